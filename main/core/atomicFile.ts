@@ -1,0 +1,45 @@
+/**
+ * Crash-safe file replacement: write a temporary file in the same folder, flush it to the disk,
+ * then rename it over the original. A crash at any moment leaves the old file or the new one,
+ * never a torn one. Used for every data file the core writes.
+ */
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Temp files start with this so listings can skip them and clean-up can recognise them. */
+export const TEMP_PREFIX = '.~mb-';
+
+export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+  const folder = dirname(path);
+  const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle;
+  try {
+    handle = await open(temp, 'w');
+    await handle.writeFile(contents);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Makes the rename itself durable on POSIX; Windows and some network drives refuse, which is harmless. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Not every file system lets a folder be synced; the data file itself is already on disk.
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Runs one operation of the contract for a caller outside the core (IPC, the test host):
+ * validates the raw input against the operation's schema, calls the handler, and wraps the
+ * outcome in the reply envelope so the clerk always sees the core's own message.
+ */
+import {
+  isOperationName,
+  parseOperationInput,
+  type ApiHandlers,
+  type ApiReply,
+  type OperationName,
+} from '../domain/api';
+
+/** An error whose message is written for the clerk: what failed, which file, what to do. */
+export class ClerkFacingError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'refused',
+  ) {
+    super(message);
+    this.name = 'ClerkFacingError';
+  }
+}
+
+export async function dispatchOperation(handlers: ApiHandlers, name: string, rawInput: unknown): Promise<ApiReply<unknown>> {
+  if (!isOperationName(name)) {
+    return { ok: false, error: { message: `Minute Book has no operation called “${name}”.`, code: 'unknown-operation' } };
+  }
+  const parsed = parseOperationInput(name, rawInput);
+  if (!parsed.ok) return { ok: false, error: { message: parsed.message, code: 'invalid-input' } };
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.input) };
+  } catch (error) {
+    if (error instanceof ClerkFacingError) return { ok: false, error: { message: error.message, code: error.code } };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { message: `Minute Book could not complete “${describe(name)}”: ${detail}`, code: 'internal' } };
+  }
+}
+
+function describe(name: OperationName): string {
+  return name.replace('.', ' ');
+}

@@ -1,0 +1,181 @@
+/**
+ * The local journal: every change a clerk makes is appended here and flushed to this computer's
+ * disk before anything else happens, so a crash, a power cut or an unreachable library folder
+ * loses nothing. One JSON-lines file per meeting in the per-computer data folder.
+ *
+ * Lines are entries ({"seq":…,"change":…} or {"seq":…,"snapshot":…}) and markers
+ * ({"flushedThrough":N}) written once the library file holds everything up to entry N.
+ * A torn last line (crash mid-append) is ignored on reading.
+ */
+import { mkdir, open, readFile, readdir, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { MeetingChange } from '../domain/changes';
+import { Meeting } from '../domain/meeting';
+import { writeFileAtomic } from './atomicFile';
+
+const JournalEntry = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  /** Library-relative path of the meeting file, so the journal can be replayed after a restart. */
+  file: z.string(),
+  change: MeetingChange.optional(),
+  snapshot: Meeting.optional(),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+const FlushMarker = z.object({ flushedThrough: z.number().int().min(0) });
+
+export interface PendingJournal {
+  meetingId: string;
+  file: string;
+  entries: JournalEntry[];
+}
+
+/** Past this many lines a fully flushed journal is emptied, so it never grows without bound. */
+const COMPACT_AFTER_LINES = 2000;
+
+export class MeetingJournal {
+  private handle?: FileHandle;
+  private lines = 0;
+  private lastSeq = 0;
+  private flushedThrough = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(readonly path: string) {}
+
+  static async open(journalDir: string, meetingId: string): Promise<{ journal: MeetingJournal; pending: PendingJournal }> {
+    await mkdir(journalDir, { recursive: true });
+    const journal = new MeetingJournal(journalPath(journalDir, meetingId));
+    const read = await readJournalFile(journal.path, meetingId);
+    journal.lines = read.lines;
+    journal.lastSeq = read.lastSeq;
+    journal.flushedThrough = read.flushedThrough;
+    journal.handle = await open(journal.path, 'a');
+    return { journal, pending: read.pending };
+  }
+
+  /** Entries written but not yet confirmed in the library file. */
+  get pendingCount(): number {
+    return this.lastSeq - this.flushedThrough;
+  }
+
+  get latestSeq(): number {
+    return this.lastSeq;
+  }
+
+  /** Appends entries and waits until they are on this computer's disk. Returns the last seq. */
+  append(file: string, items: ReadonlyArray<{ change: MeetingChange } | { snapshot: Meeting }>, now: Date): Promise<number> {
+    return this.serialised(async () => {
+      const at = now.toISOString();
+      let text = '';
+      for (const item of items) {
+        this.lastSeq += 1;
+        text += JSON.stringify({ seq: this.lastSeq, at, file, ...item }) + '\n';
+      }
+      await this.writeDurably(text);
+      this.lines += items.length;
+      return this.lastSeq;
+    });
+  }
+
+  /** Records that the library file now holds every entry up to seq. */
+  markFlushed(seq: number): Promise<void> {
+    return this.serialised(async () => {
+      if (seq <= this.flushedThrough) return;
+      this.flushedThrough = seq;
+      if (this.flushedThrough === this.lastSeq && this.lines >= COMPACT_AFTER_LINES) {
+        await this.handle?.close();
+        await writeFileAtomic(this.path, JSON.stringify({ flushedThrough: seq }) + '\n');
+        this.handle = await open(this.path, 'a');
+        this.lines = 1;
+        return;
+      }
+      await this.writeDurably(JSON.stringify({ flushedThrough: seq }) + '\n');
+      this.lines += 1;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.serialised(async () => {
+      await this.handle?.close();
+      this.handle = undefined;
+    });
+  }
+
+  private async writeDurably(text: string): Promise<void> {
+    if (!this.handle) throw new Error(`The journal ${this.path} is closed.`);
+    await this.handle.write(text);
+    await this.handle.datasync();
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export function journalPath(journalDir: string, meetingId: string): string {
+  return join(journalDir, `${meetingId}.jsonl`);
+}
+
+async function readJournalFile(
+  path: string,
+  meetingId: string,
+): Promise<{ lines: number; lastSeq: number; flushedThrough: number; pending: PendingJournal }> {
+  let text = '';
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') throw error;
+  }
+  const entries: JournalEntry[] = [];
+  let flushedThrough = 0;
+  let lastSeq = 0;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    lines += 1;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      continue; // a line torn by a crash mid-append: everything before it is intact
+    }
+    const marker = FlushMarker.safeParse(data);
+    if (marker.success) {
+      flushedThrough = Math.max(flushedThrough, marker.data.flushedThrough);
+      lastSeq = Math.max(lastSeq, marker.data.flushedThrough);
+      continue;
+    }
+    const entry = JournalEntry.safeParse(data);
+    if (entry.success) {
+      entries.push(entry.data);
+      lastSeq = Math.max(lastSeq, entry.data.seq);
+    }
+  }
+  const pending = entries.filter((entry) => entry.seq > flushedThrough);
+  const file = pending.at(-1)?.file ?? entries.at(-1)?.file ?? '';
+  return { lines, lastSeq, flushedThrough, pending: { meetingId, file, entries: pending } };
+}
+
+/** Meetings whose journals hold changes that never reached the library (after a crash or offline spell). */
+export async function findPendingJournals(journalDir: string): Promise<PendingJournal[]> {
+  let names: string[];
+  try {
+    names = await readdir(journalDir);
+  } catch {
+    return [];
+  }
+  const found: PendingJournal[] = [];
+  for (const name of names) {
+    if (!name.endsWith('.jsonl')) continue;
+    const meetingId = name.slice(0, -'.jsonl'.length);
+    const read = await readJournalFile(join(journalDir, name), meetingId);
+    if (read.pending.entries.length > 0) found.push(read.pending);
+  }
+  return found;
+}

@@ -1,0 +1,142 @@
+/**
+ * The library folder: where meeting files live, how they are named, listing them for the
+ * meetings screen, and moving a deleted meeting into the history folder.
+ *
+ *   <library>/library.json
+ *   <library>/meetings/<yyyy>/<yyyy-mm-dd> <committee-slug>.json
+ *   <library>/.minutebook/history/<meeting-id>/
+ */
+import { access, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Meeting, MeetingSummary, UnreadableMeetingFile } from '../domain/meeting';
+import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
+import { ClerkFacingError } from './dispatch';
+import { describeIoError, readMeetingFile } from './meetingFile';
+
+export const LIBRARY_FORMAT = 'minutebook.library';
+
+export function committeeSlug(committee: string): string {
+  const slug = committee
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'committee';
+}
+
+/** Library-relative paths always use forward slashes, so files written on Windows read the same elsewhere. */
+export function toLibraryRelative(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+export function fromLibraryRelative(root: string, file: string): string {
+  return join(root, ...file.split('/'));
+}
+
+export function historyFolder(root: string, meetingId: string): string {
+  return join(root, '.minutebook', 'history', meetingId);
+}
+
+/** Makes sure the folder is usable as a library, creating it on first use. */
+export async function prepareLibrary(root: string): Promise<void> {
+  try {
+    await mkdir(join(root, 'meetings'), { recursive: true });
+    const manifest = join(root, 'library.json');
+    if (!(await exists(manifest))) {
+      await writeFileAtomic(manifest, JSON.stringify({ format: LIBRARY_FORMAT, version: 1, organisation: '' }, null, 2) + '\n');
+    }
+  } catch (error) {
+    throw new ClerkFacingError(`The library folder “${root}” cannot be used: ${describeIoError(error)}.`, 'library-unusable');
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A free library-relative path for a new meeting file. */
+export async function pathForNewMeeting(root: string, meeting: Meeting): Promise<string> {
+  const year = meeting.date.slice(0, 4);
+  const base = `meetings/${year}/${meeting.date} ${committeeSlug(meeting.committee)}`;
+  await mkdir(fromLibraryRelative(root, `meetings/${year}`), { recursive: true });
+  for (let n = 1; ; n += 1) {
+    const file = n === 1 ? `${base}.json` : `${base}-${n}.json`;
+    if (!(await exists(fromLibraryRelative(root, file)))) return file;
+  }
+}
+
+function isMeetingFileName(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.') && !name.startsWith(TEMP_PREFIX);
+}
+
+export interface LibraryScan {
+  meetings: MeetingSummary[];
+  unreadable: UnreadableMeetingFile[];
+  /** meeting id → library-relative file */
+  files: Map<string, string>;
+}
+
+/** Reads every meeting file in the library. Bad files are listed with their problem, never changed. */
+export async function scanLibrary(root: string): Promise<LibraryScan> {
+  const scan: LibraryScan = { meetings: [], unreadable: [], files: new Map() };
+  const meetingsDir = join(root, 'meetings');
+  let years: string[];
+  try {
+    years = await readdir(meetingsDir);
+  } catch (error) {
+    throw new ClerkFacingError(`The library folder “${root}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+  }
+  for (const year of years.sort()) {
+    const yearDir = join(meetingsDir, year);
+    if (year.startsWith('.') || !(await stat(yearDir)).isDirectory()) continue;
+    for (const name of (await readdir(yearDir)).sort()) {
+      if (!isMeetingFileName(name)) continue;
+      const file = `meetings/${year}/${name}`;
+      try {
+        const { meeting } = await readMeetingFile(join(yearDir, name));
+        scan.files.set(meeting.id, file);
+        scan.meetings.push(summarise(meeting, file));
+      } catch (error) {
+        scan.unreadable.push({ file, problem: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+  scan.meetings.sort((a, b) => `${b.date} ${b.startTime}`.localeCompare(`${a.date} ${a.startTime}`));
+  return scan;
+}
+
+export function summarise(meeting: Meeting, file: string): MeetingSummary {
+  return {
+    id: meeting.id,
+    committee: meeting.committee,
+    title: meeting.title,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    venue: meeting.venue,
+    status: meeting.status,
+    itemCount: meeting.agenda.length,
+    file,
+  };
+}
+
+/** Deleting moves the file into the meeting's history folder, where it can be recovered. */
+export async function moveMeetingToHistory(root: string, meetingId: string, file: string, now: Date): Promise<string> {
+  const folder = historyFolder(root, meetingId);
+  await mkdir(folder, { recursive: true });
+  const target = join(folder, `${fileStamp(now)} deleted.json`);
+  await rename(fromLibraryRelative(root, file), target);
+  return toLibraryRelative(root, target);
+}
+
+/** A timestamp that sorts correctly and is valid in file names on every system. */
+export function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}

@@ -1,0 +1,115 @@
+/**
+ * The one API contract between the screen and the core. Every operation is declared here once:
+ * its name, the schema its input must pass, and its result type. The Electron IPC binding, the
+ * preload bridge, the renderer client and the loopback test host are all derived from this list.
+ */
+import { z } from 'zod';
+import { MeetingChange } from './changes';
+import { EntityId, MeetingDetails, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from './meeting';
+
+/** A phantom value that carries a result type through `typeof operations`. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+export interface SaveState {
+  meetingId: string;
+  state: 'saved' | 'saving' | 'unsaved';
+  /** ISO time of the last successful write to the library (for "Saved at 10:42:13"). */
+  savedAt?: string;
+  /** Why the library file could not be written; the change is kept in the local journal. */
+  reason?: string;
+  /** Changes kept on this computer that have not reached the library file yet. */
+  pendingChanges: number;
+}
+
+export interface ClerkSettings {
+  displayName: string;
+  libraryPath: string;
+}
+
+export interface LibraryListing {
+  libraryPath: string;
+  meetings: MeetingSummary[];
+  unreadable: UnreadableMeetingFile[];
+}
+
+export interface OpenedMeeting {
+  meeting: Meeting;
+  saveState: SaveState;
+  /** Set when the file was in an older format and has been brought up to date. */
+  migratedFrom?: number;
+  /** Set when changes kept on this computer were replayed on top of the library file. */
+  replayedChanges?: number;
+}
+
+const NoInput = z.object({}).strict();
+
+export const operations = {
+  'settings.get': { input: NoInput, result: returns<ClerkSettings>() },
+  'settings.update': {
+    input: z
+      .object({
+        displayName: z.string().trim().min(1, 'your name is required').max(100).optional(),
+        libraryPath: z.string().trim().min(1, 'the library folder is required').max(4096).optional(),
+      })
+      .strict(),
+    result: returns<ClerkSettings>(),
+  },
+  'meetings.list': { input: NoInput, result: returns<LibraryListing>() },
+  'meetings.create': { input: MeetingDetails.strict(), result: returns<OpenedMeeting>() },
+  'meetings.open': { input: z.object({ meetingId: EntityId }).strict(), result: returns<OpenedMeeting>() },
+  'meetings.applyChanges': {
+    input: z.object({ meetingId: EntityId, changes: z.array(MeetingChange).min(1).max(500) }).strict(),
+    result: returns<SaveState>(),
+  },
+  'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },
+  'meetings.delete': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ movedTo: string }>() },
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationResult<N extends OperationName> = Operations[N]['result'];
+export const operationNames = Object.keys(operations) as OperationName[];
+
+/** What the core does for each operation, after the input has passed its schema. */
+export type ApiHandlers = { [N in OperationName]: (input: z.output<Operations[N]['input']>) => Promise<OperationResult<N>> };
+
+/** Pushes from the core to the screen. */
+export type ApiEvent = { type: 'saveState'; saveState: SaveState };
+
+/** Every reply crosses the boundary in this envelope, so the clerk always gets the core's own message. */
+export type ApiReply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}
+
+/** Validates raw input for an operation; the message names the operation and the first problem. */
+export function parseOperationInput<N extends OperationName>(
+  name: N,
+  raw: unknown,
+): { ok: true; input: z.output<Operations[N]['input']> } | { ok: false; message: string } {
+  const parsed = operations[name].input.safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, input: parsed.data as z.output<Operations[N]['input']> };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+  return { ok: false, message: `${name} was refused: ${issue?.message ?? 'invalid input'}${where}.` };
+}
+
+/**
+ * The bridge the preload script exposes as `window.minutebook`: one method per operation,
+ * named as in the contract (e.g. `window.minutebook['meetings.list']({})`), plus event subscription.
+ */
+export type MinuteBookBridge = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<ApiReply<OperationResult<N>>>;
+} & {
+  onEvent: (listener: (event: ApiEvent) => void) => () => void;
+};
+
+/** The IPC channel that carries one operation; shared by the preload script and the main process. */
+export function ipcChannel(name: OperationName): string {
+  return `minutebook:${name}`;
+}
+export const IPC_EVENT_CHANNEL = 'minutebook:event';

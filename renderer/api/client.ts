@@ -1,0 +1,95 @@
+/**
+ * The renderer's only way to reach the core. In the Electron app it calls the preload bridge
+ * (`window.minutebook`); in browser mode and end-to-end tests it calls the loopback test host
+ * over HTTP, with the token the host put in the page address. Both speak the same contract.
+ */
+import type {
+  ApiEvent,
+  ApiReply,
+  MinuteBookBridge,
+  OperationInput,
+  OperationName,
+  OperationResult,
+} from '../../main/domain/api';
+
+declare global {
+  interface Window {
+    minutebook?: MinuteBookBridge;
+  }
+}
+
+/** An error the core reported; its message is written for the clerk. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClient {
+  call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationResult<N>>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+}
+
+function unwrap<T>(reply: ApiReply<T>): T {
+  if (reply.ok) return reply.value;
+  throw new ApiError(reply.error.message, reply.error.code);
+}
+
+export function bridgeClient(bridge: MinuteBookBridge): ApiClient {
+  return {
+    async call(name, input) {
+      const method = bridge[name] as (input: unknown) => Promise<ApiReply<OperationResult<typeof name>>>;
+      return unwrap(await method(input));
+    },
+    onEvent: (listener) => bridge.onEvent(listener),
+  };
+}
+
+/** Talks to the loopback test host that served this page. */
+export function testHostClient(origin: string, token: string): ApiClient {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  let source: EventSource | undefined;
+  return {
+    async call(name, input) {
+      let response: Response;
+      try {
+        response = await fetch(`${origin}/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-minutebook-token': token },
+          body: JSON.stringify(input),
+        });
+      } catch {
+        throw new ApiError('Minute Book’s background service is not responding. Your last changes are kept on this computer.', 'unreachable');
+      }
+      return unwrap((await response.json()) as ApiReply<OperationResult<typeof name>>);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
+        source.onmessage = (message) => {
+          const event = JSON.parse(String(message.data)) as ApiEvent;
+          for (const each of listeners) each(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = undefined;
+        }
+      };
+    },
+  };
+}
+
+/** Chooses the bridge inside Electron, otherwise the test host named by the page address. */
+export function connectApi(): ApiClient {
+  if (window.minutebook) return bridgeClient(window.minutebook);
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  return testHostClient(window.location.origin, token);
+}

@@ -1,0 +1,115 @@
+/**
+ * A clerk's laptop loses power mid-sentence. Fifty times, a process typing without pause is
+ * killed with SIGKILL at a random moment. Each time the library file must still parse, hold every
+ * change journaled more than one second before the kill, and the journal must bring back the rest.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMinuteBookCore } from '../../main/core/minuteBookCore';
+import { fileSettingsStore } from '../../main/core/settingsFile';
+import { parseMeetingData } from '../../main/domain/migrations';
+import { minutesText, type Meeting } from '../../main/domain/meeting';
+
+const RUNS = 50;
+const CONCURRENCY = 2;
+const writer = join(import.meta.dirname, 'fixtures', 'writerProcess.ts');
+
+interface RunOutcome {
+  meetingId: string;
+  fileParsed: boolean;
+  missingFromFile: string[];
+  missingAfterReplay: string[];
+  journaledBeforeKill: number;
+  journaledTotal: number;
+}
+
+function allText(meeting: Meeting): string {
+  return meeting.agenda.map((item) => `${item.title}\n${minutesText(item.minutes)}`).join('\n');
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting for the writer process');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function killMidStream(run: number): Promise<RunOutcome> {
+  const root = await mkdtemp(join(tmpdir(), `mb-crash-${run}-`));
+  const library = join(root, 'library');
+  const data = join(root, 'data');
+  const log = join(root, 'writer.log');
+  const child = spawn(process.execPath, ['--import', 'tsx', writer, library, data, log], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  try {
+    await waitFor(async () => (await readFile(log, 'utf8').catch(() => '')).includes('ready'), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 2200));
+    const killedAt = Date.now();
+    child.kill('SIGKILL');
+    await exited;
+
+    const lines = (await readFile(log, 'utf8')).trim().split('\n');
+    const meetingId = lines[0]!.split(' ')[1]!;
+    const journaled = lines.filter((line) => line.startsWith('journaled ')).map((line) => {
+      const [, marker, at] = line.split(' ');
+      return { marker: marker!, at: Number(at) };
+    });
+    const dueInFile = journaled.filter((entry) => entry.at < killedAt - 1000).map((entry) => entry.marker);
+
+    const year = join(library, 'meetings', '2026');
+    const [fileName] = (await readdir(year)).filter((name) => name.endsWith('.json'));
+    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, fileName!), 'utf8')));
+    const textInFile = parsed.ok ? allText(parsed.meeting) : '';
+
+    // The next start replays the journal: every journaled change, even the last, comes back.
+    const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Test clerk', libraryPath: library });
+    const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal') });
+    const reopened = await core.handlers['meetings.open']({ meetingId });
+    await core.close();
+    const textAfterReplay = allText(reopened.meeting);
+
+    return {
+      meetingId,
+      fileParsed: parsed.ok,
+      missingFromFile: dueInFile.filter((marker) => !textInFile.includes(`${marker}”`) && !textInFile.includes(`${marker}\n`) && !textInFile.endsWith(marker)),
+      missingAfterReplay: journaled.map((entry) => entry.marker).filter((marker) => !textAfterReplay.includes(`${marker}”`) && !textAfterReplay.includes(`Item ${marker}`)),
+      journaledBeforeKill: dueInFile.length,
+      journaledTotal: journaled.length,
+    };
+  } catch (error) {
+    throw new Error(`run ${run}: ${String(error)}\n${stderr}`);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+describe('a crash in the middle of typing', () => {
+  it(`never leaves a torn file and never loses a journaled change (${RUNS} SIGKILLs)`, async () => {
+    const outcomes: RunOutcome[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < RUNS) {
+          const run = next++;
+          outcomes.push(await killMidStream(run));
+        }
+      }),
+    );
+    expect(outcomes).toHaveLength(RUNS);
+    for (const outcome of outcomes) {
+      expect(outcome.fileParsed).toBe(true);
+      expect(outcome.missingFromFile).toEqual([]);
+      expect(outcome.missingAfterReplay).toEqual([]);
+    }
+    // The kills really landed mid-stream: changes were journaled, and many were old enough to be checked in the file.
+    expect(outcomes.filter((outcome) => outcome.journaledTotal > 0).length).toBe(RUNS);
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.journaledBeforeKill, 0)).toBeGreaterThan(RUNS * 5);
+  }, 600_000);
+});
