@@ -215,8 +215,9 @@ export class MeetingSession {
     const nowMs = Date.now();
     if (this.lastKeptVersionAt !== undefined && nowMs - this.lastKeptVersionAt < this.context.history.intervalMs) return;
     const path = fromLibraryRelative(this.context.libraryRoot, this.file);
-    await keepVersion(this.context.libraryRoot, this.meeting.id, path, this.context.now(), this.context.history);
-    this.lastKeptVersionAt = nowMs;
+    if (await keepVersion(this.context.libraryRoot, this.meeting.id, path, this.context.now(), this.context.history)) {
+      this.lastKeptVersionAt = nowMs;
+    }
   }
 }
 
