@@ -1,0 +1,191 @@
+/**
+ * `npm run bench`: performance as ratios against a baseline measured in the same run, on the
+ * same machine, so the figures mean the same on a laptop and on CI.
+ *
+ *  (a) Typing: keystroke-to-next-frame latency in the minutes editor, on a 200-item meeting of
+ *      ~400 words an item, against a bare <textarea> on the same page in the same Chromium.
+ *      Target: p95 ratio ≤ 1.5. Also counts main-thread long tasks while typing.
+ *  (b) Autosave: time and bytes written per autosave of that meeting (journal + atomic write),
+ *      against JSON.stringify + writeFile of the same meeting. Target: time ratio ≤ 2.
+ */
+import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createMinuteBookCore } from '../main/core/minuteBookCore';
+import { fileSettingsStore } from '../main/core/settingsFile';
+import { pathForNewMeeting } from '../main/core/library';
+import { longMeeting, longMinutes } from '../tests/support/longMeeting';
+import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
+import type { Meeting } from '../main/domain/meeting';
+
+const ITEMS = 200;
+const WORDS = 400;
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
+const SAVES = Number(process.env.BENCH_SAVES ?? 60);
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const median = (values: number[]) => percentile(values, 50);
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+async function writeMeetingIntoLibrary(library: string, meeting: Meeting): Promise<void> {
+  await mkdir(join(library, 'meetings'), { recursive: true });
+  const file = await pathForNewMeeting(library, meeting);
+  await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, 2));
+}
+
+/** Installs latency probes: each keydown's timestamp to the end of the frame that shows it. */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[]; __longTasks: number };
+    w.__latencies = [];
+    w.__longTasks = 0;
+    new PerformanceObserver((list) => {
+      w.__longTasks += list.getEntries().length;
+    }).observe({ type: 'longtask', buffered: false });
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.__latencies.push(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
+  });
+}
+
+async function typeAndMeasure(page: Page, text: string): Promise<{ latencies: number[]; longTasks: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[]; __longTasks: number };
+    w.__latencies = [];
+    w.__longTasks = 0;
+  });
+  await page.keyboard.type(text, { delay: 35 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[]; __longTasks: number };
+    return { latencies: w.__latencies.slice(), longTasks: w.__longTasks };
+  });
+}
+
+async function typingBenchmark(root: string): Promise<{ ratio: number; lines: string[] }> {
+  const library = join(root, 'typing-library');
+  const meeting = longMeeting(ITEMS, WORDS);
+  await writeMeetingIntoLibrary(library, meeting);
+  const host = await startHostProcess(library, join(root, 'typing-computer'));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: new RegExp(`^Open ${meeting.committee}`) }).click();
+    await page.getByRole('button', { name: /^100\. / }).click();
+    const editor = page.getByRole('textbox', { name: 'Minutes' });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await installProbe(page);
+    const sample = 'The Panel noted the update and asked for a further report in March. ';
+    const text = sample.repeat(Math.ceil(KEYSTROKES / sample.length)).slice(0, KEYSTROKES);
+    await typeAndMeasure(page, sample.slice(0, 30)); // warm-up
+    const inEditor = await typeAndMeasure(page, text);
+
+    await page.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.setAttribute('aria-label', 'Baseline textarea');
+      area.style.cssText = 'position:fixed;bottom:0;right:0;width:400px;height:120px;z-index:9999';
+      document.body.append(area);
+    });
+    await page.getByRole('textbox', { name: 'Baseline textarea' }).click();
+    await typeAndMeasure(page, sample.slice(0, 30));
+    const inTextarea = await typeAndMeasure(page, text);
+
+    const ratio = percentile(inEditor.latencies, 95) / percentile(inTextarea.latencies, 95);
+    return {
+      ratio,
+      lines: [
+        `(a) typing, ${ITEMS} items × ~${WORDS} words, ${KEYSTROKES} keystrokes each:`,
+        `    minutes editor  p50 ${fmt(median(inEditor.latencies))}  p95 ${fmt(percentile(inEditor.latencies, 95))}  long tasks ${inEditor.longTasks}`,
+        `    bare textarea   p50 ${fmt(median(inTextarea.latencies))}  p95 ${fmt(percentile(inTextarea.latencies, 95))}  long tasks ${inTextarea.longTasks}`,
+        `    ratio p50 ${(median(inEditor.latencies) / median(inTextarea.latencies)).toFixed(2)}  p95 ${ratio.toFixed(2)}  (target ≤ 1.5)`,
+      ],
+    };
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: string[] }> {
+  const library = join(root, 'autosave-library');
+  const data = join(root, 'autosave-computer');
+  const meeting = longMeeting(ITEMS, WORDS);
+  await writeMeetingIntoLibrary(library, meeting);
+  const core = createMinuteBookCore({ settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }), journalDir: join(data, 'journal') });
+  const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
+  const journalFile = join(data, 'journal', `${meeting.id}.jsonl`);
+
+  // One warm-up save keeps the previous version in history, as the first save of a session does.
+  const firstItem = opened.meeting.agenda[0]!;
+  await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: firstItem.id, minutes: longMinutes(WORDS, 99) }] });
+  await core.flushAll();
+
+  const ours: number[] = [];
+  let ourBytes = 0;
+  for (let n = 0; n < SAVES; n += 1) {
+    const item = opened.meeting.agenda[(n * 37) % ITEMS]!;
+    const minutes = longMinutes(WORDS, n + 1000);
+    const journalBefore = (await stat(journalFile)).size;
+    const started = performance.now();
+    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes }] });
+    await core.flushAll();
+    ours.push(performance.now() - started);
+    const listing = await core.handlers['meetings.list']({});
+    const meetingFile = join(library, ...listing.meetings[0]!.file.split('/'));
+    ourBytes += (await stat(journalFile)).size - journalBefore + (await stat(meetingFile)).size;
+  }
+  const current = (await core.handlers['meetings.open']({ meetingId: meeting.id })).meeting;
+  await core.close();
+
+  const plain: number[] = [];
+  let plainBytes = 0;
+  const plainPath = join(root, 'plain.json');
+  let copy = current;
+  for (let n = 0; n < SAVES; n += 1) {
+    const index = (n * 37) % ITEMS;
+    copy = { ...copy, agenda: copy.agenda.map((item, at) => (at === index ? { ...item, minutes: longMinutes(WORDS, n + 2000) } : item)) };
+    const started = performance.now();
+    const text = JSON.stringify(copy);
+    await writeFile(plainPath, text);
+    plain.push(performance.now() - started);
+    plainBytes += Buffer.byteLength(text);
+  }
+  const ratio = median(ours) / median(plain);
+  return {
+    ratio,
+    lines: [
+      `(b) autosave of the same meeting (${(plainBytes / SAVES / 1024).toFixed(0)} KiB as compact JSON), ${SAVES} saves each:`,
+      `    journal + atomic write + fsync   median ${fmt(median(ours))}  p95 ${fmt(percentile(ours, 95))}  ${(ourBytes / SAVES / 1024).toFixed(0)} KiB written per save`,
+      `    JSON.stringify + writeFile       median ${fmt(median(plain))}  p95 ${fmt(percentile(plain, 95))}  ${(plainBytes / SAVES / 1024).toFixed(0)} KiB written per save`,
+      `    ratio time ${ratio.toFixed(2)} (target ≤ 2)  bytes ${(ourBytes / plainBytes).toFixed(2)}`,
+    ],
+  };
+}
+
+const root = await mkdtemp(join(tmpdir(), 'mb-bench-'));
+try {
+  const autosave = await autosaveBenchmark(root);
+  console.log(autosave.lines.join('\n'));
+  if (!process.argv.includes('--autosave-only')) {
+    const typing = await typingBenchmark(root);
+    console.log(typing.lines.join('\n'));
+  }
+} finally {
+  await rm(root, { recursive: true, force: true });
+}

@@ -1,0 +1,65 @@
+/**
+ * The whole app in a real browser: the loopback test host as a separate Node process (so tests
+ * can stop and restart it like a clerk closing the app) and Debian's Chromium driven by
+ * playwright-core. Nothing here talks to anything but 127.0.0.1.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const projectRoot = join(import.meta.dirname, '..', '..', '..');
+export const rendererDir = join(projectRoot, 'out', 'renderer');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium).`);
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run "npm run build" first.');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface HostProcess {
+  url: string;
+  origin: string;
+  /** Stops the host as closing the app does: pending changes are written first. */
+  stop(): Promise<void>;
+  /** Kills the host with SIGKILL, as a crash or power cut would. */
+  kill(): Promise<void>;
+}
+
+export async function startHostProcess(library: string, data: string): Promise<HostProcess> {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'main', 'core', 'host', 'runHost.ts'), '--library', library, '--data', data, '--renderer', rendererDir],
+    { cwd: projectRoot },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const address = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`The test host did not start:\n${stderr}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n').find((each) => each.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string; origin: string });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`The test host exited (${code}):\n${stderr}`)));
+  });
+  return {
+    ...address,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

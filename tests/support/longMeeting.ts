@@ -1,0 +1,59 @@
+/**
+ * A long meeting in the shape of real council minutes (our own words, not the seeds'): items
+ * with sub-headings, narrative paragraphs, bullet lists of questions and numbered decisions,
+ * curly quotes, en dashes and ampersands. Used by the benchmarks and load tests.
+ */
+import { createMeeting, newId, type AgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+
+const SUBJECTS = ['The Director', 'Councillor Hardwick', 'The Chair', 'Councillor Ní Bhriain', 'The Head of Finance', 'A co-opted member', 'Councillor O’Neill'];
+const VERBS = ['explained that', 'asked whether', 'noted that', 'reported that', 'questioned how', 'welcomed the fact that', 'confirmed that'];
+const CLAUSES = [
+  'the fostering recruitment campaign had exceeded its target for the quarter',
+  'caseloads in the assessment teams remained above the agreed level',
+  'the Virtual School now supported every child open to a social worker',
+  'the budget for home-to-school transport was under “significant pressure”',
+  'B&NES was in line with its statistical neighbours on care leavers in education',
+  'the recruitment of newly qualified social workers would continue into 2027–28',
+  'the youth justice partnership had renamed itself following consultation',
+  'further detail would be provided to the Panel at its next meeting',
+];
+
+function sentence(seed: number): string {
+  const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
+  return `${pick(SUBJECTS, seed)} ${pick(VERBS, seed * 7 + 3)} ${pick(CLAUSES, seed * 13 + 5)}.`;
+}
+
+/** Minutes of roughly `words` words: a sub-heading, paragraphs, a bullet list, a numbered decision. */
+export function longMinutes(words: number, seed = 1): MinuteBlock[] {
+  const blocks: MinuteBlock[] = [{ id: newId(), type: 'heading', runs: [{ text: 'Questions from members' }] }];
+  let count = 3;
+  let n = seed;
+  while (count < words) {
+    const kind = n % 9;
+    const text = `${sentence(n)} ${sentence(n + 1)}`;
+    if (kind === 4 || kind === 5) {
+      blocks.push({ id: newId(), type: 'bullet', runs: [{ text: `In response to a query – ${text}` }] });
+    } else if (kind === 8) {
+      blocks.push({ id: newId(), type: 'numbered', runs: [{ text: 'RESOLVED', marks: ['bold'] }, { text: ` that ${text}` }] });
+    } else {
+      blocks.push({ id: newId(), type: 'paragraph', runs: [{ text }] });
+    }
+    count += text.split(' ').length;
+    n += 2;
+  }
+  return blocks;
+}
+
+export function longMeeting(items: number, wordsPerItem: number): Meeting {
+  const meeting = createMeeting(
+    { committee: 'Children, Adults, Health & Wellbeing Scrutiny Panel', title: 'Budget meeting', date: '2026-11-10', startTime: '10:00', venue: 'Council Chamber, Guildhall' },
+    new Date('2026-11-10T09:00:00Z'),
+  );
+  const agenda: AgendaItem[] = Array.from({ length: items }, (_, index) => ({
+    id: newId(),
+    title: `Item ${index + 1} – Director’s report on services for children & families`,
+    background: 'Report of the Director of Children’s Services & Education (Appendix A).',
+    minutes: longMinutes(wordsPerItem, index + 1),
+  }));
+  return { ...meeting, agenda };
+}
