@@ -1,0 +1,120 @@
+/**
+ * A clerk's first morning with Minute Book, in a real Chromium against the real core: create a
+ * meeting, add three agenda items, write minutes with bold text and a numbered list, reorder
+ * the items, close the app (stop the host process), start it again: every word, mark, list and
+ * the order are there, both on screen and in the library file.
+ */
+import { mkdtemp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMeetingData } from '../../main/domain/migrations';
+import { launchChromium, startHostProcess, type HostProcess } from './support/appInBrowser';
+
+const artefacts = join(import.meta.dirname, '..', '..', 'test-results', 'e2e');
+let root: string;
+let browser: Browser;
+let host: HostProcess | undefined;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mb-e2e-'));
+  await mkdir(artefacts, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function openApp(): Promise<Page> {
+  host = await startHostProcess(join(root, 'library'), join(root, 'computer'));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(host.url);
+  return page;
+}
+
+async function waitUntilSaved(page: Page): Promise<void> {
+  await expect.poll(async () => page.getByRole('status').filter({ hasText: /Saved at \d\d:\d\d:\d\d/ }).count(), { timeout: 5000 }).toBeGreaterThan(0);
+}
+
+describe('a meeting survives closing and reopening the app', () => {
+  it('keeps every word, mark, list and the agenda order', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New meeting' });
+    await dialog.getByLabel('Committee').fill('Children’s Services Scrutiny Panel');
+    await dialog.getByLabel('Title').fill('Ordinary meeting');
+    await dialog.getByLabel('Date').fill('2026-11-10');
+    await dialog.getByLabel('Start time').fill('10:00');
+    await dialog.getByLabel('Venue').fill('Council Chamber, Guildhall');
+    await dialog.getByRole('button', { name: 'Create meeting' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Children’s Services Scrutiny Panel' }).count()).toBe(1);
+
+    for (const title of ['Apologies for absence', 'Declarations of interest', 'Director’s six-month update']) {
+      await page.getByRole('button', { name: 'Add agenda item' }).click();
+      const titleField = page.getByRole('textbox', { name: 'Item title' });
+      await titleField.fill(title);
+    }
+
+    await page.getByRole('button', { name: '3. Director’s six-month update' }).click();
+    const minutes = page.getByRole('textbox', { name: 'Minutes' });
+    await minutes.click();
+    await page.keyboard.type('The Director introduced the report – B&NES figures attached. ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Workforce pressures');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' were “significant”.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1. ');
+    await page.keyboard.type('Recruit more foster carers');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Report back in March');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The Panel noted the report.');
+
+    // Take item 3 before item 2, by keyboard.
+    await page.getByRole('button', { name: '3. Director’s six-month update' }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => page.getByRole('button', { name: '2. Director’s six-month update' }).count()).toBe(1);
+    await waitUntilSaved(page);
+    await page.screenshot({ path: join(artefacts, 'meeting-screen.png'), fullPage: true });
+
+    await host!.stop(); // the clerk closes the app
+    await page.close();
+
+    const reopened = await openApp();
+    await reopened.getByRole('button', { name: /^Open Children’s Services Scrutiny Panel/ }).click();
+    const agenda = reopened.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /^\d+\. / });
+    await expect.poll(() => agenda.allTextContents()).toEqual(['1. Apologies for absence', '2. Director’s six-month update', '3. Declarations of interest']);
+    await reopened.getByRole('button', { name: '2. Director’s six-month update' }).click();
+    const editor = reopened.getByRole('textbox', { name: 'Minutes' });
+    await expect.poll(() => editor.innerText()).toContain('The Panel noted the report.');
+    expect(await editor.locator('strong').allTextContents()).toEqual(['Workforce pressures']);
+    expect(await editor.locator('ol > li').allTextContents()).toEqual(['Recruit more foster carers', 'Report back in March']);
+    expect(await editor.locator('p').first().innerText()).toBe('The Director introduced the report – B&NES figures attached. Workforce pressures were “significant”.');
+
+    // And the library file itself, read without the app.
+    const year = join(root, 'library', 'meetings', '2026');
+    const [file] = await readdir(year);
+    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file!), 'utf8')));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.meeting.agenda.map((item) => item.title)).toEqual(['Apologies for absence', 'Director’s six-month update', 'Declarations of interest']);
+    const blocks = parsed.meeting.agenda[1]!.minutes;
+    expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'numbered', 'numbered', 'paragraph']);
+    expect(blocks[0]!.runs).toEqual([
+      { text: 'The Director introduced the report – B&NES figures attached. ' },
+      { text: 'Workforce pressures', marks: ['bold'] },
+      { text: ' were “significant”.' },
+    ]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
