@@ -8,7 +8,7 @@
  *  (b) Autosave: time and bytes written per autosave of that meeting (journal + atomic write),
  *      against JSON.stringify + writeFile of the same meeting. Target: time ratio ≤ 2.
  */
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -41,6 +41,12 @@ export class MeetingSession {
   private failure?: string;
   private changeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /**
+   * The last journal entry that `meeting` includes. Set together with `meeting`, so a write to
+   * the library never marks as flushed an entry that is journaled but not yet in the meeting.
+   */
+  private appliedSeq: number;
+  private flushedSeq: number;
 
   private constructor(
     private readonly context: SessionContext,
@@ -48,7 +54,10 @@ export class MeetingSession {
     private readonly db: Low<Meeting>,
     readonly file: string,
     private readonly journal: MeetingJournal,
-  ) {}
+  ) {
+    this.appliedSeq = journal.latestSeq;
+    this.flushedSeq = journal.latestSeq - journal.pendingCount;
+  }
 
   /** Opens a meeting file, replaying any changes this computer kept that never reached it. */
   static async open(context: SessionContext, meetingId: string, file: string): Promise<OpenedSession> {
@@ -129,8 +138,9 @@ export class MeetingSession {
           throw error;
         }
       }
+      let seq: number;
       try {
-        await this.journal.append(this.file, changes.map((change) => ({ change })), now);
+        seq = await this.journal.append(this.file, changes.map((change) => ({ change })), now);
       } catch (error) {
         throw new ClerkFacingError(
           `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
@@ -138,6 +148,7 @@ export class MeetingSession {
         );
       }
       this.meeting = next;
+      this.appliedSeq = seq;
       this.scheduleFlush();
       return this.saveState;
     });
@@ -151,7 +162,7 @@ export class MeetingSession {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.journal.pendingCount > 0) await this.flush();
+    if (this.hasUnwrittenChanges) await this.flush();
     const state = this.saveState;
     await this.journal.close();
     return state;
@@ -159,7 +170,11 @@ export class MeetingSession {
 
   async flushNow(): Promise<void> {
     await this.changeQueue;
-    if (this.journal.pendingCount > 0) await this.flush();
+    if (this.hasUnwrittenChanges) await this.flush();
+  }
+
+  private get hasUnwrittenChanges(): boolean {
+    return this.appliedSeq > this.flushedSeq;
   }
 
   private scheduleFlush(): void {
@@ -177,7 +192,7 @@ export class MeetingSession {
   /** One write at a time; changes that arrive during a write are picked up by the next one. */
   private async flush(): Promise<void> {
     while (this.writing) await this.writing;
-    if (this.journal.pendingCount === 0) return;
+    if (!this.hasUnwrittenChanges) return;
     this.writing = this.writeToLibrary().finally(() => {
       this.writing = undefined;
     });
@@ -185,7 +200,7 @@ export class MeetingSession {
   }
 
   private async writeToLibrary(): Promise<void> {
-    const seq = this.journal.latestSeq;
+    const seq = this.appliedSeq;
     const snapshot = this.meeting;
     this.firstUnsavedAt = undefined;
     this.context.onSaveState({ ...this.saveState, state: this.failure ? 'unsaved' : 'saving' });
@@ -194,6 +209,7 @@ export class MeetingSession {
       this.db.data = snapshot;
       await this.db.write();
       await this.journal.markFlushed(seq);
+      this.flushedSeq = seq;
       this.savedAt = this.context.now().toISOString();
       this.failure = undefined;
     } catch (error) {
@@ -208,7 +224,7 @@ export class MeetingSession {
       }
     }
     this.context.onSaveState(this.saveState);
-    if (!this.closed && !this.failure && this.journal.latestSeq > seq && !this.timer) this.scheduleFlush();
+    if (!this.closed && !this.failure && this.appliedSeq > seq && !this.timer) this.scheduleFlush();
   }
 
   private async keepPreviousVersionIfDue(): Promise<void> {

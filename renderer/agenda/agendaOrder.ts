@@ -1,0 +1,15 @@
+/**
+ * Where an agenda item lands when dropped on another. An `item.move` removes the item first and
+ * then inserts it, so a drop below the item's own position is one place earlier than it looks.
+ */
+
+/** The `toIndex` for dropping the item at `from` before or after the item at `target`. */
+export function dropIndex(from: number, target: number, before: boolean): number {
+  const insertAt = before ? target : target + 1;
+  return from < insertAt ? insertAt - 1 : insertAt;
+}
+
+/** How an agenda item is named on screen and to screen readers: "3. Matters arising". */
+export function agendaItemLabel(number: number, title: string): string {
+  return `${number}. ${title.trim() === '' ? 'Untitled item' : title}`;
+}

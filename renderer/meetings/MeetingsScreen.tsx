@@ -1,0 +1,156 @@
+/**
+ * The library's meetings, newest first, with the ways to set up, open and delete one. Files in the
+ * library that could not be read are listed with their problem, so the clerk knows they exist and
+ * can ask for help; they are never touched.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { LibraryListing } from '../../main/domain/api';
+import type { MeetingDetails, MeetingSummary } from '../../main/domain/meeting';
+import type { ApiClient } from '../api/client';
+import { Dialog } from '../app/Dialog';
+import { formatMeetingDate, newestMeetingsFirst } from './meetingDates';
+import { NewMeetingDialog } from './NewMeetingDialog';
+
+interface MeetingsScreenProps {
+  api: ApiClient;
+  onOpen: (meetingId: string) => void;
+  onCreate: (details: MeetingDetails) => Promise<void>;
+  onError: (error: unknown) => void;
+}
+
+export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScreenProps) {
+  const [listing, setListing] = useState<LibraryListing>();
+  const [creating, setCreating] = useState(false);
+  const [toDelete, setToDelete] = useState<MeetingSummary>();
+  const [deletedNote, setDeletedNote] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      setListing(await api.call('meetings.list', {}));
+    } catch (error) {
+      onError(error);
+    }
+  }, [api, onError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function confirmDelete(meeting: MeetingSummary): Promise<void> {
+    setToDelete(undefined);
+    try {
+      const { movedTo } = await api.call('meetings.delete', { meetingId: meeting.id });
+      setDeletedNote(`Deleted ${meeting.committee}, ${formatMeetingDate(meeting.date)}. The file was moved to ${movedTo}.`);
+    } catch (error) {
+      onError(error);
+    }
+    await load();
+  }
+
+  const meetings = listing ? newestMeetingsFirst(listing.meetings) : [];
+
+  return (
+    <div className="meetings-screen">
+      <div className="screen-heading">
+        <h1 tabIndex={-1}>Meetings</h1>
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          New meeting
+        </button>
+      </div>
+      {listing ? <p className="screen-heading__context">Library folder: {listing.libraryPath}</p> : null}
+      <p className="meetings-screen__note" aria-live="polite">
+        {deletedNote}
+      </p>
+      {!listing ? (
+        <p>Reading the library…</p>
+      ) : meetings.length === 0 ? (
+        <p className="meetings-screen__empty">No meetings yet. Choose “New meeting” to set one up.</p>
+      ) : (
+        <div className="table-frame">
+          <table className="meetings-table">
+            <caption className="visually-hidden">Meetings in the library, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Committee</th>
+                <th scope="col">Date</th>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((meeting) => (
+                <tr key={meeting.id}>
+                  <td>{meeting.committee}</td>
+                  <td>
+                    <time dateTime={meeting.date}>{formatMeetingDate(meeting.date)}</time>, {meeting.startTime}
+                  </td>
+                  <td>{meeting.title}</td>
+                  <td>{meeting.status === 'approved' ? 'Approved' : 'Draft'}</td>
+                  <td className="meetings-table__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Open ${meeting.committee} ${meeting.date}`}
+                      onClick={() => onOpen(meeting.id)}
+                    >
+                      Open
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      aria-label={`Delete ${meeting.committee} ${meeting.date}`}
+                      onClick={() => setToDelete(meeting)}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {listing && listing.unreadable.length > 0 ? (
+        <section className="unreadable" aria-labelledby="unreadable-heading">
+          <h2 id="unreadable-heading">Files that could not be read</h2>
+          <p>These files are in the library folder but are not meetings Minute Book can open. They have not been changed.</p>
+          <ul className="unreadable__list">
+            {listing.unreadable.map((file) => (
+              <li key={file.file}>
+                <span className="unreadable__file">{file.file}</span>: {file.problem}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {creating ? <NewMeetingDialog onCreate={onCreate} onCancel={() => setCreating(false)} /> : null}
+      {toDelete ? (
+        <Dialog
+          title="Delete meeting"
+          role="alertdialog"
+          description={
+            <>
+              <p className="dialog__subject">
+                {toDelete.committee}, {formatMeetingDate(toDelete.date)}
+              </p>
+              <p>Delete this meeting? The file is moved to the library's history folder and can be recovered.</p>
+            </>
+          }
+          onCancel={() => setToDelete(undefined)}
+        >
+          <div className="form__actions">
+            <button type="button" className="button button--danger" onClick={() => void confirmDelete(toDelete)}>
+              Delete meeting
+            </button>
+            <button type="button" className="button" data-autofocus onClick={() => setToDelete(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Sends the clerk's changes to one meeting, in order, with at most one request in flight. Changes
+ * made while a request is out wait here; consecutive minutes of the same item keep only the latest
+ * version, and consecutive edits to the same item's title or background merge, so a fast typist
+ * produces a few requests rather than one per keystroke.
+ */
+import type { MeetingChange } from '../../main/domain/changes';
+import type { SaveState } from '../../main/domain/api';
+import { ApiError } from '../api/client';
+
+export interface MeetingChangeQueueOptions {
+  send: (changes: MeetingChange[]) => Promise<SaveState>;
+  onSaveState: (saveState: SaveState) => void;
+  /** A batch was refused; its message is for the clerk. */
+  onError: (error: unknown) => void;
+  /** Whether changes are waiting or being sent, for the save indicator. */
+  onBusyChange?: (busy: boolean) => void;
+  /** How long to wait before trying again when the core could not be reached. */
+  retryDelayMs?: number;
+}
+
+/** Merges `change` into the last waiting change when both edit the same thing; false when it cannot. */
+export function coalesceChange(waiting: MeetingChange[], change: MeetingChange): boolean {
+  const last = waiting[waiting.length - 1];
+  if (!last) return false;
+  if (last.kind === 'item.minutes' && change.kind === 'item.minutes' && last.itemId === change.itemId) {
+    waiting[waiting.length - 1] = change;
+    return true;
+  }
+  if (last.kind === 'item.update' && change.kind === 'item.update' && last.itemId === change.itemId) {
+    waiting[waiting.length - 1] = { ...last, fields: { ...last.fields, ...change.fields } };
+    return true;
+  }
+  return false;
+}
+
+const MAX_CHANGES_PER_REQUEST = 500;
+
+export class MeetingChangeQueue {
+  private waiting: MeetingChange[] = [];
+  private sending = false;
+  private busy = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: MeetingChangeQueueOptions) {}
+
+  add(change: MeetingChange): void {
+    if (!coalesceChange(this.waiting, change)) this.waiting.push(change);
+    this.setBusy(true);
+    this.sendNext();
+  }
+
+  /** Resolves once every change added so far has been answered (sent or refused). */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Sends anything held back for a retry now, e.g. when the clerk leaves the meeting. */
+  retryNow(): void {
+    if (this.retryTimer === undefined) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.sendNext();
+  }
+
+  private sendNext(): void {
+    if (this.sending || this.retryTimer !== undefined) return;
+    if (this.waiting.length === 0) {
+      this.setBusy(false);
+      return;
+    }
+    const batch = this.waiting.splice(0, MAX_CHANGES_PER_REQUEST);
+    this.sending = true;
+    this.options.send(batch).then(
+      (saveState) => {
+        this.sending = false;
+        this.options.onSaveState(saveState);
+        this.sendNext();
+      },
+      (error: unknown) => {
+        this.sending = false;
+        if (error instanceof ApiError && error.code === 'unreachable') {
+          // The core may be restarting: keep the changes, in order, and try again shortly.
+          this.waiting.unshift(...batch);
+          this.options.onError(error);
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            this.sendNext();
+          }, this.options.retryDelayMs ?? 2000);
+          return;
+        }
+        this.options.onError(error);
+        this.sendNext();
+      },
+    );
+  }
+
+  private setBusy(busy: boolean): void {
+    if (this.busy === busy) return;
+    this.busy = busy;
+    this.options.onBusyChange?.(busy);
+    if (!busy) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+}

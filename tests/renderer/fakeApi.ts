@@ -1,0 +1,141 @@
+/**
+ * An in-memory core for renderer tests: keeps meetings in a map and changes them with the same
+ * domain rules the real core uses, validates every input against the contract, and records each
+ * call so tests can check exactly what the screen sent.
+ */
+import {
+  parseOperationInput,
+  type ApiEvent,
+  type ClerkSettings,
+  type OperationInput,
+  type OperationName,
+  type OperationResult,
+  type SaveState,
+} from '../../main/domain/api';
+import { applyMeetingChange } from '../../main/domain/changes';
+import { createMeeting, type Meeting, type MeetingDetails, type UnreadableMeetingFile } from '../../main/domain/meeting';
+import { ApiError, type ApiClient } from '../../renderer/api/client';
+
+export interface RecordedCall {
+  name: OperationName;
+  input: unknown;
+}
+
+type Handlers = { [N in OperationName]: (input: OperationInput<N>) => Promise<OperationResult<N>> };
+
+export const SAVED_AT = '2022-11-08T10:42:13';
+
+export class FakeApi implements ApiClient {
+  readonly meetings = new Map<string, Meeting>();
+  readonly calls: RecordedCall[] = [];
+  unreadable: UnreadableMeetingFile[] = [];
+  settings: ClerkSettings = { displayName: 'Priya Clerk', libraryPath: '/srv/shared/Minutes' };
+  /** Makes the next call of that name fail with this message, as the core would refuse it. */
+  readonly refusals = new Map<OperationName, string>();
+  /** The state every applyChanges answers with. */
+  answerSaveState: (meetingId: string) => SaveState = (meetingId) => ({
+    meetingId,
+    state: 'saved',
+    savedAt: new Date(SAVED_AT).toISOString(),
+    pendingChanges: 0,
+  });
+  private readonly listeners = new Set<(event: ApiEvent) => void>();
+  private held: (() => void)[] | null = null;
+
+  addMeeting(details: MeetingDetails, change?: (meeting: Meeting) => Meeting): Meeting {
+    const created = createMeeting(details, new Date('2022-11-01T09:00:00Z'));
+    const meeting = change ? change(created) : created;
+    this.meetings.set(meeting.id, meeting);
+    return meeting;
+  }
+
+  /** Holds every applyChanges answer until `release`, to see what the screen does meanwhile. */
+  holdApplyChanges(): void {
+    this.held = [];
+  }
+
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const resume of held) resume();
+  }
+
+  emit(event: ApiEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  changesSent(): unknown[] {
+    return this.calls
+      .filter((call) => call.name === 'meetings.applyChanges')
+      .flatMap((call) => (call.input as { changes: unknown[] }).changes);
+  }
+
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
+    this.calls.push({ name, input: structuredClone(input) });
+    const refusal = this.refusals.get(name);
+    if (refusal) {
+      this.refusals.delete(name);
+      throw new ApiError(refusal, 'refused');
+    }
+    const parsed = parseOperationInput(name, input);
+    if (!parsed.ok) throw new ApiError(parsed.message, 'invalid-input');
+    const handler = this.handlers[name] as (input: OperationInput<N>) => Promise<OperationResult<N>>;
+    return handler(input);
+  }
+
+  private meeting(meetingId: string): Meeting {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting) throw new ApiError(`There is no meeting ${meetingId} in the library.`, 'not-found');
+    return meeting;
+  }
+
+  private readonly handlers: Handlers = {
+    'settings.get': async () => ({ ...this.settings }),
+    'settings.update': async (input) => {
+      this.settings = { ...this.settings, ...input };
+      return { ...this.settings };
+    },
+    'meetings.list': async () => ({
+      libraryPath: this.settings.libraryPath,
+      meetings: [...this.meetings.values()].map((meeting) => ({
+        id: meeting.id,
+        committee: meeting.committee,
+        title: meeting.title,
+        date: meeting.date,
+        startTime: meeting.startTime,
+        venue: meeting.venue,
+        status: meeting.status,
+        itemCount: meeting.agenda.length,
+        file: `meetings/${meeting.date.slice(0, 4)}/${meeting.date} ${meeting.committee.toLowerCase().replace(/\W+/g, '-')}.json`,
+      })),
+      unreadable: this.unreadable,
+    }),
+    'meetings.create': async (input) => {
+      const meeting = createMeeting(input, new Date());
+      this.meetings.set(meeting.id, meeting);
+      return { meeting, saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
+    },
+    'meetings.open': async ({ meetingId }) => ({
+      meeting: this.meeting(meetingId),
+      saveState: this.answerSaveState(meetingId),
+    }),
+    'meetings.applyChanges': async ({ meetingId, changes }) => {
+      if (this.held) await new Promise<void>((resume) => this.held!.push(resume));
+      let meeting = this.meeting(meetingId);
+      for (const change of changes) meeting = applyMeetingChange(meeting, change, new Date());
+      this.meetings.set(meetingId, meeting);
+      return this.answerSaveState(meetingId);
+    },
+    'meetings.close': async ({ meetingId }) => this.answerSaveState(meetingId),
+    'meetings.delete': async ({ meetingId }) => {
+      const meeting = this.meeting(meetingId);
+      this.meetings.delete(meetingId);
+      return { movedTo: `.minutebook/history/${meeting.id}/deleted.json` };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SaveState } from '../../main/domain/api';
+import type { MeetingChange } from '../../main/domain/changes';
+import { ApiError } from '../../renderer/api/client';
+import { coalesceChange, MeetingChangeQueue } from '../../renderer/meetings/meetingChangeQueue';
+
+const saved: SaveState = { meetingId: 'meeting-0001', state: 'saving', pendingChanges: 1 };
+const minutes = (itemId: string, text: string): MeetingChange => ({
+  kind: 'item.minutes',
+  itemId,
+  minutes: [{ id: 'blk-0001', type: 'paragraph', runs: [{ text }] }],
+});
+
+function deferredSender() {
+  const batches: MeetingChange[][] = [];
+  const answers: { resolve: (state: SaveState) => void; reject: (error: unknown) => void }[] = [];
+  const send = vi.fn(
+    (changes: MeetingChange[]) =>
+      new Promise<SaveState>((resolve, reject) => {
+        batches.push(changes);
+        answers.push({ resolve, reject });
+      }),
+  );
+  return { send, batches, answers };
+}
+
+describe('coalescing changes', () => {
+  it('keeps only the latest minutes of the same item, and merges edits of the same item', () => {
+    const waiting: MeetingChange[] = [minutes('item-a1', 'one')];
+    expect(coalesceChange(waiting, minutes('item-a1', 'one two'))).toBe(true);
+    expect(waiting).toEqual([minutes('item-a1', 'one two')]);
+    expect(coalesceChange(waiting, minutes('item-b2', 'other'))).toBe(false);
+
+    const edits: MeetingChange[] = [{ kind: 'item.update', itemId: 'item-a1', fields: { title: 'Apologies' } }];
+    expect(coalesceChange(edits, { kind: 'item.update', itemId: 'item-a1', fields: { background: 'None' } })).toBe(true);
+    expect(edits).toEqual([{ kind: 'item.update', itemId: 'item-a1', fields: { title: 'Apologies', background: 'None' } }]);
+    expect(coalesceChange(edits, { kind: 'item.update', itemId: 'item-b2', fields: { title: 'x' } })).toBe(false);
+  });
+});
+
+describe('the meeting change queue', () => {
+  it('has at most one request in flight and sends what waited as one coalesced batch', async () => {
+    const { send, batches, answers } = deferredSender();
+    const onBusyChange = vi.fn();
+    const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError: vi.fn(), onBusyChange });
+    queue.add(minutes('item-a1', 'T'));
+    queue.add(minutes('item-a1', 'Th'));
+    queue.add(minutes('item-a1', 'The'));
+    queue.add({ kind: 'item.move', itemId: 'item-a1', toIndex: 0 });
+    queue.add(minutes('item-a1', 'The C'));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(batches[0]).toEqual([minutes('item-a1', 'T')]);
+    answers[0]?.resolve(saved);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect(batches[1]).toEqual([
+      minutes('item-a1', 'The'),
+      { kind: 'item.move', itemId: 'item-a1', toIndex: 0 },
+      minutes('item-a1', 'The C'),
+    ]);
+    const idle = queue.whenIdle();
+    answers[1]?.resolve(saved);
+    await idle;
+    expect(onBusyChange.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it('keeps changes and tries again when the core cannot be reached, but reports and drops a refused batch', async () => {
+    vi.useFakeTimers();
+    try {
+      const { send, batches, answers } = deferredSender();
+      const onError = vi.fn();
+      const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError, retryDelayMs: 1000 });
+      queue.add(minutes('item-a1', 'kept'));
+      answers[0]?.reject(new ApiError('not responding', 'unreachable'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(batches[1]).toEqual([minutes('item-a1', 'kept')]);
+      answers[1]?.reject(new ApiError('meetings.applyChanges was refused', 'invalid-input'));
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(send).toHaveBeenCalledTimes(2);
+      expect(onError).toHaveBeenCalledTimes(2);
+      await queue.whenIdle();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

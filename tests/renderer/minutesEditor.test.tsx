@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+import './setup-dom';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { MinuteBlock } from '../../main/domain/meeting';
+import { MinutesEditor, type MinutesEditorHandle } from '../../renderer/minutes/MinutesEditor';
+
+function renderEditor(initialMinutes: MinuteBlock[] = []) {
+  const onMinutesChange = vi.fn<(minutes: MinuteBlock[]) => void>();
+  const handle = createRef<MinutesEditorHandle>();
+  const view = render(<MinutesEditor ref={handle} initialMinutes={initialMinutes} onMinutesChange={onMinutesChange} />);
+  const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+  /** The minutes as last sent, after sending anything still waiting for a pause in typing. */
+  function sent(): MinuteBlock[] {
+    act(() => handle.current?.flush());
+    return onMinutesChange.mock.lastCall?.[0] ?? [];
+  }
+  return { ...view, minutes, onMinutesChange, sent, user: userEvent.setup() };
+}
+
+function placeCursorAtEnd(element: HTMLElement) {
+  const selection = window.getSelection();
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  range.collapse(false);
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}
+
+describe('the minutes editor', () => {
+  it('is a labelled multi-line text box with a formatting toolbar', () => {
+    const { minutes } = renderEditor();
+    expect(minutes.getAttribute('aria-multiline')).toBe('true');
+    const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
+    for (const name of ['Bold', 'Italic', 'Underline', 'Sub-heading', 'Bulleted list', 'Numbered list', 'Undo', 'Redo']) {
+      expect(within(toolbar).getByRole('button', { name })).toBeTruthy();
+    }
+  });
+
+  it('sends typed text as minutes after a pause, not on every keystroke', async () => {
+    const { minutes, user, onMinutesChange } = renderEditor();
+    await user.click(minutes);
+    await user.keyboard('The Chair welcomed everyone');
+    expect(onMinutesChange.mock.calls.length).toBeLessThan(3);
+    await vi.waitFor(() => expect(onMinutesChange).toHaveBeenCalled());
+    const last = onMinutesChange.mock.lastCall?.[0];
+    expect(last?.map((block) => block.runs.map((run) => run.text).join(''))).toEqual(['The Chair welcomed everyone']);
+  });
+
+  it('makes text bold with Ctrl+B and with the Bold button, which shows as pressed', async () => {
+    const { minutes, user, sent } = renderEditor();
+    await user.click(minutes);
+    await user.keyboard('Present: ');
+    await user.keyboard('{Control>}b{/Control}');
+    expect(screen.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
+    await user.keyboard('Cllr Hale');
+    await user.keyboard('{Control>}b{/Control}');
+    expect(screen.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('false');
+    await user.keyboard(' and ');
+    await user.click(screen.getByRole('button', { name: 'Bold' }));
+    await user.keyboard('Cllr Obi');
+    expect(sent()[0]?.runs).toEqual([
+      { text: 'Present: ' },
+      { text: 'Cllr Hale', marks: ['bold'] },
+      { text: ' and ' },
+      { text: 'Cllr Obi', marks: ['bold'] },
+    ]);
+  });
+
+  it('turns paragraphs into bulleted and numbered lists and nests with Tab', async () => {
+    const { minutes, user, sent } = renderEditor();
+    await user.click(minutes);
+    await user.click(screen.getByRole('button', { name: 'Bulleted list' }));
+    expect(screen.getByRole('button', { name: 'Bulleted list' }).getAttribute('aria-pressed')).toBe('true');
+    await user.keyboard('Budget pressures{Enter}');
+    await user.keyboard('{Tab}Agency staff costs{Enter}');
+    await user.keyboard('{Shift>}{Tab}{/Shift}Recruitment{Enter}{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Numbered list' }));
+    await user.keyboard('To note the report.');
+    expect(sent().map(({ type, level, runs }) => ({ type, level, text: runs.map((run) => run.text).join('') }))).toEqual([
+      { type: 'bullet', level: 0, text: 'Budget pressures' },
+      { type: 'bullet', level: 1, text: 'Agency staff costs' },
+      { type: 'bullet', level: 0, text: 'Recruitment' },
+      { type: 'numbered', level: 0, text: 'To note the report.' },
+    ]);
+  });
+
+  it('keeps block ids when text is edited and gives a new id to the second half of a split', async () => {
+    const initial: MinuteBlock[] = [
+      { id: 'blk-intro-001', type: 'paragraph', runs: [{ text: 'The Director introduced the report.' }] },
+      { id: 'blk-point-001', type: 'bullet', level: 0, runs: [{ text: 'Caseloads' }] },
+    ];
+    const { minutes, user, sent } = renderEditor(initial);
+    const firstParagraph = minutes.querySelector('p');
+    if (!firstParagraph) throw new Error('the minutes should show their first paragraph');
+    await user.click(firstParagraph);
+    placeCursorAtEnd(firstParagraph);
+    await user.keyboard(' Members asked questions.');
+    const edited = sent();
+    expect(edited.map((block) => block.id)).toEqual(['blk-intro-001', 'blk-point-001']);
+    expect(edited[0]?.runs[0]?.text).toBe('The Director introduced the report. Members asked questions.');
+
+    placeCursorAtEnd(firstParagraph);
+    await user.keyboard('{Enter}Councillor Hale spoke.');
+    const split = sent();
+    expect(split.map((block) => block.runs.map((run) => run.text).join(''))).toEqual([
+      'The Director introduced the report. Members asked questions.',
+      'Councillor Hale spoke.',
+      'Caseloads',
+    ]);
+    expect(split[0]?.id).toBe('blk-intro-001');
+    expect(split[2]?.id).toBe('blk-point-001');
+    expect(new Set(split.map((block) => block.id)).size).toBe(3);
+  });
+
+  it('does not report loading an item as a change', () => {
+    const { onMinutesChange, sent } = renderEditor([{ id: 'blk-loaded-01', type: 'paragraph', runs: [{ text: 'Loaded' }] }]);
+    sent();
+    expect(onMinutesChange).not.toHaveBeenCalled();
+  });
+
+  it('undoes and redoes from the toolbar and with Ctrl+Z / Ctrl+Y', async () => {
+    const { minutes, user, sent } = renderEditor();
+    await user.click(minutes);
+    await user.keyboard('Apologies');
+    expect(screen.getByRole('button', { name: 'Undo' }).getAttribute('aria-disabled')).toBeNull();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(sent()).toEqual([]);
+    await user.keyboard('{Control>}y{/Control}');
+    expect(sent()[0]?.runs).toEqual([{ text: 'Apologies' }]);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(sent()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(sent()[0]?.runs).toEqual([{ text: 'Apologies' }]);
+  });
+
+  it('formats a sub-heading from the toolbar', async () => {
+    const { minutes, user, sent } = renderEditor();
+    await user.click(minutes);
+    await user.click(screen.getByRole('button', { name: 'Sub-heading' }));
+    await user.keyboard('Questions from members');
+    expect(screen.getByRole('button', { name: 'Sub-heading' }).getAttribute('aria-pressed')).toBe('true');
+    expect(sent()[0]).toMatchObject({ type: 'heading', runs: [{ text: 'Questions from members' }] });
+  });
+});

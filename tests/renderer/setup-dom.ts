@@ -1,0 +1,29 @@
+/**
+ * What ProseMirror needs from a browser that jsdom does not provide (layout measurements), and
+ * Testing Library's clean-up between tests (vitest runs without globals, so it is not automatic).
+ * Imported first by every renderer test.
+ */
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+const emptyRect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) } as DOMRect;
+
+function emptyRectList(): DOMRectList {
+  const list: DOMRect[] = [];
+  return Object.assign(list, { item: () => null }) as unknown as DOMRectList;
+}
+
+if (typeof document !== 'undefined') {
+  document.elementFromPoint ??= () => null;
+  Range.prototype.getBoundingClientRect ??= () => emptyRect;
+  Range.prototype.getClientRects ??= emptyRectList;
+  HTMLElement.prototype.scrollIntoView ??= () => undefined;
+  // ProseMirror's pasteHTML builds a ClipboardEvent; jsdom has none.
+  globalThis.ClipboardEvent ??= class extends Event {
+    readonly clipboardData: DataTransfer | null = null;
+  } as typeof ClipboardEvent;
+}
+
+afterEach(() => {
+  cleanup();
+});
