@@ -55,7 +55,7 @@ describe('a meeting file', () => {
     db.data = richMeeting();
     await db.write();
     const text = await readFile(path, 'utf8');
-    expect(text).toContain('\n  "committee": "Children’s Services Scrutiny Panel",\n');
+    expect(text).toContain('\n\t"committee": "Children’s Services Scrutiny Panel",\n');
     expect(text).toContain('"text": "Councillor Ní Bhriain asked "');
   });
 
