@@ -5,6 +5,7 @@
  * so a clerk who never pauses is still saved within a second). If the library cannot be
  * written, the journal keeps everything and autosave keeps retrying.
  */
+import { stat } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import type { SaveState } from '../domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../domain/changes';
@@ -66,12 +67,14 @@ export class MeetingSession {
     try {
       let meeting: Meeting | undefined;
       let migratedFrom: number | undefined;
+      let lastWritten: Date | undefined;
       let db: Low<Meeting>;
       try {
         const opened = await openMeetingDb(path);
         db = opened.db;
         meeting = opened.db.data;
         migratedFrom = opened.migratedFrom;
+        lastWritten = (await stat(path)).mtime;
       } catch (error) {
         const snapshot = pending.entries.find((entry) => entry.snapshot)?.snapshot;
         if (!(error instanceof MeetingFileError) || !snapshot) throw error;
@@ -84,6 +87,8 @@ export class MeetingSession {
         else if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
       }
       const session = new MeetingSession(context, meeting, db, file, journal);
+      // "Saved at" shows when the library file was last written, even before this session writes it.
+      if (lastWritten) session.savedAt = lastWritten.toISOString();
       const opened: OpenedSession = { session };
       if (migratedFrom !== undefined) opened.migratedFrom = migratedFrom;
       if (pending.entries.length > 0) {

@@ -72,6 +72,14 @@ describe('autosave', () => {
     expect(minutesText(onDisk.agenda[0]!.minutes)).toBe('There were none.');
   });
 
+  it('shows when the library file was last written as soon as a meeting is opened', async () => {
+    const first = temp.startCore();
+    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    await first.close();
+    const opened = await temp.startCore().handlers['meetings.open']({ meetingId: meeting.id });
+    expect(opened.saveState).toMatchObject({ state: 'saved', pendingChanges: 0, savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  });
+
   it('keeps the previous version in the history folder', async () => {
     const core = temp.startCore();
     const { meeting } = await core.handlers['meetings.create'](sampleDetails);
@@ -127,6 +135,7 @@ describe('autosave', () => {
     const again = await second.handlers['meetings.open']({ meetingId: meeting.id });
     expect(again.meeting.agenda.map((each) => each.title)).toEqual(['Minutes of the previous meeting']);
     expect(again.saveState.state).toBe('saved');
+    expect(again.saveState.savedAt).toBeDefined();
     expect((await readLibraryMeeting('meetings/2026/2026-11-10 children-s-services-scrutiny-panel.json')).agenda).toHaveLength(1);
   });
 

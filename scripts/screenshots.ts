@@ -1,0 +1,83 @@
+/**
+ * `npm run screenshots`: the screens a clerk sees, rendered by the real app in Debian's Chromium
+ * from a sample meeting, into docs/screenshots/. Re-run after changing a screen.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyMeetingChange } from '../main/domain/changes';
+import { createAgendaItem, createMeeting, newId, type MinuteBlock, type TextRun } from '../main/domain/meeting';
+import { pathForNewMeeting } from '../main/core/library';
+import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
+
+const out = join(import.meta.dirname, '..', 'docs', 'screenshots');
+
+function block(type: MinuteBlock['type'], ...runs: Array<string | TextRun>): MinuteBlock {
+  return { id: newId(), type, runs: runs.map((run) => (typeof run === 'string' ? { text: run } : run)) };
+}
+
+const at = new Date('2026-11-10T10:00:00Z');
+let meeting = createMeeting(
+  { committee: 'Children, Adults, Health & Wellbeing Scrutiny Panel', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' },
+  at,
+);
+const items = ['Apologies for absence and substitutions', 'Declarations of interest', 'Minutes of the previous meeting', 'Director of Children’s Services & Education – six-month update', 'Corporate parenting: fostering recruitment', 'Panel workplan'];
+const ids = items.map((title, index) => {
+  const item = createAgendaItem(title);
+  meeting = applyMeetingChange(meeting, { kind: 'item.add', item, index }, at);
+  return item.id;
+});
+meeting = applyMeetingChange(meeting, { kind: 'item.update', itemId: ids[3]!, fields: { background: 'Report of the Director (Appendix 1: caseload figures; Appendix 2: recruitment campaign).' } }, at);
+meeting = applyMeetingChange(
+  meeting,
+  {
+    kind: 'item.minutes',
+    itemId: ids[3]!,
+    minutes: [
+      block('paragraph', 'The Director introduced the report and highlighted the following points.'),
+      block('heading', 'Virtual School'),
+      block('paragraph', 'The Virtual School now supports every child open to a social worker, not only children looked after. A dedicated officer has been appointed for unaccompanied asylum-seeking children.'),
+      block('heading', 'Workforce'),
+      block('paragraph', 'Councillor Ní Bhriain asked how the service was retaining experienced social workers. The Director replied that ', { text: 'caseloads remained above the agreed level', marks: ['bold'] }, ' in two teams and that a retention payment was being considered.'),
+      block('bullet', 'In response to a query about agency staff, the Head of Service said the figure had fallen from 31% to 24%.'),
+      block('bullet', 'A co-opted member asked about ', { text: 'B&NES’s', marks: ['italic'] }, ' position against its statistical neighbours; it was “broadly in line”.'),
+      block('paragraph', { text: 'RESOLVED', marks: ['bold'] }, ' that the Panel:'),
+      block('numbered', 'notes the report;'),
+      block('numbered', 'asks for the projected budget for home-to-school transport to be circulated before the next meeting. ', { text: 'ACTION', marks: ['bold', 'underline'] }),
+    ],
+  },
+  at,
+);
+
+const root = await mkdtemp(join(tmpdir(), 'mb-shots-'));
+const library = join(root, 'library');
+await mkdir(join(library, 'meetings'), { recursive: true });
+const file = await pathForNewMeeting(library, meeting);
+await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, '\t'));
+await mkdir(out, { recursive: true });
+
+const host = await startHostProcess(library, join(root, 'computer'));
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /^Open Children, Adults/ }).waitFor();
+  await page.screenshot({ path: join(out, 'meetings-list.png') });
+  await page.getByRole('button', { name: /^Open Children, Adults/ }).click();
+  await page.getByRole('button', { name: /^4\. Director/ }).click();
+  await page.getByRole('textbox', { name: 'Minutes' }).click();
+  await page.keyboard.press('Control+End');
+  await page.getByRole('status').filter({ hasText: /Saved at/ }).waitFor({ timeout: 5000 }).catch(() => undefined);
+  await page.screenshot({ path: join(out, 'meeting-screen.png'), fullPage: true });
+  // 200% zoom: the same screen in half the CSS width.
+  const zoomed = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
+  await zoomed.goto(host.url);
+  await zoomed.getByRole('button', { name: /^Open Children, Adults/ }).click();
+  await zoomed.getByRole('button', { name: /^4\. Director/ }).click();
+  await zoomed.screenshot({ path: join(out, 'meeting-screen-200-percent.png') });
+  console.log(`Screenshots written to ${out}`);
+} finally {
+  await browser.close();
+  await host.stop();
+  await rm(root, { recursive: true, force: true });
+}
