@@ -8,7 +8,7 @@
  */
 import { access, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Meeting, MeetingSummary, UnreadableMeetingFile } from '../domain/meeting';
+import { summariseMeeting, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from '../domain/meeting';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './dispatch';
 import { describeIoError, readMeetingFile } from './meetingFile';
@@ -103,7 +103,7 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
       try {
         const { meeting } = await readMeetingFile(join(yearDir, name));
         scan.files.set(meeting.id, file);
-        scan.meetings.push(summarise(meeting, file));
+        scan.meetings.push(summariseMeeting(meeting, file));
       } catch (error) {
         scan.unreadable.push({ file, problem: error instanceof Error ? error.message : String(error) });
       }
@@ -111,20 +111,6 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
   }
   scan.meetings.sort((a, b) => `${b.date} ${b.startTime}`.localeCompare(`${a.date} ${a.startTime}`));
   return scan;
-}
-
-export function summarise(meeting: Meeting, file: string): MeetingSummary {
-  return {
-    id: meeting.id,
-    committee: meeting.committee,
-    title: meeting.title,
-    date: meeting.date,
-    startTime: meeting.startTime,
-    venue: meeting.venue,
-    status: meeting.status,
-    itemCount: meeting.agenda.length,
-    file,
-  };
 }
 
 /** Deleting moves the file into the meeting's history folder, where it can be recovered. */

@@ -116,6 +116,21 @@ export function createAgendaItem(title: string): AgendaItem {
   return { id: newId(), title, background: '', minutes: [] };
 }
 
+/** The line the meetings list shows for a meeting stored at `file`. */
+export function summariseMeeting(meeting: Meeting, file: string): MeetingSummary {
+  return {
+    id: meeting.id,
+    committee: meeting.committee,
+    title: meeting.title,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    venue: meeting.venue,
+    status: meeting.status,
+    itemCount: meeting.agenda.length,
+    file,
+  };
+}
+
 /** Every word of an item's minutes, for summaries, search and tests. */
 export function minutesText(blocks: readonly MinuteBlock[]): string {
   return blocks.map((block) => block.runs.map((run) => run.text).join('')).join('\n');

@@ -13,7 +13,7 @@ import {
   type SaveState,
 } from '../../main/domain/api';
 import { applyMeetingChange } from '../../main/domain/changes';
-import { createMeeting, type Meeting, type MeetingDetails, type UnreadableMeetingFile } from '../../main/domain/meeting';
+import { createMeeting, summariseMeeting, type Meeting, type MeetingDetails, type UnreadableMeetingFile } from '../../main/domain/meeting';
 import { ApiError, type ApiClient } from '../../renderer/api/client';
 
 export interface RecordedCall {
@@ -102,17 +102,9 @@ export class FakeApi implements ApiClient {
     },
     'meetings.list': async () => ({
       libraryPath: this.settings.libraryPath,
-      meetings: [...this.meetings.values()].map((meeting) => ({
-        id: meeting.id,
-        committee: meeting.committee,
-        title: meeting.title,
-        date: meeting.date,
-        startTime: meeting.startTime,
-        venue: meeting.venue,
-        status: meeting.status,
-        itemCount: meeting.agenda.length,
-        file: `meetings/${meeting.date.slice(0, 4)}/${meeting.date} ${meeting.committee.toLowerCase().replace(/\W+/g, '-')}.json`,
-      })),
+      meetings: [...this.meetings.values()].map((meeting) =>
+        summariseMeeting(meeting, `meetings/${meeting.date.slice(0, 4)}/${meeting.date} ${meeting.committee.toLowerCase().replace(/\W+/g, '-')}.json`),
+      ),
       unreadable: this.unreadable,
     }),
     'meetings.create': async (input) => {
