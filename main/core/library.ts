@@ -4,28 +4,18 @@
  *
  *   <library>/library.json
  *   <library>/meetings/<yyyy>/<yyyy-mm-dd> <committee-slug>.json
+ *   <library>/committees/<slug>.json
  *   <library>/.minutebook/history/<meeting-id>/
  */
 import { access, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { slugify, type Committee } from '../domain/committee';
 import { summariseMeeting, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from '../domain/meeting';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './dispatch';
-import { describeIoError, readMeetingFile } from './meetingFile';
+import { committeeDb, describeIoError, readCommitteeFile, readMeetingFile } from './meetingFile';
 
 export const LIBRARY_FORMAT = 'minutebook.library';
-
-export function committeeSlug(committee: string): string {
-  const slug = committee
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'committee';
-}
 
 /** Library-relative paths always use forward slashes, so files written on Windows read the same elsewhere. */
 export function toLibraryRelative(root: string, path: string): string {
@@ -65,7 +55,7 @@ async function exists(path: string): Promise<boolean> {
 /** A free library-relative path for a new meeting file. */
 export async function pathForNewMeeting(root: string, meeting: Meeting): Promise<string> {
   const year = meeting.date.slice(0, 4);
-  const base = `meetings/${year}/${meeting.date} ${committeeSlug(meeting.committee)}`;
+  const base = `meetings/${year}/${meeting.date} ${meeting.committeeSlug ?? slugify(meeting.committee)}`;
   await mkdir(fromLibraryRelative(root, `meetings/${year}`), { recursive: true });
   for (let n = 1; ; n += 1) {
     const file = n === 1 ? `${base}.json` : `${base}-${n}.json`;
@@ -125,4 +115,42 @@ export async function moveMeetingToHistory(root: string, meetingId: string, file
 /** A timestamp that sorts correctly and is valid in file names on every system. */
 export function fileStamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
+}
+
+export function committeeFile(root: string, slug: string): string {
+  return join(root, 'committees', `${slug}.json`);
+}
+
+/** Reads every committee file; bad files are listed with their problem and left alone. */
+export async function scanCommittees(root: string): Promise<{ committees: Committee[]; unreadable: UnreadableMeetingFile[] }> {
+  const folder = join(root, 'committees');
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return { committees: [], unreadable: [] };
+    throw new ClerkFacingError(`The committees folder “${folder}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+  }
+  const committees: Committee[] = [];
+  const unreadable: UnreadableMeetingFile[] = [];
+  for (const name of names.filter(isMeetingFileName).sort()) {
+    try {
+      const committee = await readCommitteeFile(join(folder, name));
+      if (`${committee.slug}.json` !== name) throw new Error(`its slug “${committee.slug}” does not match the file name`);
+      committees.push(committee);
+    } catch (error) {
+      unreadable.push({ file: `committees/${name}`, problem: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  committees.sort((a, b) => a.name.localeCompare(b.name));
+  return { committees, unreadable };
+}
+
+export async function readCommittee(root: string, slug: string): Promise<Committee> {
+  return readCommitteeFile(committeeFile(root, slug));
+}
+
+export async function saveCommittee(root: string, committee: Committee): Promise<void> {
+  await mkdir(join(root, 'committees'), { recursive: true });
+  await committeeDb(committeeFile(root, committee.slug), committee).write();
 }

@@ -1,48 +1,27 @@
 /**
- * One meeting file in the library, read and written through lowdb with an adapter that
- * validates and migrates on read, and replaces the file atomically on write.
+ * Data files in the library (meetings, committees), read and written through lowdb with an
+ * adapter that checks (and migrates) on read and replaces the file atomically on write.
  * An invalid file is reported with its path and first problem and is never overwritten.
  */
 import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
-import { parseMeetingData } from '../domain/migrations';
+import { Committee } from '../domain/committee';
+import { parseMeetingData, describeFirstIssue } from '../domain/migrations';
 import type { Meeting } from '../domain/meeting';
 import { writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './dispatch';
 
-export class MeetingFileError extends ClerkFacingError {
+export type LibraryFileKind = 'meeting' | 'committee';
+
+export class LibraryFileError extends ClerkFacingError {
   constructor(
     readonly file: string,
     readonly problem: string,
+    kind: LibraryFileKind = 'meeting',
   ) {
-    super(`The meeting file “${file}” cannot be opened: ${problem}. The file has not been changed.`, 'invalid-file');
-    this.name = 'MeetingFileError';
+    super(`The ${kind} file “${file}” cannot be opened: ${problem}. The file has not been changed.`, 'invalid-file');
+    this.name = 'LibraryFileError';
   }
-}
-
-export interface ReadMeeting {
-  meeting: Meeting;
-  migratedFrom?: number;
-}
-
-/** Reads and checks a meeting file; throws MeetingFileError naming the file and the problem. */
-export async function readMeetingFile(path: string): Promise<ReadMeeting> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new MeetingFileError(path, describeIoError(error));
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new MeetingFileError(path, text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${detail})`);
-  }
-  const parsed = parseMeetingData(data);
-  if (!parsed.ok) throw new MeetingFileError(path, parsed.problem);
-  return parsed.migratedFrom === undefined ? { meeting: parsed.meeting } : { meeting: parsed.meeting, migratedFrom: parsed.migratedFrom };
 }
 
 export function describeIoError(error: unknown): string {
@@ -64,37 +43,80 @@ export function describeIoError(error: unknown): string {
   }
 }
 
+/** Reads a JSON file, or throws LibraryFileError saying why it cannot be read. */
+async function readJson(path: string, kind: LibraryFileKind): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new LibraryFileError(path, describeIoError(error), kind);
+  }
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new LibraryFileError(path, text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${detail})`, kind);
+  }
+}
+
+export interface ReadMeeting {
+  meeting: Meeting;
+  migratedFrom?: number;
+}
+
+/** Reads, migrates and checks a meeting file; throws LibraryFileError naming the file and the problem. */
+export async function readMeetingFile(path: string): Promise<ReadMeeting> {
+  const parsed = parseMeetingData(await readJson(path, 'meeting'));
+  if (!parsed.ok) throw new LibraryFileError(path, parsed.problem);
+  return parsed.migratedFrom === undefined ? { meeting: parsed.meeting } : { meeting: parsed.meeting, migratedFrom: parsed.migratedFrom };
+}
+
+export async function readCommitteeFile(path: string): Promise<Committee> {
+  const parsed = Committee.safeParse(await readJson(path, 'committee'));
+  if (!parsed.success) throw new LibraryFileError(path, describeFirstIssue(parsed.error), 'committee');
+  return parsed.data;
+}
+
 /**
- * Meeting files are indented JSON, so a person (or a diff tool) can read them. Tabs rather than
+ * Library files are indented JSON, so a person (or a diff tool) can read them. Tabs rather than
  * spaces: minutes nest seven levels deep, and tabs make the file 13% smaller and autosave faster.
  * V8's native JSON.stringify beat every incremental serialiser we measured (npm run bench).
  */
-export function serializeMeeting(meeting: Meeting): Buffer {
-  return Buffer.from(JSON.stringify(meeting, null, '\t') + '\n', 'utf8');
+export function serializeLibraryFile(value: Meeting | Committee): Buffer {
+  return Buffer.from(JSON.stringify(value, null, '\t') + '\n', 'utf8');
 }
 
-/** lowdb adapter for one meeting file. */
-export class MeetingFileAdapter implements Adapter<Meeting> {
-  constructor(readonly path: string) {}
+/** lowdb adapter for one checked library file. */
+class CheckedJsonFile<T extends Meeting | Committee> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly check: (path: string) => Promise<T>,
+  ) {}
 
-  async read(): Promise<Meeting | null> {
-    return (await readMeetingFile(this.path)).meeting;
+  read(): Promise<T | null> {
+    return this.check(this.path);
   }
 
-  async write(meeting: Meeting): Promise<void> {
-    await writeFileAtomic(this.path, serializeMeeting(meeting));
+  async write(value: T): Promise<void> {
+    await writeFileAtomic(this.path, serializeLibraryFile(value));
   }
 }
+
+const checkMeeting = async (path: string) => (await readMeetingFile(path)).meeting;
 
 /** Opens a meeting file as a lowdb database; the file is read and checked once here. */
 export async function openMeetingDb(path: string): Promise<{ db: Low<Meeting>; migratedFrom?: number }> {
-  const adapter = new MeetingFileAdapter(path);
   const read = await readMeetingFile(path);
-  const db = new Low<Meeting>(adapter, read.meeting);
+  const db = new Low<Meeting>(new CheckedJsonFile(path, checkMeeting), read.meeting);
   return read.migratedFrom === undefined ? { db } : { db, migratedFrom: read.migratedFrom };
 }
 
 /** Wraps a meeting that exists only in memory (new, or rebuilt from the journal) for writing to path. */
 export function newMeetingDb(path: string, meeting: Meeting): Low<Meeting> {
-  return new Low<Meeting>(new MeetingFileAdapter(path), meeting);
+  return new Low<Meeting>(new CheckedJsonFile(path, checkMeeting), meeting);
+}
+
+/** A committee file as a lowdb database, holding the given committee, ready to write. */
+export function committeeDb(path: string, committee: Committee): Low<Committee> {
+  return new Low<Committee>(new CheckedJsonFile(path, readCommitteeFile), committee);
 }

@@ -14,7 +14,7 @@ import { ClerkFacingError } from './dispatch';
 import { keepVersion, type HistoryPolicy } from './history';
 import { MeetingJournal } from './journal';
 import { fromLibraryRelative } from './library';
-import { describeIoError, MeetingFileError, newMeetingDb, openMeetingDb } from './meetingFile';
+import { describeIoError, LibraryFileError, newMeetingDb, openMeetingDb } from './meetingFile';
 
 export interface SessionContext {
   libraryRoot: string;
@@ -77,7 +77,7 @@ export class MeetingSession {
         lastWritten = (await stat(path)).mtime;
       } catch (error) {
         const snapshot = pending.entries.find((entry) => entry.snapshot)?.snapshot;
-        if (!(error instanceof MeetingFileError) || !snapshot) throw error;
+        if (!(error instanceof LibraryFileError) || !snapshot) throw error;
         // The file never reached the library (created while it was unreachable): rebuild it from the journal.
         meeting = snapshot;
         db = newMeetingDb(path, snapshot);

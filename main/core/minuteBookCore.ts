@@ -4,11 +4,12 @@
  * the test host reach it through dispatchOperation.
  */
 import type { ApiEvent, ApiHandlers, OpenedMeeting, SaveState } from '../domain/api';
-import { createMeeting } from '../domain/meeting';
+import { createMeeting, type MeetingSummary } from '../domain/meeting';
+import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { ClerkFacingError } from './dispatch';
 import { DEFAULT_HISTORY_POLICY } from './history';
 import { findPendingJournals } from './journal';
-import { moveMeetingToHistory, pathForNewMeeting, prepareLibrary, scanLibrary } from './library';
+import { moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
 import { describeIoError } from './meetingFile';
 import { MeetingSession, type OpenedSession, type SessionContext } from './meetingSession';
 import type { CoreOptions, MinuteBookCore } from './service';
@@ -22,6 +23,19 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   const sessions = new Map<string, Promise<OpenedSession>>();
   /** meeting id → library-relative file, refreshed by every listing */
   let knownFiles = new Map<string, string>();
+  let knownMeetings: MeetingSummary[] = [];
+
+  async function rescan(): Promise<void> {
+    const scan = await scanLibrary(libraryRoot());
+    knownFiles = scan.files;
+    knownMeetings = scan.meetings;
+  }
+
+  /** The same committee's latest meeting before this one, for "{previous meeting date}" in snippets. */
+  function previousMeetingDate(opened: OpenedSession): string | undefined {
+    const { id, committee, date } = opened.session.current;
+    return knownMeetings.filter((each) => each.id !== id && each.committee === committee && each.date < date).map((each) => each.date).sort().at(-1);
+  }
 
   const libraryRoot = (): string => options.settings.read().libraryPath;
   const sessionContext = (): SessionContext => ({
@@ -38,7 +52,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   async function fileOf(meetingId: string): Promise<string> {
     let file = knownFiles.get(meetingId);
     if (!file) {
-      knownFiles = (await scanLibrary(libraryRoot())).files;
+      await rescan();
       file = knownFiles.get(meetingId);
     }
     if (!file) throw new ClerkFacingError('That meeting is no longer in the library (it may have been deleted or moved).', 'not-found');
@@ -71,6 +85,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
 
   function describeOpened(opened: OpenedSession): OpenedMeeting {
     const result: OpenedMeeting = { meeting: opened.session.current, saveState: opened.session.saveState };
+    const previous = previousMeetingDate(opened);
+    if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
     if (opened.replayedChanges !== undefined) result.replayedChanges = opened.replayedChanges;
     return result;
@@ -110,12 +126,28 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       await prepareLibrary(root);
       const scan = await scanLibrary(root);
       knownFiles = scan.files;
+      knownMeetings = scan.meetings;
       return { libraryPath: root, meetings: scan.meetings, unreadable: scan.unreadable };
     },
-    async 'meetings.create'(details) {
+    async 'committees.list'() {
       const root = libraryRoot();
       await prepareLibrary(root);
-      const meeting = createMeeting(details, now());
+      return scanCommittees(root);
+    },
+    async 'committees.save'({ committee }) {
+      const root = libraryRoot();
+      await prepareLibrary(root);
+      try {
+        await saveCommittee(root, committee);
+      } catch (error) {
+        throw new ClerkFacingError(`The committee “${committee.name}” could not be saved: ${describeIoError(error)}.`, 'save-failed');
+      }
+      return committee;
+    },
+    async 'meetings.create'({ committeeSlug, ...details }) {
+      const root = libraryRoot();
+      await prepareLibrary(root);
+      const meeting = committeeSlug ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), now()) : createMeeting(details, now());
       const file = await pathForNewMeeting(root, meeting);
       const session = MeetingSession.create(sessionContext(), meeting, file).then((created) => ({ session: created }));
       sessions.set(meeting.id, session);

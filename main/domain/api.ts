@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MeetingChange } from './changes';
+import { Committee, CommitteeSlug } from './committee';
 import { EntityId, MeetingDetails, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from './meeting';
 
 /** A phantom value that carries a result type through `typeof operations`. */
@@ -34,8 +35,16 @@ export interface LibraryListing {
   unreadable: UnreadableMeetingFile[];
 }
 
+export interface CommitteeListing {
+  committees: Committee[];
+  /** Committee files that could not be read; listed for the clerk, never altered. */
+  unreadable: UnreadableMeetingFile[];
+}
+
 export interface OpenedMeeting {
   meeting: Meeting;
+  /** Date of the same committee's latest earlier meeting in the library, for snippets. */
+  previousMeetingDate?: string;
   saveState: SaveState;
   /** Set when the file was in an older format and has been brought up to date. */
   migratedFrom?: number;
@@ -57,7 +66,12 @@ export const operations = {
     result: returns<ClerkSettings>(),
   },
   'meetings.list': { input: NoInput, result: returns<LibraryListing>() },
-  'meetings.create': { input: MeetingDetails.strict(), result: returns<OpenedMeeting>() },
+  'committees.list': { input: NoInput, result: returns<CommitteeListing>() },
+  'committees.save': { input: z.object({ committee: Committee }).strict(), result: returns<Committee>() },
+  'meetings.create': {
+    input: MeetingDetails.extend({ committeeSlug: CommitteeSlug.optional() }).strict(),
+    result: returns<OpenedMeeting>(),
+  },
   'meetings.open': { input: z.object({ meetingId: EntityId }).strict(), result: returns<OpenedMeeting>() },
   'meetings.applyChanges': {
     input: z.object({ meetingId: EntityId, changes: z.array(MeetingChange).min(1).max(500) }).strict(),

@@ -4,16 +4,13 @@
  */
 import { z } from 'zod';
 
-export const MEETING_FORMAT = 'minutebook.meeting';
-export const MEETING_VERSION = 2;
+import { MemberRole, QuorumRule } from './committee';
+import { ClockTime, EntityId, IsoDate, newId } from './ids';
 
-/** Stable ids never change when text changes or items move; merging and history rely on them. */
-export const EntityId = z
-  .string()
-  .min(4, 'an id must be at least 4 characters')
-  .max(64, 'an id must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'an id may only hold letters, digits, "-" and "_"');
-export type EntityId = z.infer<typeof EntityId>;
+export { EntityId, newId };
+
+export const MEETING_FORMAT = 'minutebook.meeting';
+export const MEETING_VERSION = 3;
 
 export const Mark = z.enum(['bold', 'italic', 'underline']);
 export type Mark = z.infer<typeof Mark>;
@@ -38,16 +35,119 @@ export const MinuteBlock = z.object({
 export type MinuteBlock = z.infer<typeof MinuteBlock>;
 export type MinuteBlockType = MinuteBlock['type'];
 
+/**
+ * Standard opening items whose minutes Minute Book writes from the record (attendance,
+ * declarations) until the clerk edits them by hand.
+ */
+export const AgendaItemRole = z.enum(['standard', 'apologies', 'declarations', 'previous-minutes']);
+export type AgendaItemRole = z.infer<typeof AgendaItemRole>;
+
+/** Schedule 12A to the Local Government Act 1972, paragraphs 1–7: the grounds for excluding the public. */
+export const ExemptParagraph = z.number().int().min(1, 'Schedule 12A has paragraphs 1 to 7').max(7, 'Schedule 12A has paragraphs 1 to 7');
+
 export const AgendaItem = z.object({
   id: EntityId,
   title: z.string().max(500, 'an agenda item title must be at most 500 characters'),
   background: z.string(),
   minutes: z.array(MinuteBlock),
+  role: AgendaItemRole,
+  /** Set once the clerk types in a generated item; from then on Minute Book leaves its text alone. */
+  minutesEditedByHand: z.boolean(),
+  /** Part 2: taken in private. The public version of the minutes shows the summary instead. */
+  exempt: z.boolean(),
+  exemptParagraph: ExemptParagraph.optional(),
+  publicSummary: z.string().max(5000),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must look like 2022-11-08');
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time must look like 10:00');
+export const AttendeeCategory = z.enum(['member', 'councillor', 'officer', 'guest']);
+export type AttendeeCategory = z.infer<typeof AttendeeCategory>;
+
+export const AttendanceStatus = z.enum(['present', 'apologies', 'absent', 'remote', 'substituted']);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
+
+/**
+ * Everyone the minutes name as attending or absent. Committee members come from the roster;
+ * a substitute is a member attendee with role "substitute" and `substituteFor` pointing at the
+ * member (whose status is then "substituted"). Other councillors, officers and guests are added
+ * on the fly.
+ */
+export const Attendee = z.object({
+  id: EntityId,
+  name: z.string().trim().min(1, 'an attendee needs a name').max(200),
+  displayName: z.string().trim().min(1).max(250),
+  category: AttendeeCategory,
+  role: z.union([MemberRole, z.literal('substitute')]).optional(),
+  jobTitle: z.string().max(300).optional(),
+  status: AttendanceStatus,
+  substituteFor: EntityId.optional(),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+/** An arrival or departure, stamped with the time and the item under discussion. */
+export const Movement = z.object({
+  id: EntityId,
+  attendeeId: EntityId,
+  kind: z.enum(['arrived', 'left']),
+  time: ClockTime,
+  itemId: EntityId,
+});
+export type Movement = z.infer<typeof Movement>;
+
+export const DeclarationKind = z.enum(['disclosable-pecuniary', 'other-registrable', 'non-registrable']);
+export type DeclarationKind = z.infer<typeof DeclarationKind>;
+
+export const Declaration = z.object({
+  id: EntityId,
+  itemId: EntityId,
+  attendeeId: EntityId,
+  kind: DeclarationKind,
+  nature: z.string().max(2000),
+  /** Left the room for the item: not counted for quorum and may not vote on it. */
+  withdrew: z.boolean(),
+});
+export type Declaration = z.infer<typeof Declaration>;
+
+export const DecisionKind = z.enum(['RESOLVED', 'RECOMMENDED', 'AGREED', 'NOTED']);
+export type DecisionKind = z.infer<typeof DecisionKind>;
+
+export const Vote = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unanimous') }),
+  z.object({
+    kind: z.literal('counted'),
+    for: z.number().int().min(0).max(1000),
+    against: z.number().int().min(0).max(1000),
+    abstentions: z.number().int().min(0).max(1000),
+  }),
+  z.object({ kind: z.literal('recorded'), for: z.array(EntityId), against: z.array(EntityId), abstain: z.array(EntityId) }),
+]);
+export type Vote = z.infer<typeof Vote>;
+
+export const Decision = z.object({
+  id: EntityId,
+  itemId: EntityId,
+  kind: DecisionKind,
+  points: z.array(z.object({ id: EntityId, text: z.string().max(5000) })),
+  moverId: EntityId.optional(),
+  seconderId: EntityId.optional(),
+  vote: Vote.optional(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const ActionStatus = z.enum(['open', 'done', 'dropped']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+export const Action = z.object({
+  id: EntityId,
+  itemId: EntityId,
+  text: z.string().max(2000),
+  /** An attendee, or anyone named in free text (ownerName). */
+  ownerAttendeeId: EntityId.optional(),
+  ownerName: z.string().max(250),
+  due: IsoDate.optional(),
+  status: ActionStatus,
+});
+export type Action = z.infer<typeof Action>;
 
 export const MeetingStatus = z.enum(['draft', 'approved']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
@@ -69,7 +169,20 @@ export const Meeting = MeetingDetails.extend({
   status: MeetingStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The committee file this meeting was set up from (committees/<slug>.json), if any. */
+  committeeSlug: z.string().max(60).optional(),
+  /** Minute number of the first agenda item; the rest follow in agenda order. */
+  firstMinuteNumber: z.number().int().min(1).max(1_000_000),
+  /** Copied from the committee when the meeting is set up, so the record stands on its own. */
+  quorum: QuorumRule,
+  remoteMembersCount: z.boolean(),
+  endTime: ClockTime.optional(),
   agenda: z.array(AgendaItem),
+  attendees: z.array(Attendee),
+  movements: z.array(Movement),
+  declarations: z.array(Declaration),
+  decisions: z.array(Decision),
+  actions: z.array(Action),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -93,10 +206,6 @@ export interface UnreadableMeetingFile {
   problem: string;
 }
 
-export function newId(): string {
-  return globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
-}
-
 export function createMeeting(details: MeetingDetails, now: Date): Meeting {
   const stamp = now.toISOString();
   return {
@@ -108,13 +217,24 @@ export function createMeeting(details: MeetingDetails, now: Date): Meeting {
     status: 'draft',
     createdAt: stamp,
     updatedAt: stamp,
+    firstMinuteNumber: 1,
+    quorum: { kind: 'fraction', numerator: 1, denominator: 3 },
+    remoteMembersCount: false,
     agenda: [],
+    attendees: [],
+    movements: [],
+    declarations: [],
+    decisions: [],
+    actions: [],
   };
 }
 
-export function createAgendaItem(title: string): AgendaItem {
-  return { id: newId(), title, background: '', minutes: [] };
+export function createAgendaItem(title: string, role: AgendaItemRole = 'standard'): AgendaItem {
+  return { id: newId(), title, background: '', minutes: [], role, minutesEditedByHand: false, exempt: false, publicSummary: '' };
 }
+
+/** The collections of entities a meeting holds besides its agenda, each keyed by stable id. */
+export type MeetingCollection = 'attendees' | 'movements' | 'declarations' | 'decisions' | 'actions';
 
 /** The line the meetings list shows for a meeting stored at `file`. */
 export function summariseMeeting(meeting: Meeting, file: string): MeetingSummary {

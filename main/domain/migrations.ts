@@ -27,7 +27,27 @@ function paragraphsFromPlainText(text: string): MinuteBlock[] {
     .map((line) => ({ id: newId(), type: 'paragraph' as const, runs: [{ text: line }] }));
 }
 
-function migrateV1(old: z.infer<typeof MeetingV1>): unknown {
+/** Version 2 had no attendance, declarations, decisions or actions, and plain agenda items. */
+function migrateV2(old: Record<string, unknown>): Record<string, unknown> {
+  const agenda = Array.isArray(old.agenda) ? old.agenda : [];
+  return {
+    ...old,
+    version: 3,
+    firstMinuteNumber: 1,
+    quorum: { kind: 'fraction', numerator: 1, denominator: 3 },
+    remoteMembersCount: false,
+    agenda: agenda.map((item: unknown) =>
+      typeof item === 'object' && item !== null ? { role: 'standard', minutesEditedByHand: false, exempt: false, publicSummary: '', ...item } : item,
+    ),
+    attendees: [],
+    movements: [],
+    declarations: [],
+    decisions: [],
+    actions: [],
+  };
+}
+
+function migrateV1(old: z.infer<typeof MeetingV1>): Record<string, unknown> {
   const stamp = new Date(0).toISOString();
   return {
     format: MEETING_FORMAT,
@@ -83,14 +103,14 @@ export function parseMeetingData(data: unknown): MeetingParseResult {
       problem: `the file was written by a newer Minute Book (format version ${version}; this copy reads up to ${MEETING_VERSION}). Update Minute Book to open it.`,
     };
   }
-  let current: unknown = data;
+  if (version < 1) return { ok: false, problem: `format version ${version} is not one Minute Book has ever written` };
+  let current: Record<string, unknown> = record;
   if (version === 1) {
     const old = MeetingV1.safeParse(data);
     if (!old.success) return { ok: false, problem: describeFirstIssue(old.error) };
     current = migrateV1(old.data);
-  } else if (version !== MEETING_VERSION) {
-    return { ok: false, problem: `format version ${version} is not one Minute Book has ever written` };
   }
+  if (current.version === 2) current = migrateV2(current);
   const parsed = Meeting.safeParse(current);
   if (!parsed.success) return { ok: false, problem: describeFirstIssue(parsed.error) };
   return version === MEETING_VERSION ? { ok: true, meeting: parsed.data } : { ok: true, meeting: parsed.data, migratedFrom: version };

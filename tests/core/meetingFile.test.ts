@@ -2,7 +2,7 @@
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MeetingFileError, openMeetingDb, readMeetingFile } from '../../main/core/meetingFile';
+import { LibraryFileError, openMeetingDb, readMeetingFile } from '../../main/core/meetingFile';
 import { applyMeetingChange } from '../../main/domain/changes';
 import { createAgendaItem, createMeeting, type Meeting } from '../../main/domain/meeting';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';
@@ -68,10 +68,10 @@ describe('a meeting file', () => {
     await writeFile(path, contents);
     const before = await stat(path);
     const error = await readMeetingFile(path).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(MeetingFileError);
-    expect((error as MeetingFileError).message).toContain(path);
-    expect((error as MeetingFileError).message).toContain(problem);
-    expect((error as MeetingFileError).message).toContain('The file has not been changed.');
+    expect(error).toBeInstanceOf(LibraryFileError);
+    expect((error as LibraryFileError).message).toContain(path);
+    expect((error as LibraryFileError).message).toContain(problem);
+    expect((error as LibraryFileError).message).toContain('The file has not been changed.');
     expect(await readFile(path, 'utf8')).toBe(contents);
     expect((await stat(path)).mtimeMs).toBe(before.mtimeMs);
   });

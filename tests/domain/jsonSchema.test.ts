@@ -14,6 +14,6 @@ describe('the published meeting file schema', () => {
     const schema = meetingJsonSchema() as { required: string[]; properties: Record<string, { const?: unknown }> };
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'id', 'agenda']));
     expect(schema.properties.format?.const).toBe('minutebook.meeting');
-    expect(schema.properties.version?.const).toBe(2);
+    expect(schema.properties.version?.const).toBe(3);
   });
 });

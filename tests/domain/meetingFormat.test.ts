@@ -38,7 +38,7 @@ describe('meeting file versions', () => {
     [[], 'the file does not hold a meeting (expected a JSON object)'],
     [{ format: 'something.else', version: 2 }, 'this is not a Minute Book meeting file (format is "something.else")'],
     [{ format: 'minutebook.meeting' }, 'the file has no format version number'],
-    [{ format: 'minutebook.meeting', version: 99 }, 'the file was written by a newer Minute Book (format version 99; this copy reads up to 2). Update Minute Book to open it.'],
+    [{ format: 'minutebook.meeting', version: 99 }, 'the file was written by a newer Minute Book (format version 99; this copy reads up to 3). Update Minute Book to open it.'],
     [{ ...version1, items: [{ id: 'item0063' }] }, 'items[0].title: Invalid input: expected string, received undefined'],
   ])('explains what is wrong with %j', (data, problem) => {
     expect(parseMeetingData(data)).toEqual({ ok: false, problem });

@@ -13,6 +13,8 @@ import {
   type SaveState,
 } from '../../main/domain/api';
 import { applyMeetingChange } from '../../main/domain/changes';
+import { Committee } from '../../main/domain/committee';
+import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
 import { createMeeting, summariseMeeting, type Meeting, type MeetingDetails, type UnreadableMeetingFile } from '../../main/domain/meeting';
 import { ApiError, type ApiClient } from '../../renderer/api/client';
 
@@ -27,6 +29,7 @@ export const SAVED_AT = '2022-11-08T10:42:13';
 
 export class FakeApi implements ApiClient {
   readonly meetings = new Map<string, Meeting>();
+  readonly committees = new Map<string, Committee>();
   readonly calls: RecordedCall[] = [];
   unreadable: UnreadableMeetingFile[] = [];
   settings: ClerkSettings = { displayName: 'Priya Clerk', libraryPath: '/srv/shared/Minutes' };
@@ -107,8 +110,16 @@ export class FakeApi implements ApiClient {
       ),
       unreadable: this.unreadable,
     }),
-    'meetings.create': async (input) => {
-      const meeting = createMeeting(input, new Date());
+    'committees.list': async () => ({ committees: [...this.committees.values()], unreadable: [] }),
+    'committees.save': async ({ committee }) => {
+      const parsed = Committee.parse(committee);
+      this.committees.set(parsed.slug, parsed);
+      return parsed;
+    },
+    'meetings.create': async ({ committeeSlug, ...details }) => {
+      const committee = committeeSlug ? this.committees.get(committeeSlug) : undefined;
+      if (committeeSlug && !committee) throw new ApiError(`There is no committee ${committeeSlug}.`, 'not-found');
+      const meeting = committee ? createMeetingForCommittee(details, committee, new Date()) : createMeeting(details, new Date());
       this.meetings.set(meeting.id, meeting);
       return { meeting, saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
     },

@@ -4,19 +4,19 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MeetingChange } from '../../main/domain/changes';
-import type { AgendaItem, Meeting } from '../../main/domain/meeting';
+import { createAgendaItem, type AgendaItem, type Meeting } from '../../main/domain/meeting';
 import { App } from '../../renderer/app/App';
 import { FakeApi } from './fakeApi';
 
 const agenda: AgendaItem[] = [
-  { id: 'item-apologies', title: 'Apologies', background: '', minutes: [] },
+  { ...createAgendaItem('Apologies'), id: 'item-apologies' },
   {
+    ...createAgendaItem('Minutes of the last meeting'),
     id: 'item-minutes-last',
-    title: 'Minutes of the last meeting',
     background: 'Draft minutes of 11 October 2022 – circulated.',
     minutes: [{ id: 'blk-agreed-001', type: 'paragraph', runs: [{ text: 'Agreed as a correct record.' }] }],
   },
-  { id: 'item-director', title: 'Director’s report – B&NES', background: '', minutes: [] },
+  { ...createAgendaItem('Director’s report – B&NES'), id: 'item-director' },
 ];
 
 function seedPanel(api: FakeApi): Meeting {

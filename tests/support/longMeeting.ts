@@ -3,7 +3,7 @@
  * with sub-headings, narrative paragraphs, bullet lists of questions and numbered decisions,
  * curly quotes, en dashes and ampersands. Used by the benchmarks and load tests.
  */
-import { createMeeting, newId, type AgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { createAgendaItem, createMeeting, newId, type AgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 
 const SUBJECTS = ['The Director', 'Councillor Hardwick', 'The Chair', 'Councillor Ní Bhriain', 'The Head of Finance', 'A co-opted member', 'Councillor O’Neill'];
 const VERBS = ['explained that', 'asked whether', 'noted that', 'reported that', 'questioned how', 'welcomed the fact that', 'confirmed that'];
@@ -50,8 +50,7 @@ export function longMeeting(items: number, wordsPerItem: number): Meeting {
     new Date('2026-11-10T09:00:00Z'),
   );
   const agenda: AgendaItem[] = Array.from({ length: items }, (_, index) => ({
-    id: newId(),
-    title: `Item ${index + 1} – Director’s report on services for children & families`,
+    ...createAgendaItem(`Item ${index + 1} – Director’s report on services for children & families`),
     background: 'Report of the Director of Children’s Services & Education (Appendix A).',
     minutes: longMinutes(wordsPerItem, index + 1),
   }));

@@ -1,0 +1,18 @@
+/**
+ * Minute numbers and action references. Items are numbered in agenda order from the meeting's
+ * first minute number (which follows on from the committee's last meeting); an action's
+ * reference is its item's number and its place among that item's actions, e.g. "64/1".
+ */
+import type { Meeting } from './meeting';
+
+export function minuteNumberOf(meeting: Meeting, itemId: string): number | string {
+  const index = meeting.agenda.findIndex((item) => item.id === itemId);
+  return index < 0 ? '?' : meeting.firstMinuteNumber + index;
+}
+
+export function actionReference(meeting: Meeting, actionId: string): string {
+  const action = meeting.actions.find((each) => each.id === actionId);
+  if (!action) return '?';
+  const siblings = meeting.actions.filter((each) => each.itemId === action.itemId);
+  return `${minuteNumberOf(meeting, action.itemId)}/${siblings.indexOf(action) + 1}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Standard phrases with placeholders filled from the meeting, e.g. "The minutes of the meeting
+ * held on {previous meeting date} were approved as a correct record." Unknown placeholders are
+ * left as typed so the clerk sees them.
+ */
+import type { Meeting } from './meeting';
+import { formatClockTime } from './wording';
+
+export interface SnippetContext {
+  meeting: Meeting;
+  /** ISO date of the committee's previous meeting, if the library has one. */
+  previousMeetingDate?: string;
+  now: Date;
+}
+
+/** "2022-11-08" → "8 November 2022". */
+export function formatUkDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${day} ${months[(month ?? 1) - 1]} ${year}`;
+}
+
+export const SNIPPET_PLACEHOLDERS = ['committee', 'date', 'time', 'venue', 'chair', 'previous meeting date', 'now'] as const;
+
+export function fillSnippet(text: string, context: SnippetContext): string {
+  const { meeting } = context;
+  const chair = meeting.attendees.find((attendee) => attendee.role === 'chair');
+  const values: Record<(typeof SNIPPET_PLACEHOLDERS)[number], string | undefined> = {
+    committee: meeting.committee,
+    date: formatUkDate(meeting.date),
+    time: formatClockTime(meeting.startTime),
+    venue: meeting.venue,
+    chair: chair?.displayName,
+    'previous meeting date': context.previousMeetingDate ? formatUkDate(context.previousMeetingDate) : undefined,
+    now: formatClockTime(`${String(context.now.getHours()).padStart(2, '0')}:${String(context.now.getMinutes()).padStart(2, '0')}`),
+  };
+  return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => values[name.trim().toLowerCase() as keyof typeof values] ?? whole);
+}
