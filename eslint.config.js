@@ -1,11 +1,18 @@
 // Lint: the layer arrows of docs/architecture (imports only point downwards), plus TypeScript rules.
 // renderer → main/domain only; main/domain → nothing with I/O; main/core → never Electron.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'zlib', 'util', 'stream', 'worker_threads', 'node:*'];
+// Every Node built-in by its exact name (builtinModules lists sub-paths such as fs/promises too),
+// and anything with the node: prefix. Exact names, because a pattern "domain/*" would also match
+// our own main/domain folder.
+const NODE = 'NODE';
 
 function restrict(patterns, message) {
-  return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
+  const withNode = patterns.includes(NODE);
+  const group = patterns.filter((pattern) => pattern !== NODE).concat(withNode ? ['node:*'] : []);
+  const paths = withNode ? builtinModules.map((name) => ({ name, message })) : [];
+  return { 'no-restricted-imports': ['error', { paths, patterns: [{ group, message }] }] };
 }
 
 export default tseslint.config(
@@ -19,7 +26,7 @@ export default tseslint.config(
   },
   {
     files: ['main/domain/**/*.ts'],
-    rules: restrict(['electron', 'lowdb', 'lowdb/*', 'docx', 'electron-store', 'react', 'react-dom', '**/core/**', '**/electron/**', '**/renderer/**', ...nodeBuiltins], 'main/domain is pure: no Node, no Electron, no I/O, and it imports no other layer.'),
+    rules: restrict(['electron', 'lowdb', 'lowdb/*', 'docx', 'electron-store', 'react', 'react-dom', '**/core/**', '**/electron/**', '**/renderer/**', NODE], 'main/domain is pure: no Node, no Electron, no I/O, and it imports no other layer.'),
   },
   {
     files: ['main/core/**/*.ts'],
@@ -27,10 +34,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict(['electron', 'electron-store', 'lowdb', 'lowdb/*', ...nodeBuiltins, '**/main/core/**', '**/main/electron/**', '**/preload/**'], 'The renderer has no Node and no Electron: it imports main/domain and reaches the core only through the API client.'),
+    rules: restrict(['electron', 'electron-store', 'lowdb', 'lowdb/*', NODE, '**/main/core/**', '**/main/electron/**', '**/preload/**'], 'The renderer has no Node and no Electron: it imports main/domain and reaches the core only through the API client.'),
   },
   {
     files: ['preload/**/*.ts'],
-    rules: restrict([...nodeBuiltins, '**/main/core/**', '**/main/electron/**', '**/renderer/**'], 'The preload script only bridges the contract to the page.'),
+    rules: restrict([NODE, '**/main/core/**', '**/main/electron/**', '**/renderer/**'], 'The preload script only bridges the contract to the page.'),
   },
 );

@@ -10,17 +10,9 @@ import {
   type ApiReply,
   type OperationName,
 } from '../domain/api';
+import { ClerkFacingError } from './clerkFacingError';
 
-/** An error whose message is written for the clerk: what failed, which file, what to do. */
-export class ClerkFacingError extends Error {
-  constructor(
-    message: string,
-    readonly code: string = 'refused',
-  ) {
-    super(message);
-    this.name = 'ClerkFacingError';
-  }
-}
+export { ClerkFacingError };
 
 export async function dispatchOperation(handlers: ApiHandlers, name: string, rawInput: unknown): Promise<ApiReply<unknown>> {
   if (!isOperationName(name)) {

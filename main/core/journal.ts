@@ -7,7 +7,7 @@
  * ({"flushedThrough":N}) written once the library file holds everything up to entry N.
  * A torn last line (crash mid-append) is ignored on reading.
  */
-import { mkdir, open, readFile, readdir, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MeetingChange } from '../domain/changes';
@@ -17,7 +17,8 @@ import { writeFileAtomic } from './atomicFile';
 const JournalEntry = z.object({
   seq: z.number().int().positive(),
   at: z.string(),
-  /** Library-relative path of the meeting file, so the journal can be replayed after a restart. */
+  /** The library folder and the meeting file's path in it, so the journal can be replayed after a restart. */
+  library: z.string(),
   file: z.string(),
   change: MeetingChange.optional(),
   snapshot: Meeting.optional(),
@@ -27,6 +28,7 @@ const FlushMarker = z.object({ flushedThrough: z.number().int().min(0) });
 
 export interface PendingJournal {
   meetingId: string;
+  library: string;
   file: string;
   entries: JournalEntry[];
 }
@@ -47,6 +49,8 @@ export class MeetingJournal {
     await mkdir(journalDir, { recursive: true });
     const journal = new MeetingJournal(journalPath(journalDir, meetingId));
     const read = await readJournalFile(journal.path, meetingId);
+    // A crash mid-append can leave half a line; cut it off so the next entry starts on a line of its own.
+    if (read.tornBytes > 0) await truncate(journal.path, read.validBytes);
     journal.lines = read.lines;
     journal.lastSeq = read.lastSeq;
     journal.flushedThrough = read.flushedThrough;
@@ -64,17 +68,19 @@ export class MeetingJournal {
   }
 
   /** Appends entries and waits until they are on this computer's disk. Returns the last seq. */
-  append(file: string, items: ReadonlyArray<{ change: MeetingChange } | { snapshot: Meeting }>, now: Date): Promise<number> {
+  append(where: { library: string; file: string }, items: ReadonlyArray<{ change: MeetingChange } | { snapshot: Meeting }>, now: Date): Promise<number> {
     return this.serialised(async () => {
       const at = now.toISOString();
+      let seq = this.lastSeq;
       let text = '';
       for (const item of items) {
-        this.lastSeq += 1;
-        text += JSON.stringify({ seq: this.lastSeq, at, file, ...item }) + '\n';
+        seq += 1;
+        text += JSON.stringify({ seq, at, library: where.library, file: where.file, ...item }) + '\n';
       }
       await this.writeDurably(text);
+      this.lastSeq = seq;
       this.lines += items.length;
-      return this.lastSeq;
+      return seq;
     });
   }
 
@@ -85,9 +91,12 @@ export class MeetingJournal {
       this.flushedThrough = seq;
       if (this.flushedThrough === this.lastSeq && this.lines >= COMPACT_AFTER_LINES) {
         await this.handle?.close();
-        await writeFileAtomic(this.path, JSON.stringify({ flushedThrough: seq }) + '\n');
-        this.handle = await open(this.path, 'a');
-        this.lines = 1;
+        try {
+          await writeFileAtomic(this.path, JSON.stringify({ flushedThrough: seq }) + '\n');
+          this.lines = 1;
+        } finally {
+          this.handle = await open(this.path, 'a');
+        }
         return;
       }
       // No sync needed: if this marker is lost, replaying entries the file already holds changes nothing.
@@ -126,7 +135,7 @@ export function journalPath(journalDir: string, meetingId: string): string {
 async function readJournalFile(
   path: string,
   meetingId: string,
-): Promise<{ lines: number; lastSeq: number; flushedThrough: number; pending: PendingJournal }> {
+): Promise<{ lines: number; lastSeq: number; flushedThrough: number; pending: PendingJournal; validBytes: number; tornBytes: number }> {
   let text = '';
   try {
     text = await readFile(path, 'utf8');
@@ -159,8 +168,16 @@ async function readJournalFile(
     }
   }
   const pending = entries.filter((entry) => entry.seq > flushedThrough);
-  const file = pending.at(-1)?.file ?? entries.at(-1)?.file ?? '';
-  return { lines, lastSeq, flushedThrough, pending: { meetingId, file, entries: pending } };
+  const last = pending.at(-1) ?? entries.at(-1);
+  const validBytes = Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1));
+  return {
+    lines,
+    lastSeq,
+    flushedThrough,
+    pending: { meetingId, library: last?.library ?? '', file: last?.file ?? '', entries: pending },
+    validBytes,
+    tornBytes: Buffer.byteLength(text) - validBytes,
+  };
 }
 
 /** Meetings whose journals hold changes that never reached the library (after a crash or offline spell). */

@@ -12,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { slugify, type Committee } from '../domain/committee';
 import { summariseMeeting, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from '../domain/meeting';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
-import { ClerkFacingError } from './dispatch';
+import { ClerkFacingError } from './clerkFacingError';
 import { committeeDb, describeIoError, readCommitteeFile, readMeetingFile } from './meetingFile';
 
 export const LIBRARY_FORMAT = 'minutebook.library';
@@ -92,6 +92,12 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
       const file = `meetings/${year}/${name}`;
       try {
         const { meeting } = await readMeetingFile(join(yearDir, name));
+        const first = scan.files.get(meeting.id);
+        if (first) {
+          // Two files, one meeting: usually a sync tool's conflict copy. Keep working on the first; show the second.
+          scan.unreadable.push({ file, problem: `it holds the same meeting as “${first}” (a copy, perhaps made by a sync tool); Minute Book keeps working on “${first}”` });
+          continue;
+        }
         scan.files.set(meeting.id, file);
         scan.meetings.push(summariseMeeting(meeting, file));
       } catch (error) {

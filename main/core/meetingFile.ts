@@ -9,7 +9,7 @@ import { Committee } from '../domain/committee';
 import { parseMeetingData, describeFirstIssue } from '../domain/migrations';
 import type { Meeting } from '../domain/meeting';
 import { writeFileAtomic } from './atomicFile';
-import { ClerkFacingError } from './dispatch';
+import { ClerkFacingError } from './clerkFacingError';
 
 export type LibraryFileKind = 'meeting' | 'committee';
 
@@ -38,6 +38,16 @@ export function describeIoError(error: unknown): string {
       return 'the drive is read-only';
     case 'EBUSY':
       return 'the file is in use by another program';
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'something else is in the way: a file stands where Minute Book expects a folder';
+    case 'EIO':
+    case 'ETIMEDOUT':
+    case 'ENOTCONN':
+    case 'EHOSTDOWN':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'the drive is not responding (is the network or VPN connected?)';
     default:
       return error instanceof Error ? error.message : String(error);
   }

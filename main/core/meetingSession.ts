@@ -10,7 +10,7 @@ import type { Low } from 'lowdb';
 import type { SaveState } from '../domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../domain/changes';
 import type { Meeting } from '../domain/meeting';
-import { ClerkFacingError } from './dispatch';
+import { ClerkFacingError } from './clerkFacingError';
 import { keepVersion, type HistoryPolicy } from './history';
 import { MeetingJournal } from './journal';
 import { fromLibraryRelative } from './library';
@@ -71,6 +71,10 @@ export class MeetingSession {
       let db: Low<Meeting>;
       try {
         const opened = await openMeetingDb(path);
+        if (opened.db.data.id !== meetingId) {
+          // Never replay one meeting's journal into another meeting's file (e.g. after the library folder changed).
+          throw new ClerkFacingError(`The file “${file}” now holds a different meeting, so this meeting cannot be opened from it. Your changes are still kept on this computer.`, 'wrong-meeting');
+        }
         db = opened.db;
         meeting = opened.db.data;
         migratedFrom = opened.migratedFrom;
@@ -106,7 +110,7 @@ export class MeetingSession {
   /** Starts a new meeting: journaled first, then written to the library. */
   static async create(context: SessionContext, meeting: Meeting, file: string): Promise<MeetingSession> {
     const { journal } = await MeetingJournal.open(context.journalDir, meeting.id);
-    await journal.append(file, [{ snapshot: meeting }], context.now());
+    await journal.append({ library: context.libraryRoot, file }, [{ snapshot: meeting }], context.now());
     const session = new MeetingSession(context, meeting, newMeetingDb(fromLibraryRelative(context.libraryRoot, file), meeting), file, journal);
     session.firstUnsavedAt = Date.now();
     await session.flush();
@@ -145,7 +149,7 @@ export class MeetingSession {
       }
       let seq: number;
       try {
-        seq = await this.journal.append(this.file, changes.map((change) => ({ change })), now);
+        seq = await this.journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now);
       } catch (error) {
         throw new ClerkFacingError(
           `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
@@ -211,6 +215,10 @@ export class MeetingSession {
     this.context.onSaveState({ ...this.saveState, state: this.failure ? 'unsaved' : 'saving' });
     try {
       await this.keepPreviousVersionIfDue();
+    } catch {
+      // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
+    }
+    try {
       this.db.data = snapshot;
       await this.db.write();
       await this.journal.markFlushed(seq);

@@ -3,10 +3,11 @@
  * meetings open for editing on this computer. Knows nothing of Electron or HTTP; the shell and
  * the test host reach it through dispatchOperation.
  */
+import { isAbsolute } from 'node:path';
 import type { ApiEvent, ApiHandlers, OpenedMeeting, SaveState } from '../domain/api';
 import { createMeeting, type MeetingSummary } from '../domain/meeting';
 import { createMeetingForCommittee } from '../domain/meetingSetup';
-import { ClerkFacingError } from './dispatch';
+import { ClerkFacingError } from './clerkFacingError';
 import { DEFAULT_HISTORY_POLICY } from './history';
 import { findPendingJournals } from './journal';
 import { moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
@@ -21,6 +22,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   };
   const now = options.now ?? (() => new Date());
   const sessions = new Map<string, Promise<OpenedSession>>();
+  /** Sessions still writing their last changes; opening the same meeting again waits for them. */
+  const closing = new Map<string, Promise<SaveState>>();
   /** meeting id → library-relative file, refreshed by every listing */
   let knownFiles = new Map<string, string>();
   let knownMeetings: MeetingSummary[] = [];
@@ -62,7 +65,10 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   function openSession(meetingId: string, file?: string): Promise<OpenedSession> {
     let opening = sessions.get(meetingId);
     if (!opening) {
-      opening = (async () => MeetingSession.open(sessionContext(), meetingId, file ?? (await fileOf(meetingId))))();
+      opening = (async () => {
+        await closing.get(meetingId);
+        return MeetingSession.open(sessionContext(), meetingId, file ?? (await fileOf(meetingId)));
+      })();
       sessions.set(meetingId, opening);
       opening.catch(() => sessions.delete(meetingId));
     }
@@ -73,10 +79,15 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     const opening = sessions.get(meetingId);
     if (!opening) return { meetingId, state: 'saved', pendingChanges: 0 };
     sessions.delete(meetingId);
-    const { session } = await opening;
-    const saveState = await session.close();
-    emit({ type: 'saveState', saveState });
-    return saveState;
+    const closed = opening.then(({ session }) => session.close());
+    closing.set(meetingId, closed);
+    try {
+      const saveState = await closed;
+      emit({ type: 'saveState', saveState });
+      return saveState;
+    } finally {
+      if (closing.get(meetingId) === closed) closing.delete(meetingId);
+    }
   }
 
   async function closeAll(): Promise<void> {
@@ -95,7 +106,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   /** Changes kept on this computer after a crash or an offline spell go to the library at start-up. */
   async function recoverJournals(): Promise<void> {
     for (const pending of await findPendingJournals(options.journalDir)) {
-      if (!pending.file || sessions.has(pending.meetingId)) continue;
+      // Journals of another library folder wait until that library is chosen again.
+      if (!pending.file || pending.library !== libraryRoot() || sessions.has(pending.meetingId)) continue;
       try {
         await openSession(pending.meetingId, pending.file);
         await closeSession(pending.meetingId);
@@ -111,6 +123,9 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       return options.settings.read();
     },
     async 'settings.update'(input) {
+      if (input.libraryPath !== undefined && !isAbsolute(input.libraryPath)) {
+        throw new ClerkFacingError(`The library folder must be a full path, such as C:\\Users\\you\\Documents\\Minute Book or /home/you/Minute Book (“${input.libraryPath}” is not).`, 'invalid-input');
+      }
       const current = options.settings.read();
       const next = { ...current, ...input };
       if (input.libraryPath !== undefined && input.libraryPath !== current.libraryPath) {
@@ -151,6 +166,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       const file = await pathForNewMeeting(root, meeting);
       const session = MeetingSession.create(sessionContext(), meeting, file).then((created) => ({ session: created }));
       sessions.set(meeting.id, session);
+      session.catch(() => sessions.delete(meeting.id));
       knownFiles.set(meeting.id, file);
       return describeOpened(await session);
     },

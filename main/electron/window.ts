@@ -16,6 +16,7 @@ import {
 } from 'electron';
 import type { ShellSettings, WindowState } from './settings';
 import type { OwnPage } from './ownPage';
+import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy';
 
 export const WINDOW_TITLE = 'Minute Book';
 export const MIN_WIDTH = 800;
@@ -28,18 +29,7 @@ const MIN_VISIBLE_HEIGHT = 60;
 /** Moving or resizing fires many events; the settings file is written once the window settles. */
 const SAVE_BOUNDS_DELAY_MS = 500;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * The policy for the page we load. The built app gets the strict policy. The electron-vite dev

@@ -59,7 +59,9 @@ export function testHostClient(origin: string, token: string): ApiClient {
       try {
         response = await fetch(`${origin}/api/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-minutebook-token': token },
+          headers: token ? { 'content-type': 'application/json', 'x-minutebook-token': token } : { 'content-type': 'application/json' },
+          // Lets a change sent as the window closes still reach the core.
+          keepalive: true,
           body: JSON.stringify(input),
         });
       } catch {
@@ -70,7 +72,8 @@ export function testHostClient(origin: string, token: string): ApiClient {
     onEvent(listener) {
       listeners.add(listener);
       if (!source) {
-        source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
+        // Without a token in the address, the HttpOnly cookie the host set authenticates the stream.
+        source = new EventSource(token ? `${origin}/api/events?token=${encodeURIComponent(token)}` : `${origin}/api/events`);
         source.onmessage = (message) => {
           const event = JSON.parse(String(message.data)) as ApiEvent;
           for (const each of listeners) each(event);
@@ -87,7 +90,7 @@ export function testHostClient(origin: string, token: string): ApiClient {
   };
 }
 
-/** Chooses the bridge inside Electron, otherwise the test host named by the page address. */
+/** Chooses the bridge inside Electron, otherwise the test host that served the page (token in the address, or its cookie). */
 export function connectApi(): ApiClient {
   if (window.minutebook) return bridgeClient(window.minutebook);
   const token = new URLSearchParams(window.location.search).get('token') ?? '';

@@ -1,8 +1,10 @@
 /** The loopback test host answers only this machine, only with the token, and serves the contract. */
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/core/contentSecurityPolicy';
 import { startTestHost, type TestHost } from '../../main/core/host/testHost';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';
 
@@ -36,6 +38,17 @@ describe('the loopback test host', () => {
     expect(listed.value.meetings).toHaveLength(1);
   });
 
+  it('swaps a one-time address for an HttpOnly cookie, once', async () => {
+    const address = host.oneTimeUrl();
+    const first = await fetch(address, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^minutebook-token=[0-9a-f]+; HttpOnly; SameSite=Strict; Path=\//);
+    const listed = await fetch(`${host.origin}/api/meetings.list`, { method: 'POST', headers: { cookie: cookie.split(';')[0]! }, body: '{}' });
+    expect((await listed.json()).ok).toBe(true);
+    expect((await fetch(address, { redirect: 'manual' })).status).toBe(403);
+  });
+
   it('refuses a caller without the token', async () => {
     const response = await call('meetings.list', {}, 'wrong');
     expect(response.status).toBe(403);
@@ -51,6 +64,13 @@ describe('the loopback test host', () => {
     const response = await fetch(host.url);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await response.text()).toContain('Minute Book');
+  });
+
+  it('sends the same policy the page carries in its meta tag', async () => {
+    const page = readFileSync(join(import.meta.dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(page)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    expect((await fetch(host.url)).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {

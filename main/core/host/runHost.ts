@@ -56,7 +56,7 @@ async function stop(): Promise<void> {
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
 
-if (values.open) openChromium(host.url);
+if (values.open) openChromium(host.oneTimeUrl());
 
 function openChromium(url: string): void {
   const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));

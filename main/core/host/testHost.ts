@@ -10,11 +10,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { operationNames } from '../../domain/api';
+import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 import { dispatchOperation } from '../dispatch';
 import type { MinuteBookCore } from '../service';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,8 +38,13 @@ export interface TestHostOptions {
 }
 
 export interface TestHost {
-  /** The address to open, token included. */
+  /** The address to open, token included (for tests, which read it from the host's output). */
   url: string;
+  /**
+   * A single-use address for a browser started on a command line, which other users of the
+   * computer can read: the code in it is swapped once for an HttpOnly cookie holding the token.
+   */
+  oneTimeUrl(): string;
   origin: string;
   token: string;
   close(): Promise<void>;
@@ -50,13 +54,21 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const token = options.token ?? randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(token);
   const operations = new Set<string>(operationNames);
+  const oneTimeCodes = new Set<string>();
+  const COOKIE = 'minutebook-token';
   const streams = new Set<ServerResponse>();
   let origin = '';
 
-  const hasToken = (offered: string | null | undefined): boolean => {
+  const matches = (offered: string | null | undefined): boolean => {
     const bytes = Buffer.from(offered ?? '');
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
+  const cookieToken = (request: IncomingMessage): string | undefined =>
+    (header(request, 'cookie') ?? '')
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .find(([name]) => name === COOKIE)?.[1];
+  const hasToken = (request: IncomingMessage, offered: string | null | undefined): boolean => matches(offered) || matches(cookieToken(request));
 
   const unsubscribe = options.core.onEvent((event) => {
     const line = `data: ${JSON.stringify(event)}\n\n`;
@@ -78,7 +90,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === '/api/events' && request.method === 'GET') {
-      if (!hasToken(url.searchParams.get('token'))) return void sendJson(response, 403, forbidden());
+      if (!hasToken(request, url.searchParams.get('token'))) return void sendJson(response, 403, forbidden());
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       streams.add(response);
@@ -88,7 +100,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
       if (request.method !== 'POST' || !operations.has(name)) return void sendJson(response, 404, { ok: false, error: { message: `No operation ${name}.`, code: 'unknown-operation' } });
-      if (!hasToken(header(request, 'x-minutebook-token'))) return void sendJson(response, 403, forbidden());
+      if (!hasToken(request, header(request, 'x-minutebook-token'))) return void sendJson(response, 403, forbidden());
       let input: unknown;
       try {
         input = JSON.parse((await readBody(request)) || '{}');
@@ -96,6 +108,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         return void sendJson(response, 400, { ok: false, error: { message: 'The request was not valid JSON.', code: 'invalid-input' } });
       }
       return void sendJson(response, 200, await dispatchOperation(options.core.handlers, name, input));
+    }
+    const code = url.searchParams.get('code');
+    if (code !== null) {
+      if (!oneTimeCodes.delete(code)) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('This address has already been used. Start Minute Book again.');
+      response.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }).end();
+      return;
     }
     await serveStatic(url.pathname, response);
   }
@@ -126,6 +144,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   return {
     url: `${origin}/?token=${token}`,
+    oneTimeUrl() {
+      const code = randomBytes(16).toString('hex');
+      oneTimeCodes.add(code);
+      return `${origin}/?code=${code}`;
+    },
     origin,
     token,
     async close() {
