@@ -3,7 +3,7 @@
  * with sub-headings, narrative paragraphs, bullet lists of questions and numbered decisions,
  * curly quotes, en dashes and ampersands. Used by the benchmarks and load tests.
  */
-import { createAgendaItem, createMeeting, newId, type AgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { createAgendaItem, createMeeting, newId, type Action, type AgendaItem, type Attendee, type Decision, type Declaration, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 
 const SUBJECTS = ['The Director', 'Councillor Hardwick', 'The Chair', 'Councillor Ní Bhriain', 'The Head of Finance', 'A co-opted member', 'Councillor O’Neill'];
 const VERBS = ['explained that', 'asked whether', 'noted that', 'reported that', 'questioned how', 'welcomed the fact that', 'confirmed that'];
@@ -55,4 +55,48 @@ export function longMeeting(items: number, wordsPerItem: number): Meeting {
     minutes: longMinutes(wordsPerItem, index + 1),
   }));
   return { ...meeting, agenda };
+}
+
+const SURNAMES = ['Hardman', 'Ní Bhriain', 'O’Neill', 'Davies', 'Patel', 'Okafor', 'Jones', 'Ball', 'Kowalski', 'Evans', 'Singh', 'Roberts', 'Ahmed', 'Clarke', 'Wright', 'Hughes', 'Lewis', 'Price', 'Morgan', 'Khan'];
+
+/**
+ * A full meeting as the live-capture screens see it: 30 attendees (members, a substitute,
+ * officers, guests), 20 items with minutes, declarations, decisions with counted and recorded
+ * votes, and actions.
+ */
+export function fullMeeting(): Meeting {
+  const base = longMeeting(20, 400);
+  const attendees: Attendee[] = [];
+  SURNAMES.slice(0, 12).forEach((surname, index) => {
+    attendees.push({
+      id: newId(),
+      name: `Alex ${surname}`,
+      displayName: `Councillor Alex ${surname}`,
+      category: 'member',
+      role: index === 0 ? 'chair' : index === 1 ? 'vice-chair' : index === 11 ? 'co-opted-non-voting' : 'member',
+      status: index === 3 ? 'apologies' : index === 4 ? 'substituted' : 'present',
+    });
+  });
+  attendees.push({ id: newId(), name: 'Sam Quinn', displayName: 'Councillor Sam Quinn', category: 'member', role: 'substitute', status: 'present', substituteFor: attendees[4]!.id });
+  SURNAMES.slice(12).forEach((surname) => attendees.push({ id: newId(), name: `Jo ${surname}`, displayName: `Jo ${surname}`, category: 'officer', jobTitle: 'Head of Service', status: 'present' }));
+  while (attendees.length < 30) attendees.push({ id: newId(), name: `Guest ${attendees.length}`, displayName: `Guest ${attendees.length}`, category: 'guest', status: 'present' });
+  const voters = attendees.filter((attendee) => attendee.category === 'member' && attendee.status === 'present' && attendee.role !== 'co-opted-non-voting');
+  const decisions: Decision[] = [];
+  const actions: Action[] = [];
+  const declarations: Declaration[] = [];
+  base.agenda.forEach((item, index) => {
+    decisions.push({
+      id: newId(),
+      itemId: item.id,
+      kind: index % 2 ? 'RESOLVED' : 'RECOMMENDED',
+      points: [
+        { id: newId(), text: 'the Panel notes the report;' },
+        { id: newId(), text: 'a further report comes to the next meeting.' },
+      ],
+      vote: index % 3 === 0 ? { kind: 'recorded', for: voters.slice(0, 6).map((voter) => voter.id), against: voters.slice(6, 8).map((voter) => voter.id), abstain: [] } : { kind: 'counted', for: 7, against: 2, abstentions: 1 },
+    });
+    actions.push({ id: newId(), itemId: item.id, text: 'Circulate the projected budget to the Panel', ownerAttendeeId: attendees[13]!.id, ownerName: attendees[13]!.displayName, due: '2026-12-01', status: 'open' });
+    if (index % 5 === 0) declarations.push({ id: newId(), itemId: item.id, attendeeId: voters[2]!.id, kind: 'other-registrable', nature: 'Governor of a local school', withdrew: index % 10 === 0 });
+  });
+  return { ...base, attendees, decisions, actions, declarations, quorum: { kind: 'fraction', numerator: 1, denominator: 3 } };
 }
