@@ -44,18 +44,24 @@ export function roleFromWords(words: string): MemberRole | undefined {
 }
 
 export function parseRosterCsv(text: string): RosterImport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  // Blank lines are kept (and skipped below) so that a row's index is its line number in the file.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const rows = parsed.data;
   const members: CommitteeMember[] = [];
-  const problems: RosterRowProblem[] = parsed.errors.map((error) => ({ line: (error.row ?? 0) + 1, problem: error.message }));
-  const first = rows[0]?.map((cell) => cell.trim().toLowerCase()) ?? [];
+  // A file with one column has no delimiter to detect; papaparse then uses a comma, which is right.
+  const problems: RosterRowProblem[] = parsed.errors
+    .filter((error) => error.type !== 'Delimiter')
+    .map((error) => ({ line: (error.row ?? 0) + 1, problem: error.message }));
+  const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
+  const firstIndex = rows.findIndex((row) => !isBlank(row));
+  const first = rows[firstIndex]?.map((cell) => cell.trim().toLowerCase()) ?? [];
   const hasHeader = first.includes('name');
   const column = (name: string, fallback: number) => (hasHeader ? first.indexOf(name) : fallback);
   const nameAt = column('name', 0);
   const roleAt = column('role', 1);
   const titleAt = column('title', 2);
   rows.forEach((row, index) => {
-    if (hasHeader && index === 0) return;
+    if ((hasHeader && index === firstIndex) || isBlank(row)) return;
     const line = index + 1;
     const name = (row[nameAt] ?? '').trim();
     const roleWords = roleAt >= 0 ? (row[roleAt] ?? '') : '';
@@ -68,5 +74,6 @@ export function parseRosterCsv(text: string): RosterImport {
     }
     members.push({ id: newId(), name, displayName: title ? `${title} ${name}` : name, role });
   });
+  problems.sort((a, b) => a.line - b.line);
   return { members, problems };
 }

@@ -34,5 +34,9 @@ export function fillSnippet(text: string, context: SnippetContext): string {
     'previous meeting date': context.previousMeetingDate ? formatUkDate(context.previousMeetingDate) : undefined,
     now: formatClockTime(`${String(context.now.getHours()).padStart(2, '0')}:${String(context.now.getMinutes()).padStart(2, '0')}`),
   };
-  return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => values[name.trim().toLowerCase() as keyof typeof values] ?? whole);
+  // Own keys only: "{constructor}" must not pick up what every object inherits.
+  return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    const key = name.trim().toLowerCase();
+    return Object.hasOwn(values, key) ? (values[key as keyof typeof values] ?? whole) : whole;
+  });
 }

@@ -138,8 +138,10 @@ export function decisionSentence(meeting: Meeting, decision: Decision): string {
         : '';
   const head = moved ? `${moved}${decision.kind}` : decision.kind;
   if (points.length === 0) return `${head}.`;
-  if (points.length === 1) return `${head} that ${points[0]}`;
-  return `${head} that: ${points.map((point, index) => `(${index + 1}) ${point}`).join(' ')}`;
+  // The decision is a sentence: end it even when the clerk did not type the full stop.
+  const ended = (text: string) => (/[.!?]$/.test(text) ? text : `${text.replace(/[;,:]$/, '')}.`);
+  if (points.length === 1) return `${head} that ${ended(points[0]!)}`;
+  return `${head} that: ${points.map((point, index) => `(${index + 1}) ${index === points.length - 1 ? ended(point) : point}`).join(' ')}`;
 }
 
 export function describeAttendee(attendee: Attendee): string {

@@ -1,28 +1,52 @@
 /**
  * The open agenda item: its title, its background (the papers and context the clerk notes before
- * the meeting) and its minutes. Mounted once per item (keyed by item id), so the minutes editor
- * starts fresh for each item and the minutes typed so far are sent when the clerk moves on.
+ * the meeting), its minutes, and what was recorded on it: declarations, decisions, actions and
+ * whether it is taken in private (Part 2). Mounted once per item (keyed by item id), so the minutes
+ * editor starts fresh for each item and the minutes typed so far are sent when the clerk moves on.
  */
 import { useId, useState, type Ref } from 'react';
-import type { AgendaItem, MinuteBlock } from '../../main/domain/meeting';
+import type { MeetingChange } from '../../main/domain/changes';
+import type { AgendaItem, Meeting, MinuteBlock } from '../../main/domain/meeting';
+import { ActionsSection } from '../actions/ActionsSection';
+import { DecisionsSection } from '../decisions/DecisionsSection';
+import { DeclarationsSection } from '../declarations/DeclarationsSection';
 import { MinutesEditor, type MinutesEditorHandle } from '../minutes/MinutesEditor';
+import type { CompletionName } from '../minutes/nameCompletion';
+import { Part2Fields } from './Part2Fields';
 
 interface AgendaItemPaneProps {
+  meeting: Meeting;
   item: AgendaItem;
+  /** The item's minute number, e.g. 64. */
   number: number;
   onRename: (title: string) => void;
   onBackgroundChange: (background: string) => void;
   onMinutesChange: (minutes: MinuteBlock[]) => void;
+  onChange: (change: MeetingChange) => void;
+  onAddDeclaration: () => void;
+  onAddDecision: () => void;
+  onAddAction: () => void;
+  onWriteFromRecord: () => void;
+  presentNames: () => readonly CompletionName[];
   minutesEditorRef: Ref<MinutesEditorHandle>;
 }
 
-export function AgendaItemPane({ item, number, onRename, onBackgroundChange, onMinutesChange, minutesEditorRef }: AgendaItemPaneProps) {
+const GENERATED_FROM: Partial<Record<AgendaItem['role'], string>> = {
+  apologies: 'Written by Minute Book from the attendance (type to edit by hand)',
+  declarations: 'Written by Minute Book from the declarations (type to edit by hand)',
+};
+
+export function AgendaItemPane(props: AgendaItemPaneProps) {
+  const { meeting, item, number, onRename, onBackgroundChange, onMinutesChange, onChange, presentNames, minutesEditorRef } = props;
   const headingId = useId();
   const titleId = useId();
   const backgroundId = useId();
   const minutesHintId = useId();
-  // The editor owns the minutes once loaded; later copies in the meeting are its own output.
+  // The editor owns the minutes once loaded; later copies in the meeting are its own output,
+  // except minutes Minute Book writes from the record, which it follows until typed in.
   const [initialMinutes] = useState(item.minutes);
+  const generatedNote = GENERATED_FROM[item.role];
+  const generated = generatedNote !== undefined && !item.minutesEditedByHand;
 
   return (
     <section className="item-pane" aria-labelledby={headingId}>
@@ -60,15 +84,34 @@ export function AgendaItemPane({ item, number, onRename, onBackgroundChange, onM
           Minutes
         </span>
         <p id={minutesHintId} className="field__hint">
-          Saved as you type. Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Z undo, Ctrl+Y redo.
+          Saved as you type. Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Z undo, Ctrl+Y redo. Type @ to name someone present; F1 lists
+          every shortcut.
         </p>
+        {generatedNote !== undefined ? (
+          generated ? (
+            <p className="notice notice--generated">{generatedNote}</p>
+          ) : (
+            <p className="notice notice--generated">
+              Edited by hand.{' '}
+              <button type="button" className="button button--small" onClick={props.onWriteFromRecord}>
+                Write from the record again
+              </button>
+            </p>
+          )
+        ) : null}
         <MinutesEditor
           ref={minutesEditorRef}
           initialMinutes={initialMinutes}
           onMinutesChange={onMinutesChange}
           describedBy={minutesHintId}
+          names={presentNames}
+          generatedMinutes={generated ? item.minutes : undefined}
         />
       </div>
+      <DeclarationsSection meeting={meeting} item={item} onChange={onChange} onAdd={props.onAddDeclaration} />
+      <DecisionsSection meeting={meeting} item={item} onChange={onChange} onAdd={props.onAddDecision} />
+      <ActionsSection meeting={meeting} item={item} onChange={onChange} onAdd={props.onAddAction} />
+      <Part2Fields item={item} onChange={onChange} />
     </section>
   );
 }

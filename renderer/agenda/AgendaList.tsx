@@ -11,6 +11,8 @@ export type AgendaFocusTarget = 'item' | 'up' | 'down';
 
 interface AgendaListProps {
   agenda: readonly AgendaItem[];
+  /** The minute number of the first item; the others follow in agenda order. */
+  firstNumber: number;
   selectedItemId: string | undefined;
   onSelect: (itemId: string) => void;
   onMove: (itemId: string, toIndex: number, keepFocusOn: AgendaFocusTarget) => void;
@@ -25,7 +27,7 @@ interface DropTarget {
   before: boolean;
 }
 
-export function AgendaList({ agenda, selectedItemId, onSelect, onMove, onAdd, onDelete, children }: AgendaListProps) {
+export function AgendaList({ agenda, firstNumber, selectedItemId, onSelect, onMove, onAdd, onDelete, children }: AgendaListProps) {
   const draggedItemId = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -79,7 +81,7 @@ export function AgendaList({ agenda, selectedItemId, onSelect, onMove, onAdd, on
       <ol className="agenda__list" ref={list}>
         {agenda.map((item, index) => {
           const selected = item.id === selectedItemId;
-          const label = agendaItemLabel(index + 1, item.title);
+          const label = agendaItemLabel(firstNumber + index, item.title);
           const dropClass =
             dropTarget?.itemId === item.id ? (dropTarget.before ? ' agenda__entry--drop-before' : ' agenda__entry--drop-after') : '';
           return (

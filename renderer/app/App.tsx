@@ -4,9 +4,9 @@
  * calls and by the core's pushed `saveState` events.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OpenedMeeting, SaveState } from '../../main/domain/api';
-import type { MeetingDetails } from '../../main/domain/meeting';
+import type { OpenedMeeting, OperationInput, SaveState } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
+import { CommitteesScreen } from '../committees/CommitteesScreen';
 import { MeetingScreen } from '../meetings/MeetingScreen';
 import { MeetingsScreen } from '../meetings/MeetingsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -15,7 +15,7 @@ import { messageForClerk } from './errorMessage';
 import { SaveStateIndicator } from './SaveStateIndicator';
 import './app.css';
 
-type Screen = { name: 'meetings' } | { name: 'settings' } | { name: 'meeting'; opened: OpenedMeeting };
+type Screen = { name: 'meetings' } | { name: 'committees' } | { name: 'settings' } | { name: 'meeting'; opened: OpenedMeeting };
 
 export function App({ api }: { api: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'meetings' });
@@ -59,7 +59,7 @@ export function App({ api }: { api: ApiClient }) {
   }, []);
 
   const goTo = useCallback(
-    async (name: 'meetings' | 'settings') => {
+    async (name: 'meetings' | 'committees' | 'settings') => {
       const leave = leaveMeeting.current;
       if (leave) {
         try {
@@ -71,7 +71,7 @@ export function App({ api }: { api: ApiClient }) {
       openMeetingId.current = null;
       setSaveState(undefined);
       setSendingChanges(false);
-      setScreen(name === 'meetings' ? { name: 'meetings' } : { name: 'settings' });
+      setScreen(name === 'meetings' ? { name: 'meetings' } : name === 'committees' ? { name: 'committees' } : { name: 'settings' });
     },
     [reportError],
   );
@@ -89,7 +89,7 @@ export function App({ api }: { api: ApiClient }) {
 
   // Errors here are shown inside the New meeting dialog, which stays open so nothing typed is lost.
   const createMeeting = useCallback(
-    async (details: MeetingDetails) => showMeeting(await api.call('meetings.create', details)),
+    async (details: OperationInput<'meetings.create'>) => showMeeting(await api.call('meetings.create', details)),
     [api, showMeeting],
   );
 
@@ -109,6 +109,14 @@ export function App({ api }: { api: ApiClient }) {
           <button
             type="button"
             className="app-header__link"
+            aria-current={screen.name === 'committees' ? 'page' : undefined}
+            onClick={() => void goTo('committees')}
+          >
+            Committees
+          </button>
+          <button
+            type="button"
+            className="app-header__link"
             aria-current={screen.name === 'settings' ? 'page' : undefined}
             onClick={() => void goTo('settings')}
           >
@@ -121,6 +129,8 @@ export function App({ api }: { api: ApiClient }) {
       <main className="app-main" ref={main}>
         {screen.name === 'meetings' ? (
           <MeetingsScreen api={api} onOpen={(id) => void openMeeting(id)} onCreate={createMeeting} onError={reportError} />
+        ) : screen.name === 'committees' ? (
+          <CommitteesScreen api={api} onError={reportError} />
         ) : screen.name === 'settings' ? (
           <SettingsScreen api={api} onError={reportError} />
         ) : (

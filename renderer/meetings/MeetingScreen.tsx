@@ -1,20 +1,37 @@
 /**
- * One open meeting: its details, the agenda column and the open item. The screen keeps its own copy
- * of the meeting, changed by the same pure rule (applyMeetingChange) the core uses, so every edit
- * shows at once and is sent behind the clerk's back through the change queue. There is no Save button.
+ * One open meeting, laid out for live capture: the header with the quorum for the current item,
+ * the agenda and attendance column, and the open item with its minutes, declarations, decisions
+ * and actions. The screen keeps its own copy of the meeting, changed by the same pure rule
+ * (applyMeetingChange) the core uses, so every edit shows at once and is sent behind the clerk's
+ * back through the change queue. There is no Save button. Shortcuts (F1 lists them) work wherever
+ * the focus is on this screen, including inside the minutes.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { OpenedMeeting, SaveState } from '../../main/domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../main/domain/changes';
-import { createAgendaItem, type AgendaItem, type MinuteBlock } from '../../main/domain/meeting';
+import type { Snippet } from '../../main/domain/committee';
+import { createAgendaItem, type AgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { fillSnippet } from '../../main/domain/snippets';
+import { formatClockTime } from '../../main/domain/wording';
 import type { ApiClient } from '../api/client';
+import { newAction } from '../actions/ActionsSection';
+import { AllActionsList } from '../actions/AllActionsList';
 import { AgendaItemPane } from '../agenda/AgendaItemPane';
 import { AgendaList, type AgendaFocusTarget } from '../agenda/AgendaList';
 import { agendaItemLabel } from '../agenda/agendaOrder';
 import { DeletedItemToast } from '../agenda/DeletedItemToast';
+import { ENTRY_FIRST_FIELD } from '../agenda/recordChange';
+import { AttendancePanel, MovementDialog, QuorumIndicator } from '../attendance/AttendancePanel';
+import { newDecision } from '../decisions/DecisionsSection';
+import { newDeclaration } from '../declarations/DeclarationsSection';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
+import type { CompletionName } from '../minutes/nameCompletion';
+import { SnippetDialog } from '../minutes/SnippetDialog';
+import { shortcutFor, shortcutOf, type ShortcutCommand } from '../shortcuts/shortcuts';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { formatMeetingDate } from './meetingDates';
 import { MeetingChangeQueue } from './meetingChangeQueue';
+import './meetingScreen.css';
 
 /** How long leaving a meeting waits for unsent changes; the queue keeps trying after that. */
 const LEAVE_WAIT_MS = 3000;
@@ -35,7 +52,20 @@ type FocusRequest =
   | { kind: 'agendaItem'; itemId: string }
   | { kind: 'moveButton'; direction: 'up' | 'down' }
   | { kind: 'itemTitle' }
-  | { kind: 'addItem' };
+  | { kind: 'addItem' }
+  | { kind: 'entry'; id: string }
+  | { kind: 'minutes' };
+
+type OpenDialog = 'shortcuts' | 'snippets' | 'movement' | null;
+
+function clockTimeNow(now: Date): string {
+  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Those present who may be named in the minutes: in the room or attending remotely. */
+function presentNamesOf(meeting: Meeting): CompletionName[] {
+  return meeting.attendees.filter((attendee) => attendee.status === 'present' || attendee.status === 'remote');
+}
 
 interface DeletedItem {
   item: AgendaItem;
@@ -62,10 +92,16 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
   const [selectedItemId, setSelectedItemId] = useState(opened.meeting.agenda[0]?.id);
   const [deleted, setDeleted] = useState<DeletedItem>();
   const [announcement, setAnnouncement] = useState('');
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [showAllActions, setShowAllActions] = useState(false);
+  const [snippets, setSnippets] = useState<readonly Snippet[]>([]);
+  // Bumped when the meeting is reloaded from the core, so the item pane (and its editor) start afresh.
+  const [reloads, setReloads] = useState(0);
   const minutesEditor = useRef<MinutesEditorHandle>(null);
   const focusRequest = useRef<FocusRequest | null>(null);
   const screen = useRef<HTMLDivElement>(null);
   const [notes] = useState(() => migrationNote(opened));
+  const reloadFromCore = useRef<() => void>(() => undefined);
 
   const [queue] = useState(
     () =>
@@ -74,25 +110,62 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         onSaveState,
         onError,
         onBusyChange: onSendingChange,
+        onRefused: (error) => {
+          onError(error);
+          reloadFromCore.current();
+        },
       }),
   );
 
-  const applyChange = useCallback(
-    (change: MeetingChange) => {
-      let next;
+  // After a refusal the screen shows changes the file does not hold: show the file instead, once
+  // everything sent after the refused batch has been answered.
+  const reloading = useRef(false);
+  reloadFromCore.current = () => {
+    if (reloading.current) return;
+    reloading.current = true;
+    void (async () => {
       try {
-        next = applyMeetingChange(latestMeeting.current, change, new Date());
+        for (let attempt = 0; attempt < 3; attempt++) {
+          await queue.whenIdle();
+          const reopened = await api.call('meetings.open', { meetingId });
+          if (!queue.isBusy()) {
+            latestMeeting.current = reopened.meeting;
+            setMeeting(reopened.meeting);
+            setSelectedItemId((current) => (reopened.meeting.agenda.some((item) => item.id === current) ? current : reopened.meeting.agenda[0]?.id));
+            setReloads((count) => count + 1);
+            return;
+          }
+        }
       } catch (error) {
-        // A change to an item that is no longer here (e.g. minutes flushed after a delete) has nothing to do.
-        if (error instanceof ChangeNotApplicable) return;
-        throw error;
+        onError(error);
+      } finally {
+        reloading.current = false;
       }
+    })();
+  };
+
+  const applyChanges = useCallback(
+    (changes: readonly MeetingChange[]) => {
+      let next = latestMeeting.current;
+      const applied: MeetingChange[] = [];
+      for (const change of changes) {
+        try {
+          next = applyMeetingChange(next, change, new Date());
+          applied.push(change);
+        } catch (error) {
+          // A change to an item that is no longer here (e.g. minutes flushed after a delete) has nothing to do.
+          if (error instanceof ChangeNotApplicable) continue;
+          throw error;
+        }
+      }
+      if (applied.length === 0) return;
       latestMeeting.current = next;
       setMeeting(next);
-      queue.add(change);
+      for (const change of applied) queue.add(change);
     },
     [queue],
   );
+  const applyChange = useCallback((change: MeetingChange) => applyChanges([change]), [applyChanges]);
 
   const sendTypedMinutes = useCallback(() => minutesEditor.current?.flush(), []);
 
@@ -119,6 +192,22 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     };
   }, [sendTypedMinutes]);
 
+  // The committee's standard phrases, for Ctrl+Shift+S. A meeting without a committee has none.
+  const committeeSlug = meeting.committeeSlug;
+  useEffect(() => {
+    if (!committeeSlug) return;
+    let current = true;
+    api.call('committees.list', {}).then(
+      (listing) => {
+        if (current) setSnippets(listing.committees.find((committee) => committee.slug === committeeSlug)?.snippets ?? []);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, committeeSlug]);
+
   useLayoutEffect(() => {
     const request = focusRequest.current;
     const root = screen.current;
@@ -128,10 +217,14 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     if (request.kind === 'agendaItem') target = root.querySelector(`[data-agenda-item-id="${request.itemId}"]`);
     else if (request.kind === 'moveButton') target = root.querySelector(`[data-agenda-move="${request.direction}"]`);
     else if (request.kind === 'itemTitle') target = root.querySelector('[data-item-title]');
+    else if (request.kind === 'entry') target = root.querySelector(`[${ENTRY_FIRST_FIELD}="${request.id}"]`);
+    else if (request.kind === 'minutes') target = root.querySelector('.item-pane [contenteditable="true"]');
     else target = root.querySelector('[data-add-agenda-item]');
     target?.focus();
-    if (target instanceof HTMLInputElement) target.select();
+    if (target instanceof HTMLInputElement && target.type === 'text') target.select();
   });
+
+  const minuteNumber = (index: number) => latestMeeting.current.firstMinuteNumber + index;
 
   function selectItem(itemId: string): void {
     if (itemId === selectedItemId) return;
@@ -152,7 +245,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     const agenda = latestMeeting.current.agenda;
     const index = agenda.findIndex((item) => item.id === itemId);
     const item = agenda[index];
-    if (item) setAnnouncement(`Moved “${agendaItemLabel(index + 1, item.title)}” to position ${index + 1} of ${agenda.length}.`);
+    if (item) setAnnouncement(`Moved “${agendaItemLabel(minuteNumber(index), item.title)}” to position ${index + 1} of ${agenda.length}.`);
     focusRequest.current = keepFocusOn === 'item' ? { kind: 'agendaItem', itemId } : { kind: 'moveButton', direction: keepFocusOn };
   }
 
@@ -200,18 +293,108 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     },
     [applyChange, selectedItemId],
   );
+  // Read by name completion only when its list opens, so it never makes the editor re-render.
+  const presentNames = useCallback(() => presentNamesOf(latestMeeting.current), []);
+
+  function writeFromRecord(): void {
+    if (!selectedItemId) return;
+    sendTypedMinutes();
+    applyChange({ kind: 'item.update', itemId: selectedItemId, fields: { minutesEditedByHand: false } });
+  }
+
+  function addEntry(command: 'newAction' | 'newDecision' | 'declareInterest'): void {
+    const item = selectedItem;
+    if (!item) {
+      setAnnouncement('Open an agenda item first.');
+      return;
+    }
+    if (command === 'declareInterest' && latestMeeting.current.attendees.length === 0) {
+      setAnnouncement('Add attendees first: an interest is declared by someone present.');
+      return;
+    }
+    const change: MeetingChange =
+      command === 'newAction'
+        ? { kind: 'entity.put', collection: 'actions', entity: newAction(item.id) }
+        : command === 'newDecision'
+          ? { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id) }
+          : { kind: 'entity.put', collection: 'declarations', entity: newDeclaration(latestMeeting.current, item.id) };
+    applyChange(change);
+    focusRequest.current = { kind: 'entry', id: change.entity.id };
+  }
+
+  function goToNeighbour(step: 1 | -1): void {
+    const agenda = latestMeeting.current.agenda;
+    const target = agenda[selectedIndex + step];
+    if (!target) return;
+    selectItem(target.id);
+    setAnnouncement(`Item ${agendaItemLabel(minuteNumber(selectedIndex + step), target.title)}`);
+    focusRequest.current = { kind: 'minutes' };
+  }
+
+  function insertIntoMinutes(text: string): void {
+    if (!minutesEditor.current) {
+      setAnnouncement('Open an agenda item first.');
+      return;
+    }
+    minutesEditor.current.insertText(text);
+  }
+
+  function runShortcut(command: ShortcutCommand): void {
+    switch (command) {
+      case 'nextItem':
+        return goToNeighbour(1);
+      case 'previousItem':
+        return goToNeighbour(-1);
+      case 'newAction':
+      case 'newDecision':
+      case 'declareInterest':
+        return addEntry(command);
+      case 'markMovement':
+        return setDialog('movement');
+      case 'insertTime':
+        return insertIntoMinutes(formatClockTime(clockTimeNow(new Date())));
+      case 'insertSnippet':
+        return setDialog('snippets');
+      case 'showShortcuts':
+        return setDialog('shortcuts');
+    }
+  }
+
+  // Caught on the way down, so the shortcuts work inside the minutes editor too. While a dialog
+  // is open (its events bubble here through the portal) the keys belong to the dialog.
+  function onKeyDownCapture(event: KeyboardEvent<HTMLDivElement>): void {
+    if (dialog !== null || event.defaultPrevented) return;
+    const shortcut = shortcutFor(event);
+    if (!shortcut) return;
+    event.preventDefault();
+    event.stopPropagation();
+    runShortcut(shortcut.command);
+  }
+
+  const filledSnippets = useMemo(
+    () =>
+      dialog === 'snippets'
+        ? snippets.map((snippet) => ({ id: snippet.id, name: snippet.name, text: fillSnippet(snippet.text, { meeting, previousMeetingDate: opened.previousMeetingDate, now: new Date() }) }))
+        : [],
+    [dialog, snippets, meeting, opened.previousMeetingDate],
+  );
 
   const details = [formatMeetingDate(meeting.date), meeting.startTime, meeting.venue].filter((part) => part.trim() !== '');
 
   return (
-    <div className="meeting-screen" ref={screen}>
+    <div className="meeting-screen" ref={screen} onKeyDownCapture={onKeyDownCapture}>
       <div className="meeting-screen__top">
         <button type="button" className="button button--quiet" onClick={onBack}>
           <span aria-hidden="true">← </span>All meetings
         </button>
+        <button type="button" className="button button--quiet" aria-keyshortcuts={shortcutOf('showShortcuts').ariaKeys} onClick={() => setDialog('shortcuts')}>
+          Keyboard shortcuts (F1)
+        </button>
       </div>
       <header className="meeting-header">
-        <h1 className="meeting-header__committee" tabIndex={-1}>{meeting.committee}</h1>
+        <h1 className="meeting-header__committee" tabIndex={-1}>
+          {meeting.committee}
+        </h1>
         <p className="meeting-header__details">
           {details.map((part, index) => (
             <span key={index} className="meeting-header__detail">
@@ -221,39 +404,60 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           <span className={`status-tag status-tag--${meeting.status}`}>{meeting.status === 'approved' ? 'Approved' : 'Draft'}</span>
         </p>
         {meeting.title.trim() !== '' ? <p className="meeting-header__title">{meeting.title}</p> : null}
+        <div className="meeting-header__live">
+          <QuorumIndicator meeting={meeting} currentItemId={selectedItemId} />
+          <FirstMinuteNumberField
+            key={reloads}
+            value={meeting.firstMinuteNumber}
+            onChange={(firstMinuteNumber) => applyChange({ kind: 'meeting.update', fields: { firstMinuteNumber } })}
+          />
+          <button type="button" className="button" aria-pressed={showAllActions} onClick={() => setShowAllActions((shown) => !shown)}>
+            All actions
+          </button>
+        </div>
         {notes.map((note) => (
           <p key={note} className="notice">
             {note}
           </p>
         ))}
       </header>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <div className="meeting-layout">
         <div className="meeting-layout__agenda">
           <AgendaList
             agenda={meeting.agenda}
+            firstNumber={meeting.firstMinuteNumber}
             selectedItemId={selectedItemId}
             onSelect={selectItem}
             onMove={moveItem}
             onAdd={addItem}
             onDelete={deleteItem}
           >
-            <p className="visually-hidden" aria-live="polite">
-              {announcement}
-            </p>
             {deleted ? (
               <DeletedItemToast title={deleted.item.title} onUndo={undoDelete} onDismiss={() => setDeleted(undefined)} />
             ) : null}
           </AgendaList>
+          <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} />
         </div>
         <div className="meeting-layout__item">
+          {showAllActions ? <AllActionsList meeting={meeting} /> : null}
           {selectedItem ? (
             <AgendaItemPane
-              key={selectedItem.id}
+              key={`${selectedItem.id}:${reloads}`}
+              meeting={meeting}
               item={selectedItem}
-              number={selectedIndex + 1}
+              number={meeting.firstMinuteNumber + selectedIndex}
               onRename={onRename}
               onBackgroundChange={onBackgroundChange}
               onMinutesChange={onMinutesChange}
+              onChange={applyChange}
+              onAddDeclaration={() => addEntry('declareInterest')}
+              onAddDecision={() => addEntry('newDecision')}
+              onAddAction={() => addEntry('newAction')}
+              onWriteFromRecord={writeFromRecord}
+              presentNames={presentNames}
               minutesEditorRef={minutesEditor}
             />
           ) : (
@@ -261,6 +465,45 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           )}
         </div>
       </div>
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'snippets' ? (
+        <SnippetDialog
+          snippets={filledSnippets}
+          onCancel={() => setDialog(null)}
+          onInsert={(text) => {
+            setDialog(null);
+            insertIntoMinutes(text);
+          }}
+        />
+      ) : null}
+      <MovementDialog open={dialog === 'movement'} meeting={meeting} currentItemId={selectedItemId} onClose={() => setDialog(null)} onChanges={applyChanges} />
+    </div>
+  );
+}
+
+/** The minute number of the first item; the others follow in agenda order. */
+function FirstMinuteNumberField({ value, onChange }: { value: number; onChange: (value: number) => void }) {
+  const [typed, setTyped] = useState(String(value));
+  const valid = /^\d+$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1_000_000;
+  return (
+    <div className="field field--number meeting-header__first-number">
+      <label className="field__label" htmlFor="first-minute-number">
+        First minute number
+      </label>
+      <input
+        id="first-minute-number"
+        className="field__input"
+        type="number"
+        min={1}
+        max={1_000_000}
+        value={typed}
+        aria-invalid={valid ? undefined : true}
+        onChange={(event) => {
+          const next = event.target.value;
+          setTyped(next);
+          if (/^\d+$/.test(next) && Number(next) >= 1 && Number(next) <= 1_000_000 && Number(next) !== value) onChange(Number(next));
+        }}
+      />
     </div>
   );
 }

@@ -4,8 +4,9 @@
  * can ask for help; they are never touched.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { LibraryListing } from '../../main/domain/api';
-import type { MeetingDetails, MeetingSummary } from '../../main/domain/meeting';
+import type { LibraryListing, OperationInput } from '../../main/domain/api';
+import type { Committee } from '../../main/domain/committee';
+import type { MeetingSummary } from '../../main/domain/meeting';
 import type { ApiClient } from '../api/client';
 import { Dialog } from '../app/Dialog';
 import { formatMeetingDate, newestMeetingsFirst } from './meetingDates';
@@ -14,12 +15,13 @@ import { NewMeetingDialog } from './NewMeetingDialog';
 interface MeetingsScreenProps {
   api: ApiClient;
   onOpen: (meetingId: string) => void;
-  onCreate: (details: MeetingDetails) => Promise<void>;
+  onCreate: (details: OperationInput<'meetings.create'>) => Promise<void>;
   onError: (error: unknown) => void;
 }
 
 export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScreenProps) {
   const [listing, setListing] = useState<LibraryListing>();
+  const [committees, setCommittees] = useState<Committee[]>();
   const [creating, setCreating] = useState(false);
   const [toDelete, setToDelete] = useState<MeetingSummary>();
   const [deletedNote, setDeletedNote] = useState('');
@@ -35,6 +37,20 @@ export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScree
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The committees the New meeting dialog offers; without them the clerk can still type a name.
+  const loadCommittees = useCallback(async () => {
+    try {
+      const { committees: found } = await api.call('committees.list', {});
+      setCommittees([...found].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' })));
+    } catch (error) {
+      onError(error);
+    }
+  }, [api, onError]);
+
+  useEffect(() => {
+    void loadCommittees();
+  }, [loadCommittees]);
 
   async function confirmDelete(meeting: MeetingSummary): Promise<void> {
     setToDelete(undefined);
@@ -126,7 +142,7 @@ export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScree
           </ul>
         </section>
       ) : null}
-      {creating ? <NewMeetingDialog onCreate={onCreate} onCancel={() => setCreating(false)} /> : null}
+      {creating ? <NewMeetingDialog committees={committees} onCreate={onCreate} onCancel={() => setCreating(false)} /> : null}
       {toDelete ? (
         <Dialog
           title="Delete meeting"

@@ -11,8 +11,13 @@ import { ApiError } from '../api/client';
 export interface MeetingChangeQueueOptions {
   send: (changes: MeetingChange[]) => Promise<SaveState>;
   onSaveState: (saveState: SaveState) => void;
-  /** A batch was refused; its message is for the clerk. */
+  /** The core could not be reached (the changes are kept and tried again), or a batch was refused and no onRefused is given. */
   onError: (error: unknown) => void;
+  /**
+   * The core refused a batch (its message is for the clerk). The screen has already shown those
+   * changes, so it must reload the meeting from the core to show what the file really holds.
+   */
+  onRefused?: (error: unknown) => void;
   /** Whether changes are waiting or being sent, for the save indicator. */
   onBusyChange?: (busy: boolean) => void;
   /** How long to wait before trying again when the core could not be reached. */
@@ -29,6 +34,11 @@ export function coalesceChange(waiting: MeetingChange[], change: MeetingChange):
   }
   if (last.kind === 'item.update' && change.kind === 'item.update' && last.itemId === change.itemId) {
     waiting[waiting.length - 1] = { ...last, fields: { ...last.fields, ...change.fields } };
+    return true;
+  }
+  // Typing in a declaration, decision or action puts the whole entity again: only the latest counts.
+  if (last.kind === 'entity.put' && change.kind === 'entity.put' && last.collection === change.collection && last.entity.id === change.entity.id) {
+    waiting[waiting.length - 1] = change;
     return true;
   }
   return false;
@@ -55,6 +65,11 @@ export class MeetingChangeQueue {
   whenIdle(): Promise<void> {
     if (!this.busy) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Whether changes are waiting or being sent. */
+  isBusy(): boolean {
+    return this.busy;
   }
 
   /** Sends anything held back for a retry now, e.g. when the clerk leaves the meeting. */
@@ -91,7 +106,10 @@ export class MeetingChangeQueue {
           }, this.options.retryDelayMs ?? 2000);
           return;
         }
-        this.options.onError(error);
+        // Refused: the batch can never be applied. Drop it, send what came after, and let the
+        // screen reload the meeting so it never shows what the file does not hold.
+        if (this.options.onRefused) this.options.onRefused(error);
+        else this.options.onError(error);
         this.sendNext();
       },
     );

@@ -6,10 +6,12 @@
  * undo never reaches back into another item.
  */
 import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { blocksFromDocument, documentFromBlocks } from './blocks';
 import { minutesExtensions } from './minutesExtensions';
+import { NameCompletion, type CompletionName } from './nameCompletion';
 import { createMinutesSaveSchedule, type MinutesSaveSchedule } from './minutesSaveSchedule';
 import { MinutesToolbar } from './MinutesToolbar';
 import { normalizePastedHtml } from './pastedHtml';
@@ -18,26 +20,39 @@ import './minutes.css';
 export interface MinutesEditorHandle {
   /** Sends any minutes typed but not yet sent; call before switching item or leaving the meeting. */
   flush(): void;
+  /** Inserts plain text at the cursor (or where the cursor last was) and puts focus in the minutes. */
+  insertText(text: string): void;
 }
+
+const NO_NAMES: readonly CompletionName[] = [];
 
 interface MinutesEditorProps {
   initialMinutes: readonly MinuteBlock[];
   onMinutesChange: (minutes: MinuteBlock[]) => void;
   /** The id of the visible label for the minutes, if any; the editable area is named "Minutes" regardless. */
   describedBy?: string;
+  /** Who name completion offers ("@" or a surname); read only when the list opens. */
+  names?: () => readonly CompletionName[];
+  /**
+   * Minutes written by Minute Book from the record (apologies, declarations). When they change and
+   * nothing typed is waiting to be sent, the editor shows them; once the clerk types, they are left alone.
+   */
+  generatedMinutes?: readonly MinuteBlock[];
   ref?: Ref<MinutesEditorHandle>;
 }
 
 // Memoised so that the meeting re-rendering (a title typed, minutes sent) leaves the editor alone.
-export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMinutesChange, describedBy, ref }: MinutesEditorProps) {
+export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMinutesChange, describedBy, names, generatedMinutes, ref }: MinutesEditorProps) {
   const onMinutesChangeRef = useRef(onMinutesChange);
+  const namesRef = useRef(names);
   useLayoutEffect(() => {
     onMinutesChangeRef.current = onMinutesChange;
-  }, [onMinutesChange]);
+    namesRef.current = names;
+  }, [onMinutesChange, names]);
 
   const editor = useEditor(
     {
-      extensions: minutesExtensions,
+      extensions: [...minutesExtensions, NameCompletion.configure({ names: () => namesRef.current?.() ?? NO_NAMES })],
       content: documentFromBlocks(initialMinutes),
       immediatelyRender: true,
       // The page's Content-Security-Policy forbids inline <style>; the same rules are in minutes.css.
@@ -76,7 +91,39 @@ export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMin
     };
   }, [editor]);
 
-  useImperativeHandle(ref, () => ({ flush: () => schedule.current?.flush() }), []);
+  // Generated minutes follow the record while the clerk is not typing in them.
+  const shownGenerated = useRef(generatedMinutes);
+  useEffect(() => {
+    if (!editor || !generatedMinutes || generatedMinutes === shownGenerated.current) return;
+    if (schedule.current?.pending()) return;
+    shownGenerated.current = generatedMinutes;
+    const current = blocksFromDocument(editor.getJSON());
+    if (JSON.stringify(current) === JSON.stringify(generatedMinutes)) return;
+    editor.commands.setContent(documentFromBlocks(generatedMinutes), { emitUpdate: false });
+  }, [editor, generatedMinutes]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      flush: () => schedule.current?.flush(),
+      insertText: (text: string) => {
+        if (!editor) return;
+        const { state } = editor;
+        // Keep the cursor where the clerk left it; the selection survives the editor losing focus.
+        const selection = state.selection instanceof TextSelection ? state.selection : TextSelection.atEnd(state.doc);
+        // Inserted as plain text, so a phrase holding "<" or "&" is never read as markup.
+        editor
+          .chain()
+          .focus()
+          .command(({ tr }) => {
+            tr.insertText(text, selection.from, selection.to);
+            return true;
+          })
+          .run();
+      },
+    }),
+    [editor],
+  );
 
   if (!editor) return null;
   return (

@@ -14,6 +14,8 @@ export interface MinutesSaveSchedule {
   flush(): void;
   /** Drops a pending save without running it. */
   cancel(): void;
+  /** Whether something typed is waiting to be saved. */
+  pending(): boolean;
 }
 
 export function createMinutesSaveSchedule(
@@ -47,5 +49,6 @@ export function createMinutesSaveSchedule(
       if (timer !== undefined) run();
     },
     cancel: clear,
+    pending: () => timer !== undefined,
   };
 }

@@ -49,7 +49,7 @@ describe('a meeting survives closing and reopening the app', () => {
     const page = await openApp();
     await page.getByRole('button', { name: 'New meeting' }).click();
     const dialog = page.getByRole('dialog', { name: 'New meeting' });
-    await dialog.getByLabel('Committee').fill('Children’s Services Scrutiny Panel');
+    await dialog.getByRole('textbox', { name: 'Committee name', exact: true }).fill('Children’s Services Scrutiny Panel');
     await dialog.getByLabel('Title').fill('Ordinary meeting');
     await dialog.getByLabel('Date').fill('2026-11-10');
     await dialog.getByLabel('Start time').fill('10:00');

@@ -30,6 +30,8 @@ export const SAVED_AT = '2022-11-08T10:42:13';
 export class FakeApi implements ApiClient {
   readonly meetings = new Map<string, Meeting>();
   readonly committees = new Map<string, Committee>();
+  /** What meetings.open reports as the committee's previous meeting date, by meeting id. */
+  readonly previousMeetingDates = new Map<string, string>();
   readonly calls: RecordedCall[] = [];
   unreadable: UnreadableMeetingFile[] = [];
   settings: ClerkSettings = { displayName: 'Priya Clerk', libraryPath: '/srv/shared/Minutes' };
@@ -123,10 +125,14 @@ export class FakeApi implements ApiClient {
       this.meetings.set(meeting.id, meeting);
       return { meeting, saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
     },
-    'meetings.open': async ({ meetingId }) => ({
-      meeting: this.meeting(meetingId),
-      saveState: this.answerSaveState(meetingId),
-    }),
+    'meetings.open': async ({ meetingId }) => {
+      const previousMeetingDate = this.previousMeetingDates.get(meetingId);
+      return {
+        meeting: this.meeting(meetingId),
+        saveState: this.answerSaveState(meetingId),
+        ...(previousMeetingDate ? { previousMeetingDate } : {}),
+      };
+    },
     'meetings.applyChanges': async ({ meetingId, changes }) => {
       if (this.held) await new Promise<void>((resume) => this.held!.push(resume));
       let meeting = this.meeting(meetingId);

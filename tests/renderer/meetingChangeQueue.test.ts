@@ -36,6 +36,18 @@ describe('coalescing changes', () => {
     expect(edits).toEqual([{ kind: 'item.update', itemId: 'item-a1', fields: { title: 'Apologies', background: 'None' } }]);
     expect(coalesceChange(edits, { kind: 'item.update', itemId: 'item-b2', fields: { title: 'x' } })).toBe(false);
   });
+
+  it('keeps only the latest version of the same declaration, decision or action', () => {
+    const action = (text: string): MeetingChange => ({
+      kind: 'entity.put',
+      collection: 'actions',
+      entity: { id: 'act-0001', itemId: 'item-a1', text, ownerName: '', status: 'open' },
+    });
+    const waiting: MeetingChange[] = [action('C')];
+    expect(coalesceChange(waiting, action('Ci'))).toBe(true);
+    expect(waiting).toEqual([action('Ci')]);
+    expect(coalesceChange(waiting, { kind: 'entity.put', collection: 'actions', entity: { id: 'act-0002', itemId: 'item-a1', text: '', ownerName: '', status: 'open' } })).toBe(false);
+  });
 });
 
 describe('the meeting change queue', () => {
@@ -63,12 +75,13 @@ describe('the meeting change queue', () => {
     expect(onBusyChange.mock.calls).toEqual([[true], [false]]);
   });
 
-  it('keeps changes and tries again when the core cannot be reached, but reports and drops a refused batch', async () => {
+  it('keeps changes and tries again when the core cannot be reached, but hands a refused batch to the screen to reload', async () => {
     vi.useFakeTimers();
     try {
       const { send, batches, answers } = deferredSender();
       const onError = vi.fn();
-      const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError, retryDelayMs: 1000 });
+      const onRefused = vi.fn();
+      const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError, onRefused, retryDelayMs: 1000 });
       queue.add(minutes('item-a1', 'kept'));
       answers[0]?.reject(new ApiError('not responding', 'unreachable'));
       await vi.advanceTimersByTimeAsync(0);
@@ -76,11 +89,20 @@ describe('the meeting change queue', () => {
       expect(send).toHaveBeenCalledTimes(1);
       await vi.advanceTimersByTimeAsync(1000);
       expect(batches[1]).toEqual([minutes('item-a1', 'kept')]);
-      answers[1]?.reject(new ApiError('meetings.applyChanges was refused', 'invalid-input'));
-      await vi.advanceTimersByTimeAsync(5000);
-      expect(send).toHaveBeenCalledTimes(2);
-      expect(onError).toHaveBeenCalledTimes(2);
+      queue.add(minutes('item-b2', 'after'));
+      const refusal = new ApiError('meetings.applyChanges was refused', 'invalid-input');
+      answers[1]?.reject(refusal);
+      await vi.advanceTimersByTimeAsync(0);
+      // The refused batch is not tried again; what came after it is still sent.
+      expect(onRefused).toHaveBeenCalledWith(refusal);
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(batches[2]).toEqual([minutes('item-b2', 'after')]);
+      expect(queue.isBusy()).toBe(true);
+      answers[2]?.resolve(saved);
       await queue.whenIdle();
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(send).toHaveBeenCalledTimes(3);
+      expect(queue.isBusy()).toBe(false);
     } finally {
       vi.useRealTimers();
     }

@@ -50,7 +50,7 @@ describe('the meetings list', () => {
     render(<App api={api} />);
     await user.click(screen.getByRole('button', { name: 'New meeting' }));
     const dialog = screen.getByRole('dialog', { name: 'New meeting' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Committee' }), 'Health & Wellbeing Board');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Committee name' }), 'Health & Wellbeing Board');
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Annual meeting');
     const date = within(dialog).getByLabelText('Date');
     await user.clear(date);

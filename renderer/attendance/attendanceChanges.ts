@@ -1,0 +1,87 @@
+/**
+ * The changes the attendance controls send: a member's status (with or without a substitute),
+ * someone else added as present, and arrivals and departures stamped with the time and the
+ * current item. Pure functions of the meeting, so the panel and the arrival dialog agree.
+ */
+import { isInRoomAt } from '../../main/domain/attendance';
+import type { MeetingChange } from '../../main/domain/changes';
+import { newId, type AttendanceStatus, type Attendee, type AttendeeCategory, type Meeting, type Movement } from '../../main/domain/meeting';
+
+/** "10:17" from the clock, as movements store it. */
+export function clockTimeOf(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function putAttendee(entity: Attendee): MeetingChange {
+  return { kind: 'entity.put', collection: 'attendees', entity };
+}
+
+function removeAttendee(id: string): MeetingChange {
+  return { kind: 'entity.remove', collection: 'attendees', id };
+}
+
+/** Roster members, in roster order; substitutes are shown with the member they stand in for. */
+export function rosterMembers(meeting: Meeting): Attendee[] {
+  return meeting.attendees.filter((attendee) => attendee.category === 'member' && attendee.role !== 'substitute');
+}
+
+export function substitutesFor(meeting: Meeting, memberId: string): Attendee[] {
+  return meeting.attendees.filter((attendee) => attendee.role === 'substitute' && attendee.substituteFor === memberId);
+}
+
+/** A new status for a roster member; leaving "substituted" removes the substitute. */
+export function statusChanges(meeting: Meeting, member: Attendee, status: Exclude<AttendanceStatus, 'substituted'>): MeetingChange[] {
+  const changes: MeetingChange[] = substitutesFor(meeting, member.id).map((substitute) => removeAttendee(substitute.id));
+  if (member.status !== status) changes.push(putAttendee({ ...member, status }));
+  return changes;
+}
+
+/** Someone attends in the member's place: they count instead, and the member's apologies are recorded. */
+export function substituteChanges(meeting: Meeting, member: Attendee, substituteName: string): MeetingChange[] {
+  const name = substituteName.trim();
+  const changes: MeetingChange[] = substitutesFor(meeting, member.id).map((substitute) => removeAttendee(substitute.id));
+  changes.push(
+    putAttendee({ id: newId(), name, displayName: name, category: 'member', role: 'substitute', substituteFor: member.id, status: 'present' }),
+    putAttendee({ ...member, status: 'substituted' }),
+  );
+  return changes;
+}
+
+export function addPresentChange(name: string, category: Exclude<AttendeeCategory, 'member'>, jobTitle: string): MeetingChange {
+  const trimmed = name.trim();
+  const title = jobTitle.trim();
+  return putAttendee({ id: newId(), name: trimmed, displayName: trimmed, category, status: 'present', ...(title ? { jobTitle: title } : {}) });
+}
+
+export function removeAttendeeChange(attendee: Attendee): MeetingChange {
+  return removeAttendee(attendee.id);
+}
+
+export interface PossibleMovement {
+  attendee: Attendee;
+  /** What marking them now records: an arrival if they are not in the room, else a departure. */
+  kind: Movement['kind'];
+}
+
+/**
+ * Everyone whose arrival or departure the clerk can record at the item: those attending, and
+ * members recorded as absent or with apologies who turn up late.
+ */
+export function possibleMovements(meeting: Meeting, itemId: string): PossibleMovement[] {
+  return meeting.attendees
+    .filter((attendee) => attendee.status !== 'substituted' && !(attendee.category !== 'member' && attendee.status !== 'present' && attendee.status !== 'remote'))
+    .map((attendee) => ({ attendee, kind: isInRoomAt(meeting, attendee, itemId) ? 'left' : 'arrived' }));
+}
+
+/**
+ * Stamps an arrival or departure at the item. A member who was recorded as absent or with
+ * apologies and then arrives is present from that item on (their first movement is the arrival).
+ */
+export function movementChanges(attendee: Attendee, kind: Movement['kind'], itemId: string, time: string): MeetingChange[] {
+  const changes: MeetingChange[] = [];
+  if (kind === 'arrived' && attendee.status !== 'present' && attendee.status !== 'remote') {
+    changes.push(putAttendee({ ...attendee, status: 'present' }));
+  }
+  changes.push({ kind: 'entity.put', collection: 'movements', entity: { id: newId(), attendeeId: attendee.id, kind, time, itemId } });
+  return changes;
+}

@@ -1,0 +1,175 @@
+/**
+ * The library's committees: the list (with any committee files that could not be read), setting
+ * up a new committee, and the editor for the one chosen.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { CommitteeListing } from '../../main/domain/api';
+import { createCommittee, slugify, type Committee } from '../../main/domain/committee';
+import type { ApiClient } from '../api/client';
+import { Dialog } from '../app/Dialog';
+import { messageForClerk } from '../app/errorMessage';
+import { CommitteeEditor } from './CommitteeEditor';
+import './committees.css';
+
+interface CommitteesScreenProps {
+  api: ApiClient;
+  onError: (error: unknown) => void;
+}
+
+function byName(a: Committee, b: Committee): number {
+  return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+}
+
+export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
+  const [listing, setListing] = useState<CommitteeListing>();
+  const [selectedSlug, setSelectedSlug] = useState<string>();
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setListing(await api.call('committees.list', {}));
+    } catch (error) {
+      onError(error);
+    }
+  }, [api, onError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const committees = listing ? [...listing.committees].sort(byName) : [];
+  const selected = committees.find((committee) => committee.slug === selectedSlug);
+
+  function remember(committee: Committee): void {
+    setListing((current) =>
+      current ? { ...current, committees: [...current.committees.filter((each) => each.slug !== committee.slug), committee] } : { committees: [committee], unreadable: [] },
+    );
+  }
+
+  return (
+    <div className="committees-screen">
+      <div className="screen-heading">
+        <h1 tabIndex={-1}>Committees</h1>
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          New committee
+        </button>
+      </div>
+      <div className="committees-layout">
+        <nav className="committees-layout__list" aria-label="Committees in the library">
+          {!listing ? (
+            <p>Reading the library…</p>
+          ) : committees.length === 0 ? (
+            <p className="committees-screen__empty">No committees yet. Choose “New committee” to set one up.</p>
+          ) : (
+            <ul className="committee-list">
+              {committees.map((committee) => (
+                <li key={committee.slug}>
+                  <button
+                    type="button"
+                    className="committee-list__item"
+                    aria-current={committee.slug === selectedSlug ? 'true' : undefined}
+                    onClick={() => setSelectedSlug(committee.slug)}
+                  >
+                    {committee.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </nav>
+        <div className="committees-layout__editor">
+          {selected ? (
+            <CommitteeEditor key={selected.slug} api={api} committee={selected} onSaved={remember} />
+          ) : listing && committees.length > 0 ? (
+            <p className="item-pane__empty">Choose a committee to edit its details and roster.</p>
+          ) : null}
+        </div>
+      </div>
+      {listing && listing.unreadable.length > 0 ? (
+        <section className="unreadable" aria-labelledby="unreadable-committees-heading">
+          <h2 id="unreadable-committees-heading">Committee files that could not be read</h2>
+          <p>These files are in the library’s committees folder but Minute Book cannot read them. They have not been changed.</p>
+          <ul className="unreadable__list">
+            {listing.unreadable.map((file) => (
+              <li key={file.file}>
+                <span className="unreadable__file">{file.file}</span>: {file.problem}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {creating ? (
+        <NewCommitteeDialog
+          existing={committees}
+          api={api}
+          onCancel={() => setCreating(false)}
+          onCreated={(committee) => {
+            remember(committee);
+            setSelectedSlug(committee.slug);
+            setCreating(false);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface NewCommitteeDialogProps {
+  api: ApiClient;
+  existing: readonly Committee[];
+  onCreated: (committee: Committee) => void;
+  onCancel: () => void;
+}
+
+function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommitteeDialogProps) {
+  const nameId = useId();
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (!name.trim()) {
+      setProblem('The committee needs a name.');
+      return;
+    }
+    const clash = existing.find((committee) => committee.slug === slugify(name));
+    if (clash) {
+      setProblem(`There is already a committee called “${clash.name}”. Choose it in the list, or give this one a different name.`);
+      return;
+    }
+    setBusy(true);
+    try {
+      onCreated(await api.call('committees.save', { committee: createCommittee(name) }));
+    } catch (error) {
+      setProblem(messageForClerk(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title="New committee" onCancel={onCancel}>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={nameId}>
+            Committee name
+          </label>
+          <input id={nameId} className="field__input" type="text" maxLength={200} autoComplete="off" data-autofocus value={name} onChange={(event) => setName(event.target.value)} />
+        </div>
+        {problem ? (
+          <p role="alert" className="form__problem">
+            {problem}
+          </p>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            Create committee
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

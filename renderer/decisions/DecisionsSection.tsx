@@ -1,0 +1,264 @@
+/**
+ * Decisions on one item: RESOLVED, RECOMMENDED, AGREED or NOTED with numbered points, mover and
+ * seconder, and the vote. The standard wording is shown as the clerk records, with any problem
+ * with the vote (more votes than members eligible) as a visible warning.
+ */
+import { useId, useMemo } from 'react';
+import { eligibleVoters } from '../../main/domain/attendance';
+import { newId, type Attendee, type Decision, type DecisionKind, type Meeting, type Vote } from '../../main/domain/meeting';
+import { decisionSentence, voteProblems, voteSentence } from '../../main/domain/wording';
+import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
+import { AttendeeOptions, RecordEntry, RecordSection } from '../agenda/RecordSection';
+
+const KINDS: readonly DecisionKind[] = ['RESOLVED', 'RECOMMENDED', 'AGREED', 'NOTED'];
+
+type VoteKind = 'none' | Vote['kind'];
+const VOTE_KINDS: readonly { kind: VoteKind; label: string }[] = [
+  { kind: 'none', label: 'None' },
+  { kind: 'unanimous', label: 'Carried unanimously' },
+  { kind: 'counted', label: 'Counted' },
+  { kind: 'recorded', label: 'Recorded' },
+];
+
+type RecordedChoice = 'for' | 'against' | 'abstain' | 'none';
+
+export function newDecision(itemId: string): Decision {
+  return { id: newId(), itemId, kind: 'RESOLVED', points: [{ id: newId(), text: '' }] };
+}
+
+function voteOfKind(kind: VoteKind): Vote | undefined {
+  switch (kind) {
+    case 'none':
+      return undefined;
+    case 'unanimous':
+      return { kind: 'unanimous' };
+    case 'counted':
+      return { kind: 'counted', for: 0, against: 0, abstentions: 0 };
+    case 'recorded':
+      return { kind: 'recorded', for: [], against: [], abstain: [] };
+  }
+}
+
+function recordedChoiceOf(vote: Extract<Vote, { kind: 'recorded' }>, attendeeId: string): RecordedChoice {
+  if (vote.for.includes(attendeeId)) return 'for';
+  if (vote.against.includes(attendeeId)) return 'against';
+  if (vote.abstain.includes(attendeeId)) return 'abstain';
+  return 'none';
+}
+
+function withRecordedChoice(vote: Extract<Vote, { kind: 'recorded' }>, attendeeId: string, choice: RecordedChoice): Vote {
+  const without = (ids: readonly string[]) => ids.filter((id) => id !== attendeeId);
+  return {
+    kind: 'recorded',
+    for: choice === 'for' ? [...without(vote.for), attendeeId] : without(vote.for),
+    against: choice === 'against' ? [...without(vote.against), attendeeId] : without(vote.against),
+    abstain: choice === 'abstain' ? [...without(vote.abstain), attendeeId] : without(vote.abstain),
+  };
+}
+
+export function DecisionsSection({ meeting, item, onChange, onAdd }: ItemSectionProps & { onAdd: () => void }) {
+  const decisions = meeting.decisions.filter((decision) => decision.itemId === item.id);
+  // Recomputed only when the meeting changes, never while the clerk types minutes.
+  const eligible = useMemo(() => eligibleVoters(meeting, item.id), [meeting, item.id]);
+  const put = (entity: Decision) => onChange({ kind: 'entity.put', collection: 'decisions', entity });
+
+  return (
+    <RecordSection
+      title="Decisions"
+      empty={decisions.length === 0 ? 'No decisions on this item yet.' : null}
+      addLabel="Add decision"
+      addKeys="Control+Shift+D"
+      onAdd={onAdd}
+    >
+      {decisions.map((decision, index) => (
+        <DecisionEntry
+          key={decision.id}
+          number={index + 1}
+          decision={decision}
+          meeting={meeting}
+          eligible={eligible}
+          onPut={put}
+          onRemove={() => onChange({ kind: 'entity.remove', collection: 'decisions', id: decision.id })}
+        />
+      ))}
+    </RecordSection>
+  );
+}
+
+interface DecisionEntryProps {
+  number: number;
+  decision: Decision;
+  meeting: Meeting;
+  eligible: readonly Attendee[];
+  onPut: (decision: Decision) => void;
+  onRemove: () => void;
+}
+
+function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }: DecisionEntryProps) {
+  const id = useId();
+  const wording = [decisionSentence(meeting, decision), voteSentence(meeting, decision)].filter(Boolean).join(' ');
+  const problems = voteProblems(meeting, decision);
+  const vote = decision.vote;
+  const voteKind: VoteKind = vote?.kind ?? 'none';
+
+  function setPoint(pointId: string, text: string): void {
+    onPut({ ...decision, points: decision.points.map((point) => (point.id === pointId ? { ...point, text } : point)) });
+  }
+
+  function personSelect(label: string, value: string | undefined, onSelect: (id: string | undefined) => void) {
+    return (
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-${label}`}>
+          {label}
+        </label>
+        <select id={`${id}-${label}`} className="field__input" value={value ?? ''} onChange={(event) => onSelect(event.target.value || undefined)}>
+          <option value="">Not recorded</option>
+          <AttendeeOptions attendees={meeting.attendees} />
+        </select>
+      </div>
+    );
+  }
+
+  function countInput(label: string, field: 'for' | 'against' | 'abstentions') {
+    if (vote?.kind !== 'counted') return null;
+    return (
+      <div className="field field--number">
+        <label className="field__label" htmlFor={`${id}-${field}`}>
+          {label}
+        </label>
+        <input
+          id={`${id}-${field}`}
+          className="field__input"
+          type="number"
+          min={0}
+          max={1000}
+          value={vote[field]}
+          onChange={(event) => {
+            const count = Math.max(0, Math.min(1000, Math.trunc(Number(event.target.value) || 0)));
+            onPut({ ...decision, vote: { ...vote, [field]: count } });
+          }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <RecordEntry name={`Decision ${number}`} onRemove={onRemove}>
+      <div className="record-entry__fields">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-kind`}>
+            Decision
+          </label>
+          <select
+            id={`${id}-kind`}
+            className="field__input"
+            {...{ [ENTRY_FIRST_FIELD]: decision.id }}
+            value={decision.kind}
+            onChange={(event) => onPut({ ...decision, kind: event.target.value as DecisionKind })}
+          >
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+        </div>
+        {personSelect('Moved by', decision.moverId, (moverId) => onPut({ ...decision, moverId }))}
+        {personSelect('Seconded by', decision.seconderId, (seconderId) => onPut({ ...decision, seconderId }))}
+      </div>
+      <ol className="record-entry__points" aria-label="Points">
+        {decision.points.map((point, index) => (
+          <li key={point.id} className="record-entry__point">
+            <label className="field__label record-entry__point-label" htmlFor={`${id}-point-${point.id}`}>
+              Point {index + 1}
+            </label>
+            <textarea
+              id={`${id}-point-${point.id}`}
+              className="field__input"
+              rows={2}
+              maxLength={5000}
+              data-point-id={point.id}
+              value={point.text}
+              onChange={(event) => setPoint(point.id, event.target.value)}
+            />
+            {decision.points.length > 1 ? (
+              <button type="button" className="button button--small button--quiet" onClick={() => onPut({ ...decision, points: decision.points.filter((each) => each.id !== point.id) })}>
+                Remove point {index + 1}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={(event) => {
+          const point = { id: newId(), text: '' };
+          onPut({ ...decision, points: [...decision.points, point] });
+          // The new point's box appears on the next render; put the cursor in it.
+          const entry = event.currentTarget.closest('fieldset');
+          requestAnimationFrame(() => entry?.querySelector<HTMLElement>(`[data-point-id="${point.id}"]`)?.focus());
+        }}
+      >
+        Add point
+      </button>
+      <div className="record-entry__vote">
+        <span id={`${id}-vote-label`} className="field__label">
+          Vote
+        </span>
+        <div role="radiogroup" aria-labelledby={`${id}-vote-label`} className="radio-row">
+          {VOTE_KINDS.map((option) => (
+            <label key={option.kind} className="checkbox">
+              <input type="radio" name={`${id}-vote`} value={option.kind} checked={voteKind === option.kind} onChange={() => onPut({ ...decision, vote: voteOfKind(option.kind) })} />
+              {option.label}
+            </label>
+          ))}
+        </div>
+        {vote?.kind === 'counted' ? (
+          <div className="record-entry__fields">
+            {countInput('For', 'for')}
+            {countInput('Against', 'against')}
+            {countInput('Abstentions', 'abstentions')}
+          </div>
+        ) : null}
+        {vote?.kind === 'recorded' ? (
+          eligible.length === 0 ? (
+            <p className="record-section__empty">No voting members are present for this item.</p>
+          ) : (
+            <div className="record-entry__fields">
+              {eligible.map((attendee) => (
+                <div className="field" key={attendee.id}>
+                  <label className="field__label" htmlFor={`${id}-recorded-${attendee.id}`}>
+                    Vote of {attendee.displayName}
+                  </label>
+                  <select
+                    id={`${id}-recorded-${attendee.id}`}
+                    className="field__input"
+                    value={recordedChoiceOf(vote, attendee.id)}
+                    onChange={(event) => onPut({ ...decision, vote: withRecordedChoice(vote, attendee.id, event.target.value as RecordedChoice) })}
+                  >
+                    <option value="for">For</option>
+                    <option value="against">Against</option>
+                    <option value="abstain">Abstain</option>
+                    <option value="none">Did not vote</option>
+                  </select>
+                </div>
+              ))}
+            </div>
+          )
+        ) : null}
+      </div>
+      <div className="record-entry__wording" role="note" aria-label={`Standard wording of decision ${number}`}>
+        <span className="field__label">Standard wording</span>
+        <p className="record-entry__sentence">{wording}</p>
+      </div>
+      {problems.length > 0 ? (
+        <div role="alert" className="record-entry__warning">
+          {problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
+      ) : null}
+    </RecordEntry>
+  );
+}

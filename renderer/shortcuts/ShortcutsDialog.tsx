@@ -1,0 +1,46 @@
+/** The cheat sheet (F1): every shortcut of the meeting screen, straight from the shortcut table. */
+import { Dialog } from '../app/Dialog';
+import { SHORTCUTS } from './shortcuts';
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onCancel={onClose}>
+      <table className="shortcuts-table">
+        <caption className="visually-hidden">Keyboard shortcuts of the meeting screen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Keys</th>
+            <th scope="col">What they do</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.command}>
+              <td>
+                <kbd>{shortcut.label}</kbd>
+              </td>
+              <td>{shortcut.description}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <kbd>@</kbd> or the first 3 letters of a surname
+            </td>
+            <td>In the minutes: offer the names of those present (Up/Down to choose, Enter or Tab to insert, Escape to close)</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>Alt+ArrowUp</kbd> / <kbd>Alt+ArrowDown</kbd>
+            </td>
+            <td>On an agenda item: move it up or down the agenda</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="dialog__buttons">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

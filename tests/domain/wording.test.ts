@@ -1,0 +1,204 @@
+/** The standard wording Minute Book writes into the minutes: times, names, apologies, declarations, decisions and votes. */
+import { describe, expect, it } from 'vitest';
+import { createAgendaItem, createMeeting, type Attendee, type Decision, type Meeting } from '../../main/domain/meeting';
+import {
+  apologiesSentences,
+  decisionSentence,
+  declarationSentences,
+  formatClockTime,
+  joinNames,
+  namesWithSharedTitle,
+  voteProblems,
+  voteSentence,
+} from '../../main/domain/wording';
+
+function member(id: string, name: string, status: Attendee['status'] = 'present', extra: Partial<Attendee> = {}): Attendee {
+  return { id, name, displayName: `Councillor ${name}`, category: 'member', role: 'member', status, ...extra };
+}
+
+function meetingWith(attendees: Attendee[], change: (meeting: Meeting) => Meeting = (meeting) => meeting): Meeting {
+  const base = createMeeting({ committee: 'Scrutiny Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' }, new Date('2022-11-01T09:00:00Z'));
+  return change({
+    ...base,
+    firstMinuteNumber: 64,
+    attendees,
+    agenda: [
+      { ...createAgendaItem('Apologies', 'apologies'), id: 'item-apologies' },
+      { ...createAgendaItem('Report'), id: 'item-report' },
+    ],
+  });
+}
+
+function decision(fields: Partial<Decision> = {}): Decision {
+  return { id: 'dec-0001', itemId: 'item-report', kind: 'RESOLVED', points: [], ...fields };
+}
+
+describe('times', () => {
+  it('writes the time as a UK clerk does, with 12 noon and midnight the right way round', () => {
+    expect(formatClockTime('10:17')).toBe('10.17 am');
+    expect(formatClockTime('09:05')).toBe('9.05 am');
+    expect(formatClockTime('12:00')).toBe('12.00 pm');
+    expect(formatClockTime('12:59')).toBe('12.59 pm');
+    expect(formatClockTime('13:00')).toBe('1.00 pm');
+    expect(formatClockTime('00:00')).toBe('12.00 am');
+    expect(formatClockTime('00:05')).toBe('12.05 am');
+    expect(formatClockTime('11:59')).toBe('11.59 am');
+    expect(formatClockTime('23:59')).toBe('11.59 pm');
+  });
+});
+
+describe('names', () => {
+  it('joins names with commas and a final "and"', () => {
+    expect(joinNames([])).toBe('');
+    expect(joinNames(['A'])).toBe('A');
+    expect(joinNames(['A', 'B'])).toBe('A and B');
+    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+
+  it('shares the title "Councillors" only when every name has it', () => {
+    expect(namesWithSharedTitle(['Councillor Liz Hardman'])).toBe('Councillor Liz Hardman');
+    expect(namesWithSharedTitle(['Councillor Liz Hardman', 'Councillor Joe Bloggs'])).toBe('Councillors Liz Hardman and Joe Bloggs');
+    expect(namesWithSharedTitle(['Councillor A', 'Councillor B', 'Councillor C'])).toBe('Councillors A, B and C');
+    expect(namesWithSharedTitle(['Councillor Liz Hardman', 'Mrs Jane Smith'])).toBe('Councillor Liz Hardman and Mrs Jane Smith');
+  });
+});
+
+describe('apologies', () => {
+  it('says there were none when everyone came', () => {
+    expect(apologiesSentences(meetingWith([member('a1', 'Liz Hardman')]))).toEqual(['There were no apologies for absence.']);
+  });
+
+  it('names apologies, substitutes and remote attendance, and whether remote members voted', () => {
+    const attendees = [
+      member('a1', 'Liz Hardman', 'apologies'),
+      member('a2', 'Joe Bloggs', 'substituted'),
+      member('a3', 'Sam Patel', 'present', { role: 'substitute', substituteFor: 'a2' }),
+      member('a4', 'Ann Reed', 'remote'),
+      { id: 'o1', name: 'Mary Jones', displayName: 'Mary Jones', category: 'officer', status: 'apologies' } satisfies Attendee,
+    ];
+    expect(apologiesSentences(meetingWith(attendees))).toEqual([
+      'Apologies for absence were received from Councillors Liz Hardman and Joe Bloggs.',
+      'Councillor Sam Patel attended as a substitute for Councillor Joe Bloggs.',
+      'Councillor Ann Reed attended remotely and did not vote.',
+    ]);
+    expect(apologiesSentences(meetingWith(attendees, (meeting) => ({ ...meeting, remoteMembersCount: true }))).at(-1)).toBe('Councillor Ann Reed attended remotely.');
+  });
+});
+
+describe('declarations', () => {
+  it('says "There were none." when nobody declared an interest', () => {
+    expect(declarationSentences(meetingWith([member('a1', 'Liz Hardman')]))).toEqual(['There were none.']);
+  });
+
+  it('gives the member, the kind, the item number, the nature and whether they left', () => {
+    const meeting = meetingWith([member('a1', 'Liz Hardman'), member('a2', 'Joe Bloggs')], (each) => ({
+      ...each,
+      declarations: [
+        { id: 'dcl-0001', itemId: 'item-report', attendeeId: 'a1', kind: 'disclosable-pecuniary', nature: 'Owns land next to the site.', withdrew: true },
+        { id: 'dcl-0002', itemId: 'item-report', attendeeId: 'a2', kind: 'non-registrable', nature: '', withdrew: false },
+      ],
+    }));
+    expect(declarationSentences(meeting)).toEqual([
+      'Councillor Liz Hardman declared a disclosable pecuniary interest in item 65 (Owns land next to the site) and left the meeting for that item.',
+      'Councillor Joe Bloggs declared a non-registrable interest in item 65 and remained in the meeting.',
+    ]);
+  });
+});
+
+describe('decisions', () => {
+  const meeting = meetingWith([member('a1', 'Liz Hardman'), member('a2', 'Joe Bloggs'), member('a3', 'Sam Patel')]);
+
+  it('writes no points, one point and many points', () => {
+    expect(decisionSentence(meeting, decision({ kind: 'NOTED' }))).toBe('NOTED.');
+    expect(decisionSentence(meeting, decision({ points: [{ id: 'p1', text: 'the Panel notes the report.' }] }))).toBe('RESOLVED that the Panel notes the report.');
+    expect(
+      decisionSentence(
+        meeting,
+        decision({
+          kind: 'RECOMMENDED',
+          points: [
+            { id: 'p1', text: 'the strategy be approved;' },
+            { id: 'p2', text: '  ' },
+            { id: 'p3', text: 'progress be reported in March.' },
+          ],
+        }),
+      ),
+    ).toBe('RECOMMENDED that: (1) the strategy be approved; (2) progress be reported in March.');
+  });
+
+  it('ends the decision with a full stop when the clerk did not type one', () => {
+    expect(decisionSentence(meeting, decision({ points: [{ id: 'p1', text: 'the report be noted' }] }))).toBe('RESOLVED that the report be noted.');
+    expect(
+      decisionSentence(
+        meeting,
+        decision({
+          points: [
+            { id: 'p1', text: 'the report be noted;' },
+            { id: 'p2', text: 'officers report back in March;' },
+          ],
+        }),
+      ),
+    ).toBe('RESOLVED that: (1) the report be noted; (2) officers report back in March.');
+  });
+
+  it('names the mover and the seconder', () => {
+    const points = [{ id: 'p1', text: 'the report be noted.' }];
+    expect(decisionSentence(meeting, decision({ points, moverId: 'a1' }))).toBe('It was moved by Councillor Liz Hardman and RESOLVED that the report be noted.');
+    expect(decisionSentence(meeting, decision({ points, moverId: 'a1', seconderId: 'a2' }))).toBe(
+      'It was moved by Councillor Liz Hardman, seconded by Councillor Joe Bloggs, and RESOLVED that the report be noted.',
+    );
+  });
+});
+
+describe('votes', () => {
+  const meeting = meetingWith([member('a1', 'Liz Hardman'), member('a2', 'Joe Bloggs'), member('a3', 'Sam Patel')]);
+
+  it('has no vote sentence without a vote', () => {
+    expect(voteSentence(meeting, decision())).toBeUndefined();
+  });
+
+  it('writes unanimous, counted and recorded votes, carried or lost', () => {
+    expect(voteSentence(meeting, decision({ vote: { kind: 'unanimous' } }))).toBe('On being put to the vote the motion was CARRIED unanimously.');
+    expect(voteSentence(meeting, decision({ vote: { kind: 'counted', for: 2, against: 1, abstentions: 0 } }))).toBe(
+      'On being put to the vote the motion was CARRIED (For 2, Against 1, Abstentions 0).',
+    );
+    expect(voteSentence(meeting, decision({ vote: { kind: 'counted', for: 1, against: 1, abstentions: 1 } }))).toBe(
+      'On being put to the vote the motion was LOST (For 1, Against 1, Abstentions 1).',
+    );
+    expect(voteSentence(meeting, decision({ vote: { kind: 'recorded', for: ['a1'], against: ['a2', 'a3'], abstain: [] } }))).toBe(
+      'A recorded vote was taken. For: Councillor Liz Hardman. Against: Councillors Joe Bloggs and Sam Patel. Abstained: none. The motion was LOST.',
+    );
+  });
+
+  it('finds nothing wrong with a vote within the eligible members', () => {
+    expect(voteProblems(meeting, decision({ vote: { kind: 'unanimous' } }))).toEqual([]);
+    expect(voteProblems(meeting, decision({ vote: { kind: 'counted', for: 2, against: 1, abstentions: 0 } }))).toEqual([]);
+    expect(voteProblems(meeting, decision())).toEqual([]);
+  });
+
+  it('warns when more votes are cast than members may vote, counting a withdrawal for the item', () => {
+    expect(voteProblems(meeting, decision({ vote: { kind: 'counted', for: 3, against: 1, abstentions: 0 } }))).toEqual([
+      '4 votes were recorded but only 3 members are eligible to vote on this item.',
+    ]);
+    const withdrawn: Meeting = {
+      ...meeting,
+      declarations: [{ id: 'dcl-0001', itemId: 'item-report', attendeeId: 'a1', kind: 'disclosable-pecuniary', nature: '', withdrew: true }],
+    };
+    expect(voteProblems(withdrawn, decision({ vote: { kind: 'counted', for: 2, against: 1, abstentions: 0 } }))).toEqual([
+      '3 votes were recorded but only 2 members are eligible to vote on this item.',
+    ]);
+  });
+
+  it('warns about a recorded vote by someone not eligible, or listed twice', () => {
+    const withdrawn: Meeting = {
+      ...meeting,
+      declarations: [{ id: 'dcl-0001', itemId: 'item-report', attendeeId: 'a1', kind: 'disclosable-pecuniary', nature: '', withdrew: true }],
+    };
+    expect(voteProblems(withdrawn, decision({ vote: { kind: 'recorded', for: ['a1'], against: ['a2'], abstain: [] } }))).toEqual([
+      'Councillor Liz Hardman may not vote on this item.',
+    ]);
+    expect(voteProblems(meeting, decision({ vote: { kind: 'recorded', for: ['a2'], against: ['a2'], abstain: [] } }))).toEqual([
+      'Someone is listed under more than one way of voting.',
+    ]);
+  });
+});

@@ -1,0 +1,235 @@
+// @vitest-environment jsdom
+import './setup-dom';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
+import { createCommittee, type Committee, type MemberRole } from '../../main/domain/committee';
+import type { Meeting } from '../../main/domain/meeting';
+import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
+import { AttendancePanel, MovementDialog, QuorumIndicator } from '../../renderer/attendance/AttendancePanel';
+
+const clock = () => new Date(2022, 10, 8, 10, 17, 42);
+
+function committee(): Committee {
+  const roles: MemberRole[] = ['chair', 'vice-chair', 'member', 'member', 'member', 'co-opted-non-voting'];
+  const names = ['Liz Hardman', 'Joe Bloggs', 'Pat Smith', 'Sam Jones', 'Kim Lee', 'Ann Other'];
+  return {
+    ...createCommittee('Children’s Scrutiny Panel'),
+    nextMinuteNumber: 61,
+    quorum: { kind: 'count', count: 4 },
+    members: names.map((name, index) => ({
+      id: `member-${index + 1}`,
+      name,
+      displayName: roles[index] === 'co-opted-non-voting' ? name : `Councillor ${name}`,
+      role: roles[index]!,
+    })),
+  };
+}
+
+function newMeeting(): Meeting {
+  return createMeetingForCommittee({ committee: 'Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: '' }, committee(), new Date('2022-11-08T09:00:00Z'));
+}
+
+/** Plays the meeting screen's part: applies what the panel sends and shows the result. */
+function renderPanel(initial: Meeting, itemIndex = 3, withDialog = false) {
+  const sent: MeetingChange[] = [];
+  let latest = initial;
+  function Harness() {
+    const [meeting, setMeeting] = useState(initial);
+    const [open, setOpen] = useState(false);
+    const itemId = meeting.agenda[itemIndex]?.id ?? meeting.agenda.at(-1)?.id;
+    const onChanges = (changes: MeetingChange[]) => {
+      sent.push(...changes);
+      setMeeting((current) => (latest = changes.reduce((each, change) => applyMeetingChange(each, change, clock()), current)));
+    };
+    return (
+      <>
+        {withDialog ? (
+          <button type="button" onClick={() => setOpen(true)}>
+            Open movement dialog
+          </button>
+        ) : null}
+        <AttendancePanel meeting={meeting} currentItemId={itemId} onChanges={onChanges} now={clock} />
+        <MovementDialog open={open} meeting={meeting} currentItemId={itemId} onClose={() => setOpen(false)} onChanges={onChanges} now={clock} />
+      </>
+    );
+  }
+  render(<Harness />);
+  return { sent, meeting: () => latest, user: userEvent.setup() };
+}
+
+function withItems(meeting: Meeting): Meeting {
+  return ['Director’s update', 'Fostering report'].reduce(
+    (current, title, index) =>
+      applyMeetingChange(
+        current,
+        { kind: 'item.add', index: 3 + index, item: { id: `item-${index + 4}-abc`, title, background: '', minutes: [], role: 'standard', minutesEditedByHand: false, exempt: false, publicSummary: '' } },
+        clock(),
+      ),
+    meeting,
+  );
+}
+
+/** Attendees get fresh ids when the meeting is set up; tests find them by name. */
+function idOf(meeting: Meeting, name: string): string {
+  const found = meeting.attendees.find((attendee) => attendee.name === name);
+  if (!found) throw new Error(`${name} is not attending`);
+  return found.id;
+}
+
+function attendanceOf(name: string) {
+  return screen.getByRole('combobox', { name: `Attendance of ${name}` });
+}
+
+describe('the attendance panel', () => {
+  it('records a member’s apologies and the quorum follows at once', async () => {
+    const { sent, meeting, user } = renderPanel(withItems(newMeeting()));
+    const region = screen.getByRole('region', { name: 'Attendance' });
+    expect(within(region).getByRole('status').textContent).toBe('Quorate: 5 voting members present, 4 needed');
+    expect(within(region).getByText('Vice-Chair')).toBeTruthy();
+
+    await user.selectOptions(attendanceOf('Councillor Pat Smith'), 'Apologies');
+    expect(sent).toEqual([{ kind: 'entity.put', collection: 'attendees', entity: expect.objectContaining({ id: idOf(meeting(), 'Pat Smith'), status: 'apologies' }) }]);
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 4 voting members present, 4 needed');
+    expect(meeting().agenda[0]?.minutes[0]?.runs[0]?.text).toBe('Apologies for absence were received from Councillor Pat Smith.');
+
+    await user.selectOptions(attendanceOf('Councillor Sam Jones'), 'Absent');
+    expect(screen.getByRole('alert').textContent).toBe('Not quorate: 3 voting members present, 4 needed');
+    expect(screen.queryByRole('status')).toBeNull();
+    await user.selectOptions(attendanceOf('Councillor Sam Jones'), 'Present');
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 4 voting members present, 4 needed');
+  });
+
+  it('records a substitute who counts instead of the member, and removes them when the member is back', async () => {
+    const { sent, meeting, user } = renderPanel(withItems(newMeeting()));
+    await user.selectOptions(attendanceOf('Councillor Kim Lee'), 'Substitute');
+    expect(sent).toEqual([]);
+    const name = screen.getByRole('textbox', { name: 'Substitute for Councillor Kim Lee' });
+    expect(document.activeElement).toBe(name);
+    await user.type(name, 'Councillor Ruth Green');
+    await user.click(screen.getByRole('button', { name: 'Add substitute' }));
+    const substitute = meeting().attendees.find((attendee) => attendee.role === 'substitute');
+    expect(substitute).toMatchObject({ displayName: 'Councillor Ruth Green', name: 'Councillor Ruth Green', category: 'member', substituteFor: idOf(meeting(), 'Kim Lee'), status: 'present' });
+    expect(meeting().attendees.find((attendee) => attendee.id === idOf(meeting(), 'Kim Lee'))?.status).toBe('substituted');
+    expect(screen.getByText('Councillor Ruth Green attends as substitute')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 5 voting members present, 4 needed');
+    expect(meeting().agenda[0]?.minutes.map((block) => block.runs[0]?.text)).toEqual([
+      'Apologies for absence were received from Councillor Kim Lee.',
+      'Councillor Ruth Green attended as a substitute for Councillor Kim Lee.',
+    ]);
+
+    await user.selectOptions(attendanceOf('Councillor Kim Lee'), 'Present');
+    expect(sent.at(-2)).toEqual({ kind: 'entity.remove', collection: 'attendees', id: substitute!.id });
+    expect(meeting().attendees.some((attendee) => attendee.role === 'substitute')).toBe(false);
+    expect(meeting().attendees.find((attendee) => attendee.id === idOf(meeting(), 'Kim Lee'))?.status).toBe('present');
+  });
+
+  it('adds officers, councillors and guests by typing a name, and removes them', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()));
+    await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Mary Kearney-Knowles');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'as' }), 'Officer');
+    await user.type(screen.getByRole('textbox', { name: 'Job title' }), 'Director of Children’s Services & Education');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByText('Mary Kearney-Knowles, Director of Children’s Services & Education')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Add someone present' })).toHaveProperty('value', '');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'as' }), 'Councillor');
+    await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Councillor Eve Brown{Enter}');
+    expect(meeting().attendees.filter((attendee) => attendee.category !== 'member').map((attendee) => [attendee.displayName, attendee.category, attendee.jobTitle])).toEqual([
+      ['Mary Kearney-Knowles', 'officer', 'Director of Children’s Services & Education'],
+      ['Councillor Eve Brown', 'councillor', undefined],
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Remove Councillor Eve Brown' }));
+    expect(meeting().attendees.some((attendee) => attendee.displayName === 'Councillor Eve Brown')).toBe(false);
+  });
+
+  it('stamps a departure and an arrival with the time and the current item, and can remove them', async () => {
+    const { sent, meeting, user } = renderPanel(withItems(newMeeting()), 3);
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Joe Bloggs left' }));
+    expect(sent.at(-1)).toEqual({
+      kind: 'entity.put',
+      collection: 'movements',
+      entity: { id: expect.any(String), attendeeId: idOf(meeting(), 'Joe Bloggs'), kind: 'left', time: '10:17', itemId: 'item-4-abc' },
+    });
+    expect(screen.getByText('Councillor Joe Bloggs left the meeting at 10.17 am during item 64.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mark Councillor Joe Bloggs arrived' })).toBeTruthy();
+
+    // A late arrival: absent until they come in, then present from this item on.
+    await user.selectOptions(attendanceOf('Councillor Sam Jones'), 'Absent');
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Sam Jones arrived' }));
+    expect(meeting().attendees.find((attendee) => attendee.id === idOf(meeting(), 'Sam Jones'))?.status).toBe('present');
+    expect(screen.getByText('Councillor Sam Jones arrived at 10.17 am during item 64.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 4 voting members present, 4 needed');
+
+    await user.click(screen.getByRole('button', { name: 'Remove record: Councillor Joe Bloggs left the meeting at 10.17 am during item 64.' }));
+    expect(meeting().movements.map((movement) => movement.attendeeId)).toEqual([idOf(meeting(), 'Sam Jones')]);
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 5 voting members present, 4 needed');
+  });
+
+  it('warns the moment members leave and the meeting becomes inquorate', async () => {
+    const { user } = renderPanel(withItems(newMeeting()));
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Liz Hardman left' }));
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 4 voting members present, 4 needed');
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Pat Smith left' }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Not quorate: 3 voting members present, 4 needed');
+    expect(alert.className).toContain('quorum__state--inquorate');
+  });
+});
+
+describe('the quorum indicator', () => {
+  it('leaves out a member who withdrew for a declared interest, for that item only', () => {
+    const meeting = withItems(newMeeting());
+    const declared: Meeting = {
+      ...meeting,
+      quorum: { kind: 'count', count: 5 },
+      declarations: [{ id: 'declaration-1', itemId: 'item-5-abc', attendeeId: idOf(meeting, 'Liz Hardman'), kind: 'disclosable-pecuniary', nature: '', withdrew: true }],
+    };
+    const { rerender } = render(<QuorumIndicator meeting={declared} currentItemId="item-4-abc" />);
+    expect(screen.getByRole('status').textContent).toBe('Quorate: 5 voting members present, 5 needed');
+    rerender(<QuorumIndicator meeting={declared} currentItemId="item-5-abc" />);
+    expect(screen.getByRole('alert').textContent).toBe('Not quorate: 4 voting members present, 5 needed');
+  });
+});
+
+describe('the arrival or departure dialog', () => {
+  it('is operated by keyboard: type part of a name, arrows, Enter', async () => {
+    const { sent, meeting, user } = renderPanel(withItems(newMeeting()), 4, true);
+    screen.getByRole('button', { name: 'Open movement dialog' }).focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Arrival or departure' });
+    const who = within(dialog).getByRole('combobox', { name: 'Who arrived or left?' });
+    expect(document.activeElement).toBe(who);
+    await user.keyboard('councillor');
+    expect(within(dialog).getAllByRole('option')).toHaveLength(5);
+    await user.clear(who);
+    await user.keyboard('s');
+    expect(within(dialog).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Councillor Joe Bloggs: mark as left',
+      'Councillor Pat Smith: mark as left',
+      'Councillor Sam Jones: mark as left',
+    ]);
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    expect(within(dialog).getByRole('option', { selected: true }).textContent).toBe('Councillor Pat Smith: mark as left');
+    expect(who.getAttribute('aria-activedescendant')).toBe(within(dialog).getByRole('option', { selected: true }).id);
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent.at(-1)).toMatchObject({ kind: 'entity.put', collection: 'movements', entity: { attendeeId: idOf(meeting(), 'Pat Smith'), kind: 'left', time: '10:17', itemId: 'item-5-abc' } });
+    expect(screen.getByText('Councillor Pat Smith left the meeting at 10.17 am during item 65.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open movement dialog' }));
+
+    // Open again: Pat is out of the room, so Enter records the return.
+    await user.keyboard('{Enter}');
+    await user.keyboard('pat');
+    const again = screen.getByRole('dialog', { name: 'Arrival or departure' });
+    expect(within(again).getByRole('option', { selected: true }).textContent).toBe('Councillor Pat Smith: mark as arrived');
+    await user.keyboard('{Enter}');
+    expect(sent.at(-1)).toMatchObject({ entity: { attendeeId: idOf(meeting(), 'Pat Smith'), kind: 'arrived' } });
+
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
