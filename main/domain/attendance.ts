@@ -56,6 +56,8 @@ export interface QuorumState {
   present: number;
   needed: number;
   quorate: boolean;
+  /** Voting members on the meeting's roster; with none, the quorum cannot be judged. */
+  votingRoster: number;
 }
 
 export function quorumAt(meeting: Meeting, itemId: string): QuorumState {
@@ -63,10 +65,11 @@ export function quorumAt(meeting: Meeting, itemId: string): QuorumState {
   const votingRoster = meeting.attendees.filter((attendee) => isVotingMember(attendee) && attendee.role !== 'substitute').length;
   const needed = quorumNeeded(meeting.quorum, votingRoster);
   const present = eligibleVoters(meeting, itemId).length;
-  return { present, needed, quorate: present >= needed };
+  return { present, needed, quorate: present >= needed, votingRoster };
 }
 
 export function describeQuorum(state: QuorumState): string {
+  if (state.votingRoster === 0) return 'Quorum not checked: this meeting has no voting members on its roster';
   const members = `${state.present} voting ${state.present === 1 ? 'member' : 'members'} present, ${state.needed} needed`;
   return state.quorate ? `Quorate: ${members}` : `Not quorate: ${members}`;
 }

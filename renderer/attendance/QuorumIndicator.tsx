@@ -19,7 +19,7 @@ export function QuorumIndicator({ meeting, currentItemId }: QuorumIndicatorProps
   const text = describeQuorum(state);
   return (
     <div className="quorum">
-      {state.quorate ? (
+      {state.quorate || state.votingRoster === 0 ? (
         <p key="quorate" role="status" className="quorum__state quorum__state--quorate">
           {text}
         </p>

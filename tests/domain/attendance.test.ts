@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { describeQuorum, eligibleVoters, isInRoomAt, quorumAt } from '../../main/domain/attendance';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { createCommittee, type Committee, type MemberRole } from '../../main/domain/committee';
-import type { Attendee, Meeting } from '../../main/domain/meeting';
+import { createAgendaItem, createMeeting, type Attendee, type Meeting } from '../../main/domain/meeting';
 import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
 
 const NOW = new Date('2022-11-08T10:00:00Z');
@@ -57,11 +57,11 @@ describe('the quorum', () => {
     // 10 voting members and one non-voting co-optee: one third of 10 is 3.33, so 4 are needed.
     const roles: MemberRole[] = ['chair', 'vice-chair', ...Array<MemberRole>(8).fill('member'), 'co-opted-non-voting'];
     let meeting = meetingFor(committeeOf(11, { quorum: { kind: 'fraction', numerator: 1, denominator: 3 } }, roles));
-    expect(quorumAt(meeting, itemA)).toEqual({ present: 10, needed: 4, quorate: true });
+    expect(quorumAt(meeting, itemA)).toMatchObject({ present: 10, needed: 4, quorate: true });
     for (const n of [1, 2, 3, 4, 5, 6]) meeting = withStatus(meeting, `Councillor Member ${n}`, 'apologies');
-    expect(quorumAt(meeting, itemA)).toEqual({ present: 4, needed: 4, quorate: true });
+    expect(quorumAt(meeting, itemA)).toMatchObject({ present: 4, needed: 4, quorate: true });
     meeting = withStatus(meeting, 'Councillor Member 7', 'absent');
-    expect(quorumAt(meeting, itemA)).toEqual({ present: 3, needed: 4, quorate: false });
+    expect(quorumAt(meeting, itemA)).toMatchObject({ present: 3, needed: 4, quorate: false });
     expect(describeQuorum(quorumAt(meeting, itemA))).toBe('Not quorate: 3 voting members present, 4 needed');
   });
 
@@ -79,7 +79,7 @@ describe('the quorum', () => {
       { kind: 'entity.put', collection: 'attendees', entity: { ...member, status: 'substituted' } },
       { kind: 'entity.put', collection: 'attendees', entity: { id: 'substitute-1', name: 'Sam Sub', displayName: 'Councillor Sam Sub', category: 'member', role: 'substitute', substituteFor: member.id, status: 'present' } },
     );
-    expect(quorumAt(meeting, itemA)).toEqual({ present: 6, needed: 6, quorate: true });
+    expect(quorumAt(meeting, itemA)).toMatchObject({ present: 6, needed: 6, quorate: true });
     expect(eligibleVoters(meeting, itemA).map((each) => each.displayName)).toContain('Councillor Sam Sub');
     expect(eligibleVoters(meeting, itemA).map((each) => each.displayName)).not.toContain('Councillor Member 2');
     const fraction = apply(meeting, { kind: 'meeting.update', fields: { quorum: { kind: 'fraction', numerator: 1, denominator: 2 } } });
@@ -89,9 +89,9 @@ describe('the quorum', () => {
   it('counts remote members only when the committee allows it', () => {
     let meeting = meetingFor(committeeOf(4, { quorum: { kind: 'count', count: 4 } }));
     meeting = withStatus(meeting, 'Councillor Member 4', 'remote');
-    expect(quorumAt(meeting, itemA)).toEqual({ present: 3, needed: 4, quorate: false });
+    expect(quorumAt(meeting, itemA)).toMatchObject({ present: 3, needed: 4, quorate: false });
     meeting = apply(meeting, { kind: 'meeting.update', fields: { remoteMembersCount: true } });
-    expect(quorumAt(meeting, itemA)).toEqual({ present: 4, needed: 4, quorate: true });
+    expect(quorumAt(meeting, itemA)).toMatchObject({ present: 4, needed: 4, quorate: true });
   });
 });
 
@@ -131,9 +131,9 @@ describe('who is in the room', () => {
       collection: 'declarations',
       entity: { id: 'declaration-1', itemId: itemC, attendeeId: declarer.id, kind: 'disclosable-pecuniary', nature: 'Owns land next to the site', withdrew: true },
     });
-    expect(quorumAt(meeting, itemB)).toEqual({ present: 4, needed: 4, quorate: true });
-    expect(quorumAt(meeting, itemC)).toEqual({ present: 3, needed: 4, quorate: false });
-    expect(quorumAt(meeting, itemD)).toEqual({ present: 4, needed: 4, quorate: true });
+    expect(quorumAt(meeting, itemB)).toMatchObject({ present: 4, needed: 4, quorate: true });
+    expect(quorumAt(meeting, itemC)).toMatchObject({ present: 3, needed: 4, quorate: false });
+    expect(quorumAt(meeting, itemD)).toMatchObject({ present: 4, needed: 4, quorate: true });
     expect(eligibleVoters(meeting, itemC).map((each) => each.id)).not.toContain(declarer.id);
 
     const stayed = apply(meeting, {
@@ -142,5 +142,15 @@ describe('who is in the room', () => {
       entity: { id: 'declaration-1', itemId: itemC, attendeeId: declarer.id, kind: 'non-registrable', nature: '', withdrew: false },
     });
     expect(quorumAt(stayed, itemC).quorate).toBe(true);
+  });
+});
+
+describe('a meeting without a roster', () => {
+  it('does not claim to be inquorate when there is no one to count', () => {
+    const item = createAgendaItem('Apologies');
+    const meeting = { ...createMeeting({ committee: 'Ad hoc working group', title: '', date: '2026-11-10', startTime: '10:00', venue: '' }, new Date()), agenda: [item] };
+    const state = quorumAt(meeting, item.id);
+    expect(state.votingRoster).toBe(0);
+    expect(describeQuorum(state)).toBe('Quorum not checked: this meeting has no voting members on its roster');
   });
 });
