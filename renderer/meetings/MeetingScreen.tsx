@@ -439,7 +439,6 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
               <DeletedItemToast title={deleted.item.title} onUndo={undoDelete} onDismiss={() => setDeleted(undefined)} />
             ) : null}
           </AgendaList>
-          <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} />
         </div>
         <div className="meeting-layout__item">
           {showAllActions ? <AllActionsList meeting={meeting} /> : null}
@@ -463,6 +462,9 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           ) : (
             <p className="item-pane__empty">This meeting has no agenda items yet. Add one to start taking minutes.</p>
           )}
+        </div>
+        <div className="meeting-layout__attendance">
+          <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} />
         </div>
       </div>
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}

@@ -40,8 +40,22 @@ async function openApp(): Promise<Page> {
   return page;
 }
 
-async function waitUntilSaved(page: Page): Promise<void> {
-  await expect.poll(async () => page.getByRole('status').filter({ hasText: /Saved at \d\d:\d\d:\d\d/ }).count(), { timeout: 5000 }).toBeGreaterThan(0);
+async function storedAgendaTitles(): Promise<string[]> {
+  const year = join(root, 'library', 'meetings', '2026');
+  const [file] = await readdir(year).catch(() => []);
+  if (!file) return [];
+  const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file), 'utf8')));
+  return parsed.ok ? parsed.meeting.agenda.map((item) => item.title) : [];
+}
+
+/** The window says saved, and the file already has the last change (the reorder). */
+async function waitUntilSaved(page: Page, expectedOrder: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const status = (await page.locator('header [role="status"]').first().textContent()) ?? '';
+      return /^Saved at \d\d:\d\d:\d\d$/.test(status.trim()) && JSON.stringify(await storedAgendaTitles()) === JSON.stringify(expectedOrder);
+    }, { timeout: 8000 })
+    .toBe(true);
 }
 
 describe('a meeting survives closing and reopening the app', () => {
@@ -84,7 +98,7 @@ describe('a meeting survives closing and reopening the app', () => {
     await page.getByRole('button', { name: '3. Director’s six-month update' }).focus();
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => page.getByRole('button', { name: '2. Director’s six-month update' }).count()).toBe(1);
-    await waitUntilSaved(page);
+    await waitUntilSaved(page, ['Apologies for absence', 'Director’s six-month update', 'Declarations of interest']);
     await page.screenshot({ path: join(artefacts, 'meeting-screen.png'), fullPage: true });
 
     await host!.stop(); // the clerk closes the app

@@ -154,7 +154,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     async close() {
       unsubscribe();
       for (const stream of streams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections and reconnecting event streams would otherwise hold the server open.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

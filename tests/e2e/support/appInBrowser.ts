@@ -55,7 +55,12 @@ export async function startHostProcess(library: string, data: string): Promise<H
     ...address,
     async stop() {
       child.kill('SIGTERM');
-      await exited;
+      const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
+      if (!stopped) {
+        child.kill('SIGKILL');
+        await exited;
+        throw new Error(`The test host did not stop within 15 s of SIGTERM:\n${stderr}`);
+      }
     },
     async kill() {
       child.kill('SIGKILL');
