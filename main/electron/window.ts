@@ -139,10 +139,42 @@ export function openMainWindow({ page, appPath, settings }: MainWindowSetup): Br
   const window = new BrowserWindow(mainWindowOptions(preloadPath(appPath), restored));
   hardenSession(window.webContents.session, page);
   rememberBounds(window, settings);
+  finishSavingBeforeClosing(window);
   if (restored.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   void loadOwnPage(window, page);
   return window;
+}
+
+/** How long to give the page to hand its last changes to the core before closing again. */
+export const CLOSE_RETRY_MS = 700;
+/** After this many tries the window closes anyway: the journal already holds what reached the core. */
+export const CLOSE_RETRIES = 5;
+
+/**
+ * The page holds the window open (beforeunload) while changes typed in the last moment are still
+ * on their way to the core. When the clerk closed the window, try again shortly, so the window
+ * does close once they have arrived. A reload (not a close) is simply held back, never turned
+ * into a close.
+ */
+export function finishSavingBeforeClosing(window: BrowserWindow): void {
+  let closing = false;
+  let tries = 0;
+  window.on('close', () => {
+    closing = true;
+  });
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (!closing) return;
+    closing = false;
+    tries += 1;
+    if (tries > CLOSE_RETRIES) {
+      event.preventDefault(); // ignore the page's objection and unload
+      return;
+    }
+    setTimeout(() => {
+      if (!window.isDestroyed()) window.close();
+    }, CLOSE_RETRY_MS);
+  });
 }
 
 function rememberBounds(window: BrowserWindow, settings: ShellSettings): void {

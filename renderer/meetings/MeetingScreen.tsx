@@ -181,6 +181,17 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     };
   }, [api, leaveRef, meetingId, queue, sendTypedMinutes]);
 
+  // Closing the window while the last changes are on their way: hold it open until they arrive.
+  // (The Electron shell tries the close again a moment later; a browser asks the clerk.)
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      sendTypedMinutes();
+      if (queue.isBusy()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [queue, sendTypedMinutes]);
+
   // If the window is being closed or hidden, send what has been typed rather than wait for the pause.
   useEffect(() => {
     const onHide = () => sendTypedMinutes();

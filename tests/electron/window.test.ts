@@ -233,3 +233,46 @@ describe('hardenSession', () => {
     );
   });
 });
+
+describe('closing while the last changes are on their way', () => {
+  it('tries the close again shortly when the page holds it open, and gives up holding after a few tries', async () => {
+    vi.useFakeTimers();
+    try {
+      const { finishSavingBeforeClosing, CLOSE_RETRY_MS, CLOSE_RETRIES } = await import('../../main/electron/window');
+      const window = new FakeBrowserWindow({});
+      const close = vi.fn();
+      Object.assign(window, { close });
+      finishSavingBeforeClosing(window as unknown as Parameters<typeof finishSavingBeforeClosing>[0]);
+      for (let attempt = 1; attempt <= CLOSE_RETRIES; attempt += 1) {
+        window.fire('close');
+        const event = { preventDefault: vi.fn() };
+        window.webContents.fire('will-prevent-unload', event);
+        expect(event.preventDefault).not.toHaveBeenCalled();
+        vi.advanceTimersByTime(CLOSE_RETRY_MS);
+        expect(close).toHaveBeenCalledTimes(attempt);
+      }
+      window.fire('close');
+      const last = { preventDefault: vi.fn() };
+      window.webContents.fire('will-prevent-unload', last);
+      expect(last.preventDefault).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never turns a held-back reload into a close', async () => {
+    vi.useFakeTimers();
+    try {
+      const { finishSavingBeforeClosing, CLOSE_RETRY_MS } = await import('../../main/electron/window');
+      const window = new FakeBrowserWindow({});
+      const close = vi.fn();
+      Object.assign(window, { close });
+      finishSavingBeforeClosing(window as unknown as Parameters<typeof finishSavingBeforeClosing>[0]);
+      window.webContents.fire('will-prevent-unload', { preventDefault: vi.fn() });
+      vi.advanceTimersByTime(CLOSE_RETRY_MS * 2);
+      expect(close).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

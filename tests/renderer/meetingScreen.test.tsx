@@ -135,6 +135,23 @@ describe('an open meeting', () => {
     );
   });
 
+  it('holds the window open while the last changes are still on their way to the library', async () => {
+    const { api, user } = await openPanel();
+    api.holdApplyChanges();
+    await user.click(screen.getByRole('textbox', { name: 'Background' }));
+    await user.keyboard('Late addition');
+    const closing = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(closing);
+    expect(closing.defaultPrevented).toBe(true);
+    api.release();
+    await waitFor(() => expect(api.calls.filter((call) => call.name === 'meetings.applyChanges').length).toBeGreaterThan(1));
+    api.release();
+    await screen.findByText('Saved at 10:42:13');
+    const closingAgain = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(closingAgain);
+    expect(closingAgain.defaultPrevented).toBe(false);
+  });
+
   it('keeps one request in flight and coalesces what is typed meanwhile', async () => {
     const { api, user } = await openPanel();
     api.holdApplyChanges();
