@@ -6,7 +6,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMeetingChange } from '../main/domain/changes';
-import { createAgendaItem, createMeeting, newId, type MinuteBlock, type TextRun } from '../main/domain/meeting';
+import { createCommittee, type Committee, type MemberRole } from '../main/domain/committee';
+import { createAgendaItem, newId, type MinuteBlock, type TextRun } from '../main/domain/meeting';
+import { createMeetingForCommittee } from '../main/domain/meetingSetup';
 import { pathForNewMeeting } from '../main/core/library';
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
 
@@ -17,16 +19,30 @@ function block(type: MinuteBlock['type'], ...runs: Array<string | TextRun>): Min
 }
 
 const at = new Date('2026-11-10T10:00:00Z');
-let meeting = createMeeting(
-  { committee: 'Children, Adults, Health & Wellbeing Scrutiny Panel', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' },
-  at,
-);
-const items = ['Apologies for absence and substitutions', 'Declarations of interest', 'Minutes of the previous meeting', 'Director of Children’s Services & Education – six-month update', 'Corporate parenting: fostering recruitment', 'Panel workplan'];
-const ids = items.map((title, index) => {
+const panel: Committee = {
+  ...createCommittee('Children, Adults, Health & Wellbeing Scrutiny Panel'),
+  quorum: { kind: 'fraction', numerator: 1, denominator: 3 },
+  nextMinuteNumber: 61,
+  members: [
+    ['Liz Hardman', 'chair'],
+    ['Joe Ball', 'vice-chair'],
+    ['Rhian Davies', 'member'],
+    ['Tomás Ó Súilleabháin', 'member'],
+    ['Priya Patel', 'member'],
+    ['Chidi Okafor', 'member'],
+  ].map(([name, role]) => ({ id: newId(), name: name!, displayName: `Councillor ${name}`, role: role as MemberRole })),
+};
+let meeting = createMeetingForCommittee({ committee: '', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' }, panel, at);
+meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'attendees', entity: { ...meeting.attendees[2]!, status: 'apologies' } }, at);
+meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'attendees', entity: { id: newId(), name: 'Mary Kearney', displayName: 'Mary Kearney', category: 'officer', jobTitle: 'Director of Children’s Services & Education', status: 'present' } }, at);
+const items = ['Director of Children’s Services & Education – six-month update', 'Corporate parenting: fostering recruitment', 'Panel workplan'];
+const ids = [...meeting.agenda.map((item) => item.id), ...items.map((title, index) => {
   const item = createAgendaItem(title);
-  meeting = applyMeetingChange(meeting, { kind: 'item.add', item, index }, at);
+  meeting = applyMeetingChange(meeting, { kind: 'item.add', item, index: 3 + index }, at);
   return item.id;
-});
+})];
+meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'decisions', entity: { id: newId(), itemId: ids[3]!, kind: 'RESOLVED', points: [{ id: newId(), text: 'the Panel notes the report;' }, { id: newId(), text: 'the projected transport budget is circulated before the next meeting.' }], vote: { kind: 'counted', for: 4, against: 0, abstentions: 1 } } }, at);
+meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'actions', entity: { id: newId(), itemId: ids[3]!, text: 'Circulate the projected home-to-school transport budget', ownerAttendeeId: meeting.attendees.at(-1)!.id, ownerName: 'Mary Kearney', due: '2026-12-01', status: 'open' } }, at);
 meeting = applyMeetingChange(meeting, { kind: 'item.update', itemId: ids[3]!, fields: { background: 'Report of the Director (Appendix 1: caseload figures; Appendix 2: recruitment campaign).' } }, at);
 meeting = applyMeetingChange(
   meeting,
@@ -59,21 +75,22 @@ await mkdir(out, { recursive: true });
 const host = await startHostProcess(library, join(root, 'computer'));
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1700 } });
   await page.goto(host.url);
   await page.getByRole('button', { name: /^Open Children, Adults/ }).waitFor();
   await page.screenshot({ path: join(out, 'meetings-list.png') });
   await page.getByRole('button', { name: /^Open Children, Adults/ }).click();
-  await page.getByRole('button', { name: /^4\. Director/ }).click();
+  await page.getByRole('button', { name: /^64\. Director/ }).click();
   await page.getByRole('textbox', { name: 'Minutes' }).click();
   await page.keyboard.press('Control+End');
   await page.getByRole('status').filter({ hasText: /Saved at/ }).waitFor({ timeout: 5000 }).catch(() => undefined);
-  await page.screenshot({ path: join(out, 'meeting-screen.png'), fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(out, 'meeting-screen.png') });
   // 200% zoom: the same screen in half the CSS width.
   const zoomed = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
   await zoomed.goto(host.url);
   await zoomed.getByRole('button', { name: /^Open Children, Adults/ }).click();
-  await zoomed.getByRole('button', { name: /^4\. Director/ }).click();
+  await zoomed.getByRole('button', { name: /^64\. Director/ }).click();
   await zoomed.screenshot({ path: join(out, 'meeting-screen-200-percent.png') });
   console.log(`Screenshots written to ${out}`);
 } finally {
