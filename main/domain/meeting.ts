@@ -118,8 +118,16 @@ export const Vote = z.discriminatedUnion('kind', [
     for: z.number().int().min(0).max(1000),
     against: z.number().int().min(0).max(1000),
     abstentions: z.number().int().min(0).max(1000),
+    /** When the votes are equal the Chair has a second, casting vote (Local Government Act 1972, Sch. 12 para 39). */
+    castingVote: z.enum(['for', 'against']).optional(),
   }),
-  z.object({ kind: z.literal('recorded'), for: z.array(EntityId), against: z.array(EntityId), abstain: z.array(EntityId) }),
+  z.object({
+    kind: z.literal('recorded'),
+    for: z.array(EntityId),
+    against: z.array(EntityId),
+    abstain: z.array(EntityId),
+    castingVote: z.enum(['for', 'against']).optional(),
+  }),
 ]);
 export type Vote = z.infer<typeof Vote>;
 
@@ -140,6 +148,8 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 export const Action = z.object({
   id: EntityId,
   itemId: EntityId,
+  /** Fixed when the action is recorded, so "64/2" stays "64/2" even if 64/1 is removed. */
+  number: z.number().int().min(1).max(10_000).optional(),
   text: z.string().max(2000),
   /** An attendee, or anyone named in free text (ownerName). */
   ownerAttendeeId: EntityId.optional(),

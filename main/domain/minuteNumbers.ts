@@ -14,5 +14,11 @@ export function actionReference(meeting: Meeting, actionId: string): string {
   const action = meeting.actions.find((each) => each.id === actionId);
   if (!action) return '?';
   const siblings = meeting.actions.filter((each) => each.itemId === action.itemId);
-  return `${minuteNumberOf(meeting, action.itemId)}/${siblings.indexOf(action) + 1}`;
+  return `${minuteNumberOf(meeting, action.itemId)}/${action.number ?? siblings.indexOf(action) + 1}`;
+}
+
+/** The number a new action on the item gets: one more than any the item has had. */
+export function nextActionNumber(meeting: Meeting, itemId: string): number {
+  const siblings = meeting.actions.filter((each) => each.itemId === itemId);
+  return siblings.reduce((highest, each, index) => Math.max(highest, each.number ?? index + 1), 0) + 1;
 }

@@ -73,6 +73,13 @@ export function movementSentence(meeting: Meeting, movement: Movement): string {
 
 export type VoteOutcome = 'CARRIED' | 'LOST';
 
+/** Votes equal: the Chair's casting vote decides; without one recorded the motion falls. */
+export function isTied(vote: Vote, eligible: number): boolean {
+  if (vote.kind === 'unanimous') return false;
+  const totals = voteTotals(vote, eligible);
+  return totals.for === totals.against;
+}
+
 export function voteTotals(vote: Vote, eligible: number): { for: number; against: number; abstentions: number } {
   switch (vote.kind) {
     case 'unanimous':
@@ -86,7 +93,13 @@ export function voteTotals(vote: Vote, eligible: number): { for: number; against
 
 export function voteOutcome(vote: Vote, eligible: number): VoteOutcome {
   const totals = voteTotals(vote, eligible);
+  if (vote.kind !== 'unanimous' && totals.for === totals.against) return vote.castingVote === 'for' ? 'CARRIED' : 'LOST';
   return totals.for > totals.against ? 'CARRIED' : 'LOST';
+}
+
+function castingVoteClause(vote: Vote, eligible: number): string {
+  if (vote.kind === 'unanimous' || !isTied(vote, eligible) || !vote.castingVote) return '';
+  return `, the votes being equal, the Chair used their casting vote ${vote.castingVote} the motion`;
 }
 
 export function voteSentence(meeting: Meeting, decision: Decision): string | undefined {
@@ -97,11 +110,17 @@ export function voteSentence(meeting: Meeting, decision: Decision): string | und
   switch (vote.kind) {
     case 'unanimous':
       return 'On being put to the vote the motion was CARRIED unanimously.';
-    case 'counted':
-      return `On being put to the vote the motion was ${outcome} (For ${vote.for}, Against ${vote.against}, Abstentions ${vote.abstentions}).`;
+    case 'counted': {
+      const casting = castingVoteClause(vote, eligible);
+      return casting
+        ? `On being put to the vote (For ${vote.for}, Against ${vote.against}, Abstentions ${vote.abstentions})${casting}, and it was ${outcome}.`
+        : `On being put to the vote the motion was ${outcome} (For ${vote.for}, Against ${vote.against}, Abstentions ${vote.abstentions}).`;
+    }
     case 'recorded': {
       const list = (ids: readonly string[]) => (ids.length > 0 ? namesWithSharedTitle(ids.map((id) => attendeeName(meeting, id))) : 'none');
-      return `A recorded vote was taken. For: ${list(vote.for)}. Against: ${list(vote.against)}. Abstained: ${list(vote.abstain)}. The motion was ${outcome}.`;
+      const casting = castingVoteClause(vote, eligible);
+      const verdict = casting ? `The votes being equal, the Chair used their casting vote ${vote.castingVote} the motion, which was ${outcome}.` : `The motion was ${outcome}.`;
+      return `A recorded vote was taken. For: ${list(vote.for)}. Against: ${list(vote.against)}. Abstained: ${list(vote.abstain)}. ${verdict}`;
     }
   }
 }
@@ -116,6 +135,9 @@ export function voteProblems(meeting: Meeting, decision: Decision): string[] {
   const cast = totals.for + totals.against + totals.abstentions;
   if (cast > eligible.length) {
     problems.push(`${cast} votes were recorded but only ${eligible.length} ${eligible.length === 1 ? 'member is' : 'members are'} eligible to vote on this item.`);
+  }
+  if (isTied(vote, eligible.length) && !vote.castingVote) {
+    problems.push('The votes are equal: record the Chair’s casting vote, or the motion falls.');
   }
   if (vote.kind === 'recorded') {
     const eligibleIds = new Set(eligible.map((attendee) => attendee.id));

@@ -195,10 +195,23 @@ describe('votes', () => {
       declarations: [{ id: 'dcl-0001', itemId: 'item-report', attendeeId: 'a1', kind: 'disclosable-pecuniary', nature: '', withdrew: true }],
     };
     expect(voteProblems(withdrawn, decision({ vote: { kind: 'recorded', for: ['a1'], against: ['a2'], abstain: [] } }))).toEqual([
+      'The votes are equal: record the Chair’s casting vote, or the motion falls.',
       'Councillor Liz Hardman may not vote on this item.',
     ]);
     expect(voteProblems(meeting, decision({ vote: { kind: 'recorded', for: ['a2'], against: ['a2'], abstain: [] } }))).toEqual([
+      'The votes are equal: record the Chair’s casting vote, or the motion falls.',
       'Someone is listed under more than one way of voting.',
     ]);
+  });
+});
+
+describe('a tied vote', () => {
+  it('is decided by the Chair’s casting vote, and the clerk is asked for it', async () => {
+    const { voteOutcome, isTied } = await import('../../main/domain/wording');
+    const tied = { kind: 'counted' as const, for: 4, against: 4, abstentions: 1 };
+    expect(isTied(tied, 9)).toBe(true);
+    expect(voteOutcome(tied, 9)).toBe('LOST');
+    expect(voteOutcome({ ...tied, castingVote: 'for' }, 9)).toBe('CARRIED');
+    expect(voteOutcome({ ...tied, castingVote: 'against' }, 9)).toBe('LOST');
   });
 });
