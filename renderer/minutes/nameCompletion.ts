@@ -1,8 +1,9 @@
 /**
  * Name completion in the minutes: typing "@" (optionally followed by letters), or the first three
  * letters of a present attendee's surname at the start of a word, offers the names of those present
- * in a listbox; Up/Down choose, Enter or Tab insert the display form ("Councillor Liz Hardman") in
- * place of what was typed, Escape closes. Typing on past what matches also closes it.
+ * in a listbox; Up/Down choose, Tab (or Enter after "@" or after choosing) inserts the display form
+ * ("Councillor Liz Hardman") in place of what was typed, Escape closes. Typing on past what matches
+ * also closes it.
  *
  * Runs entirely inside ProseMirror (a plugin with its own DOM for the list), so typing never
  * re-renders React; with the list closed each keystroke costs one short regular expression.
@@ -30,6 +31,8 @@ interface CompletionState {
   query: string;
   options: readonly CompletionName[];
   active: number;
+  /** The clerk moved through the list: Enter then inserts. Without this, Enter after a surname is just Enter. */
+  chosen: boolean;
 }
 
 type Meta = { type: 'move'; by: number } | { type: 'dismiss' };
@@ -76,7 +79,7 @@ function findCompletion(state: EditorState, names: () => readonly CompletionName
   if (from === dismissedFrom) return null;
   const options = namesMatching(names(), query, trigger);
   if (options.length === 0) return null;
-  return { from, to: $from.pos, trigger, query, options, active: 0 };
+  return { from, to: $from.pos, trigger, query, options, active: 0, chosen: false };
 }
 
 let listCount = 0;
@@ -168,7 +171,7 @@ export function nameCompletionPlugin(options: NameCompletionOptions): Plugin<Plu
         const meta = tr.getMeta(nameCompletionKey) as Meta | undefined;
         if (meta?.type === 'move' && previous.open) {
           const count = previous.open.options.length;
-          return { ...previous, open: { ...previous.open, active: (previous.open.active + meta.by + count) % count } };
+          return { ...previous, open: { ...previous.open, active: (previous.open.active + meta.by + count) % count, chosen: true } };
         }
         if (meta?.type === 'dismiss') {
           const cursor = newState.selection.from;
@@ -200,7 +203,11 @@ export function nameCompletionPlugin(options: NameCompletionOptions): Plugin<Plu
           view.dispatch(view.state.tr.setMeta(nameCompletionKey, { type: 'move', by: event.key === 'ArrowDown' ? 1 : -1 } satisfies Meta));
           return true;
         }
-        if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) return acceptCompletion(view);
+        // A word that merely starts like a surname ("Hall" in "Town Hall") must not become a name when the
+        // clerk presses Enter for a new paragraph: after a surname, Enter inserts only once the clerk has
+        // moved through the list; Tab always inserts, and so does Enter after "@".
+        if (event.key === 'Tab' && !event.shiftKey) return acceptCompletion(view);
+        if (event.key === 'Enter' && !event.shiftKey && (open.trigger === 'at' || open.chosen)) return acceptCompletion(view);
         if (event.key === 'Escape') {
           view.dispatch(view.state.tr.setMeta(nameCompletionKey, { type: 'dismiss' } satisfies Meta));
           return true;

@@ -26,7 +26,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             <td>
               <kbd>@</kbd> or the first 3 letters of a surname
             </td>
-            <td>In the minutes: offer the names of those present (Up/Down to choose, Enter or Tab to insert, Escape to close)</td>
+            <td>In the minutes: offer the names of those present (Tab inserts the first; Up/Down then Enter to choose another; Escape closes)</td>
           </tr>
           <tr>
             <td>

@@ -392,6 +392,19 @@ describe('name completion in the minutes', () => {
       'Next paragraph',
     ]);
   });
+
+  it('never turns a word that only starts like a surname into a name when the clerk presses Enter', async () => {
+    const { user, agendaNav } = await openMeeting();
+    await user.click(within(agendaNav).getByRole('button', { name: '66. Director’s report' }));
+    const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+    await user.click(minutes);
+    await user.keyboard('The meeting moved to the Pat');
+    expect(screen.getByRole('listbox', { name: 'Names of those present' })).toBeTruthy();
+    await user.keyboard('{Enter}Next paragraph');
+    expect(within(minutes).getAllByRole('paragraph').map((paragraph) => paragraph.textContent)).toEqual(['The meeting moved to the Pat', 'Next paragraph']);
+    await user.keyboard(' and Pat{ArrowDown}{Enter}');
+    expect(within(minutes).getAllByRole('paragraph').at(-1)?.textContent).toBe('Next paragraph and Councillor Sam Patel');
+  });
 });
 
 describe('a change the core refuses', () => {
@@ -405,5 +418,18 @@ describe('a change the core refuses', () => {
     await waitFor(() => expect(within(agendaNav).getByRole('button', { name: '66. Director’s report' })).toBeTruthy());
     expect((screen.getByRole('textbox', { name: 'Item title' }) as HTMLInputElement).value).toBe('Director’s report');
     expect(api.calls.filter((call) => call.name === 'meetings.open')).toHaveLength(2);
+  });
+
+  it('keeps minutes typed but not yet sent when the meeting is reloaded after a refusal', async () => {
+    const { api, user, agendaNav } = await openMeeting();
+    await user.click(within(agendaNav).getByRole('button', { name: '66. Director’s report' }));
+    await user.click(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.keyboard('The Director introduced the report.');
+    api.refusals.set('meetings.applyChanges', 'The meeting file was changed on another computer and this change no longer applies.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Item title' }), { target: { value: 'Director’s reportX' } });
+    await screen.findByRole('alert');
+    await waitFor(() => expect(api.calls.filter((call) => call.name === 'meetings.open')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Minutes' }).textContent).toBe('The Director introduced the report.'));
+    expect(stored(api).agenda[2]?.minutes).toEqual([expect.objectContaining({ runs: [{ text: 'The Director introduced the report.' }] })]);
   });
 });
