@@ -4,44 +4,24 @@
  * the items, close the app (stop the host process), start it again: every word, mark, list and
  * the order are there, both on screen and in the library file.
  */
-import { mkdtemp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMeetingData } from '../../main/domain/migrations';
-import { launchChromium, startHostProcess, type HostProcess } from './support/appInBrowser';
+import { ARTEFACTS_DIR, ClerkComputer } from './support/appInBrowser';
 
-const artefacts = join(import.meta.dirname, '..', '..', 'test-results', 'e2e');
-let root: string;
-let browser: Browser;
-let host: HostProcess | undefined;
-const pageErrors: string[] = [];
+const computer = new ClerkComputer();
+const artefacts = ARTEFACTS_DIR;
+const pageErrors = computer.pageErrors;
 
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'mb-e2e-'));
-  await mkdir(artefacts, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await rm(root, { recursive: true, force: true });
-});
+beforeAll(() => computer.start('mb-e2e-'));
+afterAll(() => computer.end());
 
-async function openApp(): Promise<Page> {
-  host = await startHostProcess(join(root, 'library'), join(root, 'computer'));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(host.url);
-  return page;
-}
+const openApp = () => computer.openApp({ width: 1280, height: 860 });
 
 async function storedAgendaTitles(): Promise<string[]> {
-  const year = join(root, 'library', 'meetings', '2026');
+  const year = join(computer.library, 'meetings', '2026');
   const [file] = await readdir(year).catch(() => []);
   if (!file) return [];
   const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file), 'utf8')));
@@ -101,7 +81,7 @@ describe('a meeting survives closing and reopening the app', () => {
     await waitUntilSaved(page, ['Apologies for absence', 'Director’s six-month update', 'Declarations of interest']);
     await page.screenshot({ path: join(artefacts, 'meeting-screen.png'), fullPage: true });
 
-    await host!.stop(); // the clerk closes the app
+    await computer.host!.stop(); // the clerk closes the app
     await page.close();
 
     const reopened = await openApp();
@@ -116,7 +96,7 @@ describe('a meeting survives closing and reopening the app', () => {
     expect(await editor.locator('p').first().innerText()).toBe('The Director introduced the report – B&NES figures attached. Workforce pressures were “significant”.');
 
     // And the library file itself, read without the app.
-    const year = join(root, 'library', 'meetings', '2026');
+    const year = join(computer.library, 'meetings', '2026');
     const [file] = await readdir(year);
     const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file!), 'utf8')));
     expect(parsed.ok).toBe(true);

@@ -8,42 +8,22 @@
  *
  * Controls are reached with focus() (as Tab would) and operated with the keyboard only.
  */
-import { mkdtemp, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { minutesText, type Meeting } from '../../main/domain/meeting';
-import { launchChromium, startHostProcess, type HostProcess } from './support/appInBrowser';
+import { ARTEFACTS_DIR, ClerkComputer } from './support/appInBrowser';
 
-const artefacts = join(import.meta.dirname, '..', '..', 'test-results', 'e2e');
-let root: string;
-let browser: Browser;
-let host: HostProcess | undefined;
-const pageErrors: string[] = [];
+const computer = new ClerkComputer();
+const artefacts = ARTEFACTS_DIR;
+const pageErrors = computer.pageErrors;
 
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'mb-whole-'));
-  await mkdir(artefacts, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await rm(root, { recursive: true, force: true });
-});
+beforeAll(() => computer.start('mb-whole-'));
+afterAll(() => computer.end());
 
-async function openApp(): Promise<Page> {
-  host = await startHostProcess(join(root, 'library'), join(root, 'computer'));
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1800 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(host.url);
-  return page;
-}
+const openApp = () => computer.openApp({ width: 1440, height: 1800 });
 
 /** Focus a control as Tab would, then press keys. */
 async function press(control: Locator, key = 'Enter'): Promise<void> {
@@ -110,7 +90,7 @@ const NARRATIVE: Record<string, string[]> = {
 };
 
 async function readStoredMeeting(): Promise<Meeting> {
-  const year = join(root, 'library', 'meetings', '2026');
+  const year = join(computer.library, 'meetings', '2026');
   const [file] = (await readdir(year)).filter((name) => name.endsWith('.json'));
   const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file!), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.problem);
@@ -291,7 +271,7 @@ describe('a whole meeting, by keyboard', () => {
     await page.screenshot({ path: join(artefacts, 'whole-meeting-decision.png') });
     const before = await readStoredMeeting();
 
-    await host!.stop();
+    await computer.host!.stop();
     await page.close();
     const reopened = await openApp();
     await press(reopened.getByRole('button', { name: /^Open Children’s Services Scrutiny Panel/ }));

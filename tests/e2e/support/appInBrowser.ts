@@ -5,8 +5,10 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const projectRoot = join(import.meta.dirname, '..', '..', '..');
 export const rendererDir = join(projectRoot, 'out', 'renderer');
@@ -67,4 +69,45 @@ export async function startHostProcess(library: string, data: string): Promise<H
       await exited;
     },
   };
+}
+
+export const ARTEFACTS_DIR = join(projectRoot, 'test-results', 'e2e');
+
+/**
+ * One clerk's computer for a test file: a temporary library and data folder, one Chromium, and
+ * the host process, which `openApp` (re)starts as opening the app would. Page errors are collected.
+ */
+export class ClerkComputer {
+  root = '';
+  browser: Browser | undefined;
+  host: HostProcess | undefined;
+  readonly pageErrors: string[] = [];
+
+  async start(prefix: string): Promise<void> {
+    this.root = await mkdtemp(join(tmpdir(), prefix));
+    await mkdir(ARTEFACTS_DIR, { recursive: true });
+    this.browser = await launchChromium();
+  }
+
+  get library(): string {
+    return join(this.root, 'library');
+  }
+
+  async openApp(viewport: { width: number; height: number }): Promise<Page> {
+    if (!this.browser) throw new Error('start() first');
+    this.host = await startHostProcess(this.library, join(this.root, 'computer'));
+    const page = await this.browser.newPage({ viewport });
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(message.text());
+    });
+    await page.goto(this.host.url);
+    return page;
+  }
+
+  async end(): Promise<void> {
+    await this.browser?.close();
+    await this.host?.stop();
+    if (this.root) await rm(this.root, { recursive: true, force: true });
+  }
 }
