@@ -4,14 +4,15 @@
  */
 import { useId } from 'react';
 import { newId, type Action, type ActionStatus, type Meeting } from '../../main/domain/meeting';
-import { actionReference } from '../../main/domain/minuteNumbers';
+import { actionReference, nextActionNumber } from '../../main/domain/minuteNumbers';
 import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
-import { RecordEntry, RecordSection } from '../agenda/RecordSection';
+import { RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 
-export function newAction(itemId: string): Action {
-  return { id: newId(), itemId, text: '', ownerName: '', status: 'open' };
+/** A new action on the item, numbered for good: removing an earlier one never renumbers it. */
+export function newAction(meeting: Meeting, itemId: string): Action {
+  return { id: newId(), itemId, number: nextActionNumber(meeting, itemId), text: '', ownerName: '', status: 'open' };
 }
 
 /** The owner as typed: an attendee when the text is exactly one attendee's name, otherwise free text. */
@@ -26,9 +27,10 @@ export function ActionsSection({ meeting, item, onChange, onAdd }: ItemSectionPr
   const ownersId = useId();
   const actions = meeting.actions.filter((action) => action.itemId === item.id);
   const put = (entity: Action) => onChange({ kind: 'entity.put', collection: 'actions', entity });
+  const { remove, removal } = useUndoableRemove(onChange);
 
   return (
-    <RecordSection title="Actions" empty={actions.length === 0 ? 'No actions on this item yet.' : null} addLabel="Add action" addKeys="Control+Shift+A" onAdd={onAdd}>
+    <RecordSection title="Actions" empty={actions.length === 0 ? 'No actions on this item yet.' : null} addLabel="Add action" addKeys="Control+Shift+A" onAdd={onAdd} removal={removal}>
       <datalist id={ownersId}>
         {meeting.attendees.map((attendee) => (
           <option key={attendee.id} value={attendee.displayName} />
@@ -42,7 +44,7 @@ export function ActionsSection({ meeting, item, onChange, onAdd }: ItemSectionPr
           ownersListId={ownersId}
           onPut={put}
           onOwner={(typed) => put(withOwner(meeting, action, typed))}
-          onRemove={() => onChange({ kind: 'entity.remove', collection: 'actions', id: action.id })}
+          onRemove={() => remove(`Action ${actionReference(meeting, action.id)}`, { kind: 'entity.put', collection: 'actions', entity: action })}
         />
       ))}
     </RecordSection>

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type Ref } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
-import type { AgendaItem, Meeting, MinuteBlock } from '../../main/domain/meeting';
+import type { AgendaItem, Declaration, Meeting, MinuteBlock } from '../../main/domain/meeting';
 import { ActionsSection } from '../actions/ActionsSection';
 import { DecisionsSection } from '../decisions/DecisionsSection';
 import { DeclarationsSection } from '../declarations/DeclarationsSection';
@@ -24,6 +24,9 @@ interface AgendaItemPaneProps {
   onMinutesChange: (minutes: MinuteBlock[]) => void;
   onChange: (change: MeetingChange) => void;
   onAddDeclaration: () => void;
+  /** A declaration being added on this item, until the clerk chooses who declared it. */
+  draftDeclaration: Declaration | undefined;
+  onDraftDeclarationChange: (draft: Declaration | undefined) => void;
   onAddDecision: () => void;
   onAddAction: () => void;
   onWriteFromRecord: () => void;
@@ -108,7 +111,14 @@ export function AgendaItemPane(props: AgendaItemPaneProps) {
           generatedMinutes={generated ? item.minutes : undefined}
         />
       </div>
-      <DeclarationsSection meeting={meeting} item={item} onChange={onChange} onAdd={props.onAddDeclaration} />
+      <DeclarationsSection
+        meeting={meeting}
+        item={item}
+        onChange={onChange}
+        onAdd={props.onAddDeclaration}
+        draft={props.draftDeclaration}
+        onDraftChange={props.onDraftDeclarationChange}
+      />
       <DecisionsSection meeting={meeting} item={item} onChange={onChange} onAdd={props.onAddDecision} />
       <ActionsSection meeting={meeting} item={item} onChange={onChange} onAdd={props.onAddAction} />
       <Part2Fields item={item} onChange={onChange} />

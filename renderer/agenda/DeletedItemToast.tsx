@@ -1,18 +1,19 @@
 /**
- * Offers to bring back an agenda item just deleted. It stays until the clerk undoes, dismisses it or
- * deletes another item, rather than timing out, so nobody has to race a clock to undo.
+ * Offers to bring back what the clerk just deleted or removed (an agenda item, a declaration, a
+ * decision, an action). It stays until the clerk undoes, dismisses it or deletes another, rather
+ * than timing out, so nobody has to race a clock to undo.
  */
-interface DeletedItemToastProps {
-  title: string;
+interface UndoToastProps {
+  message: string;
   onUndo: () => void;
   onDismiss: () => void;
 }
 
-export function DeletedItemToast({ title, onUndo, onDismiss }: DeletedItemToastProps) {
+export function UndoToast({ message, onUndo, onDismiss }: UndoToastProps) {
   return (
     <div className="toast">
       <p role="status" className="toast__message">
-        Deleted “{title.trim() === '' ? 'Untitled item' : title}”.
+        {message}
       </p>
       <button type="button" className="button button--small" onClick={onUndo}>
         Undo
@@ -22,4 +23,8 @@ export function DeletedItemToast({ title, onUndo, onDismiss }: DeletedItemToastP
       </button>
     </div>
   );
+}
+
+export function DeletedItemToast({ title, onUndo, onDismiss }: { title: string; onUndo: () => void; onDismiss: () => void }) {
+  return <UndoToast message={`Deleted “${title.trim() === '' ? 'Untitled item' : title}”.`} onUndo={onUndo} onDismiss={onDismiss} />;
 }

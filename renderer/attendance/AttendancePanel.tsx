@@ -9,9 +9,11 @@ import { MEMBER_ROLE_LABELS } from '../../main/domain/committee';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { AttendanceStatus, Attendee, AttendeeCategory, Meeting } from '../../main/domain/meeting';
 import { describeAttendee, movementSentence } from '../../main/domain/wording';
+import { Dialog } from '../app/Dialog';
 import {
   addPresentChange,
   clockTimeOf,
+  hasRecordsOf,
   movementChanges,
   possibleMovements,
   removeAttendeeChange,
@@ -66,6 +68,27 @@ export function AttendancePanel({ meeting, currentItemId, onChanges, now = () =>
   );
 }
 
+/** Asks before removing someone with something recorded about them, which goes with them. */
+function ConfirmRemoval({ attendee, onConfirm, onCancel }: { attendee: Attendee; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <Dialog
+      title={`Remove ${attendee.displayName}`}
+      role="alertdialog"
+      description={<p>Remove {attendee.displayName}? Their declarations and arrivals will be removed too.</p>}
+      onCancel={onCancel}
+    >
+      <div className="form__actions">
+        <button type="button" className="button button--danger" onClick={onConfirm}>
+          Remove
+        </button>
+        <button type="button" className="button" data-autofocus onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 function MemberList({ meeting, onChanges }: { meeting: Meeting; onChanges: (changes: MeetingChange[]) => void }) {
   const members = rosterMembers(meeting);
   return (
@@ -89,6 +112,8 @@ function MemberRow({ meeting, member, onChanges }: { meeting: Meeting; member: A
   const substituteId = useId();
   const [choosingSubstitute, setChoosingSubstitute] = useState(false);
   const [substituteName, setSubstituteName] = useState('');
+  // A status that would remove a substitute with something recorded about them, until the clerk confirms.
+  const [confirming, setConfirming] = useState<{ status: Exclude<AttendanceStatus, 'substituted'>; substitute: Attendee }>();
   const substitutes = substitutesFor(meeting, member.id);
   const shown: AttendanceStatus = choosingSubstitute ? 'substituted' : member.status;
 
@@ -99,6 +124,12 @@ function MemberRow({ meeting, member, onChanges }: { meeting: Meeting; member: A
     }
     setChoosingSubstitute(false);
     setSubstituteName('');
+    const recorded = substitutes.find((substitute) => hasRecordsOf(meeting, substitute.id));
+    if (recorded) setConfirming({ status, substitute: recorded });
+    else setStatus(status);
+  }
+
+  function setStatus(status: Exclude<AttendanceStatus, 'substituted'>): void {
     const changes = statusChanges(meeting, member, status);
     if (changes.length > 0) onChanges(changes);
   }
@@ -151,15 +182,35 @@ function MemberRow({ meeting, member, onChanges }: { meeting: Meeting; member: A
             }}
           />
           <button type="submit" className="button button--small" disabled={!substituteName.trim()}>
-            Add substitute
+            {substitutes.length > 0 ? 'Save substitute' : 'Add substitute'}
           </button>
         </form>
       ) : null}
       {substitutes.map((substitute) => (
         <p key={substitute.id} className="attendance__substitute">
-          {substitute.displayName} attends as substitute
+          {substitute.displayName} attends as substitute{' '}
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => {
+              setSubstituteName(substitute.name);
+              setChoosingSubstitute(true);
+            }}
+          >
+            Correct name of {substitute.displayName}
+          </button>
         </p>
       ))}
+      {confirming ? (
+        <ConfirmRemoval
+          attendee={confirming.substitute}
+          onConfirm={() => {
+            setConfirming(undefined);
+            setStatus(confirming.status);
+          }}
+          onCancel={() => setConfirming(undefined)}
+        />
+      ) : null}
     </li>
   );
 }
@@ -169,6 +220,7 @@ function AlsoPresent({ meeting, onChanges }: { meeting: Meeting; onChanges: (cha
   const [name, setName] = useState('');
   const [category, setCategory] = useState<OtherCategory>('councillor');
   const [jobTitle, setJobTitle] = useState('');
+  const [confirming, setConfirming] = useState<Attendee>();
 
   function add(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -191,7 +243,11 @@ function AlsoPresent({ meeting, onChanges }: { meeting: Meeting; onChanges: (cha
               {people.map((person) => (
                 <li key={person.id} className="attendance__other">
                   <span>{describeAttendee(person)}</span>
-                  <button type="button" className="button button--small button--danger" onClick={() => onChanges([removeAttendeeChange(person)])}>
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    onClick={() => (hasRecordsOf(meeting, person.id) ? setConfirming(person) : onChanges([removeAttendeeChange(person)]))}
+                  >
                     Remove {person.displayName}
                   </button>
                 </li>
@@ -229,6 +285,16 @@ function AlsoPresent({ meeting, onChanges }: { meeting: Meeting; onChanges: (cha
           Add
         </button>
       </form>
+      {confirming ? (
+        <ConfirmRemoval
+          attendee={confirming}
+          onConfirm={() => {
+            setConfirming(undefined);
+            onChanges([removeAttendeeChange(confirming)]);
+          }}
+          onCancel={() => setConfirming(undefined)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -36,15 +36,36 @@ export function statusChanges(meeting: Meeting, member: Attendee, status: Exclud
   return changes;
 }
 
-/** Someone attends in the member's place: they count instead, and the member's apologies are recorded. */
+/**
+ * Someone attends in the member's place: they count instead, and the member's apologies are
+ * recorded. Correcting the substitute's name keeps the same person (same id), so what is recorded
+ * about them (declarations, arrivals, votes) stays theirs.
+ */
 export function substituteChanges(meeting: Meeting, member: Attendee, substituteName: string): MeetingChange[] {
   const name = substituteName.trim();
-  const changes: MeetingChange[] = substitutesFor(meeting, member.id).map((substitute) => removeAttendee(substitute.id));
+  const [current, ...others] = substitutesFor(meeting, member.id);
+  const changes: MeetingChange[] = others.map((substitute) => removeAttendee(substitute.id));
   changes.push(
-    putAttendee({ id: newId(), name, displayName: name, category: 'member', role: 'substitute', substituteFor: member.id, status: 'present' }),
-    putAttendee({ ...member, status: 'substituted' }),
+    current
+      ? putAttendee({ ...current, name, displayName: name })
+      : putAttendee({ id: newId(), name, displayName: name, category: 'member', role: 'substitute', substituteFor: member.id, status: 'present' }),
   );
+  if (member.status !== 'substituted') changes.push(putAttendee({ ...member, status: 'substituted' }));
   return changes;
+}
+
+/** Whether anything is recorded about the attendee that removing them would lose or leave dangling. */
+export function hasRecordsOf(meeting: Meeting, attendeeId: string): boolean {
+  return (
+    meeting.declarations.some((declaration) => declaration.attendeeId === attendeeId) ||
+    meeting.movements.some((movement) => movement.attendeeId === attendeeId) ||
+    meeting.decisions.some(
+      (decision) =>
+        decision.moverId === attendeeId ||
+        decision.seconderId === attendeeId ||
+        (decision.vote?.kind === 'recorded' && [...decision.vote.for, ...decision.vote.against, ...decision.vote.abstain].includes(attendeeId)),
+    )
+  );
 }
 
 export function addPresentChange(name: string, category: Exclude<AttendeeCategory, 'member'>, jobTitle: string): MeetingChange {

@@ -6,9 +6,9 @@
 import { useId, useMemo } from 'react';
 import { eligibleVoters } from '../../main/domain/attendance';
 import { newId, type Attendee, type Decision, type DecisionKind, type Meeting, type Vote } from '../../main/domain/meeting';
-import { decisionSentence, voteProblems, voteSentence } from '../../main/domain/wording';
+import { decisionSentence, isTied, voteProblems, voteSentence } from '../../main/domain/wording';
 import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
-import { AttendeeOptions, RecordEntry, RecordSection } from '../agenda/RecordSection';
+import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
 
 const KINDS: readonly DecisionKind[] = ['RESOLVED', 'RECOMMENDED', 'AGREED', 'NOTED'];
 
@@ -21,6 +21,26 @@ const VOTE_KINDS: readonly { kind: VoteKind; label: string }[] = [
 ];
 
 type RecordedChoice = 'for' | 'against' | 'abstain' | 'none';
+
+type CastingChoice = 'for' | 'against' | 'none';
+const CASTING_CHOICES: readonly { choice: CastingChoice; label: string }[] = [
+  { choice: 'for', label: 'For the motion' },
+  { choice: 'against', label: 'Against the motion' },
+  { choice: 'none', label: 'Not given' },
+];
+
+type CountedOrRecorded = Extract<Vote, { kind: 'counted' | 'recorded' }>;
+
+/** The vote with the Chair's casting vote set, or without one ("Not given", or the votes are no longer equal). */
+function withCastingVote(vote: CountedOrRecorded, choice: CastingChoice): Vote {
+  if (choice !== 'none') return { ...vote, castingVote: choice };
+  if (vote.kind === 'counted') {
+    const { castingVote: _counted, ...rest } = vote;
+    return rest;
+  }
+  const { castingVote: _recorded, ...rest } = vote;
+  return rest;
+}
 
 export function newDecision(itemId: string): Decision {
   return { id: newId(), itemId, kind: 'RESOLVED', points: [{ id: newId(), text: '' }] };
@@ -46,9 +66,10 @@ function recordedChoiceOf(vote: Extract<Vote, { kind: 'recorded' }>, attendeeId:
   return 'none';
 }
 
-function withRecordedChoice(vote: Extract<Vote, { kind: 'recorded' }>, attendeeId: string, choice: RecordedChoice): Vote {
+function withRecordedChoice(vote: Extract<Vote, { kind: 'recorded' }>, attendeeId: string, choice: RecordedChoice): Extract<Vote, { kind: 'recorded' }> {
   const without = (ids: readonly string[]) => ids.filter((id) => id !== attendeeId);
   return {
+    ...vote,
     kind: 'recorded',
     for: choice === 'for' ? [...without(vote.for), attendeeId] : without(vote.for),
     against: choice === 'against' ? [...without(vote.against), attendeeId] : without(vote.against),
@@ -61,6 +82,7 @@ export function DecisionsSection({ meeting, item, onChange, onAdd }: ItemSection
   // Recomputed only when the meeting changes, never while the clerk types minutes.
   const eligible = useMemo(() => eligibleVoters(meeting, item.id), [meeting, item.id]);
   const put = (entity: Decision) => onChange({ kind: 'entity.put', collection: 'decisions', entity });
+  const { remove, removal } = useUndoableRemove(onChange);
 
   return (
     <RecordSection
@@ -69,6 +91,7 @@ export function DecisionsSection({ meeting, item, onChange, onAdd }: ItemSection
       addLabel="Add decision"
       addKeys="Control+Shift+D"
       onAdd={onAdd}
+      removal={removal}
     >
       {decisions.map((decision, index) => (
         <DecisionEntry
@@ -78,7 +101,7 @@ export function DecisionsSection({ meeting, item, onChange, onAdd }: ItemSection
           meeting={meeting}
           eligible={eligible}
           onPut={put}
-          onRemove={() => onChange({ kind: 'entity.remove', collection: 'decisions', id: decision.id })}
+          onRemove={() => remove(`Decision ${index + 1}`, { kind: 'entity.put', collection: 'decisions', entity: decision })}
         />
       ))}
     </RecordSection>
@@ -100,9 +123,28 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
   const problems = voteProblems(meeting, decision);
   const vote = decision.vote;
   const voteKind: VoteKind = vote?.kind ?? 'none';
+  const tied = vote !== undefined && vote.kind !== 'unanimous' && isTied(vote, eligible.length);
+
+  /** Saves a changed count or recorded vote; a casting vote only stands while the votes are equal. */
+  function putVote(next: CountedOrRecorded): void {
+    onPut({ ...decision, vote: next.castingVote && !isTied(next, eligible.length) ? withCastingVote(next, 'none') : next });
+  }
 
   function setPoint(pointId: string, text: string): void {
     onPut({ ...decision, points: decision.points.map((point) => (point.id === pointId ? { ...point, text } : point)) });
+  }
+
+  /** Removes a point and puts the cursor in the next one (or the one before), as its button is gone. */
+  function removePoint(button: HTMLElement, index: number): void {
+    const removed = decision.points[index];
+    if (!removed) return;
+    const neighbour = decision.points[index + 1] ?? decision.points[index - 1];
+    onPut({ ...decision, points: decision.points.filter((each) => each.id !== removed.id) });
+    const entry = button.closest('fieldset');
+    requestAnimationFrame(() => {
+      const target = (neighbour && entry?.querySelector<HTMLElement>(`[data-point-id="${neighbour.id}"]`)) || entry?.querySelector<HTMLElement>('[data-add-point]');
+      target?.focus();
+    });
   }
 
   function personSelect(label: string, value: string | undefined, onSelect: (id: string | undefined) => void) {
@@ -135,7 +177,7 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
           value={vote[field]}
           onChange={(event) => {
             const count = Math.max(0, Math.min(1000, Math.trunc(Number(event.target.value) || 0)));
-            onPut({ ...decision, vote: { ...vote, [field]: count } });
+            putVote({ ...vote, [field]: count });
           }}
         />
       </div>
@@ -182,7 +224,7 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
               onChange={(event) => setPoint(point.id, event.target.value)}
             />
             {decision.points.length > 1 ? (
-              <button type="button" className="button button--small button--quiet" onClick={() => onPut({ ...decision, points: decision.points.filter((each) => each.id !== point.id) })}>
+              <button type="button" className="button button--small button--quiet" onClick={(event) => removePoint(event.currentTarget, index)}>
                 Remove point {index + 1}
               </button>
             ) : null}
@@ -192,6 +234,7 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
       <button
         type="button"
         className="button button--small"
+        data-add-point
         onClick={(event) => {
           const point = { id: newId(), text: '' };
           onPut({ ...decision, points: [...decision.points, point] });
@@ -235,7 +278,7 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
                     id={`${id}-recorded-${attendee.id}`}
                     className="field__input"
                     value={recordedChoiceOf(vote, attendee.id)}
-                    onChange={(event) => onPut({ ...decision, vote: withRecordedChoice(vote, attendee.id, event.target.value as RecordedChoice) })}
+                    onChange={(event) => putVote(withRecordedChoice(vote, attendee.id, event.target.value as RecordedChoice))}
                   >
                     <option value="for">For</option>
                     <option value="against">Against</option>
@@ -246,6 +289,27 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
               ))}
             </div>
           )
+        ) : null}
+        {tied ? (
+          <>
+            <span id={`${id}-casting-label`} className="field__label">
+              Chair’s casting vote
+            </span>
+            <div role="radiogroup" aria-labelledby={`${id}-casting-label`} className="radio-row">
+              {CASTING_CHOICES.map((option) => (
+                <label key={option.choice} className="checkbox">
+                  <input
+                    type="radio"
+                    name={`${id}-casting`}
+                    value={option.choice}
+                    checked={(vote.castingVote ?? 'none') === option.choice}
+                    onChange={() => onPut({ ...decision, vote: withCastingVote(vote, option.choice) })}
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+          </>
         ) : null}
       </div>
       <div className="record-entry__wording" role="note" aria-label={`Standard wording of decision ${number}`}>

@@ -6,7 +6,7 @@ import { useId } from 'react';
 import { newId, type Declaration, type DeclarationKind } from '../../main/domain/meeting';
 import { DECLARATION_KIND_LABELS } from '../../main/domain/wording';
 import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
-import { AttendeeOptions, RecordEntry, RecordSection } from '../agenda/RecordSection';
+import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
 
 const KINDS = Object.keys(DECLARATION_KIND_LABELS) as DeclarationKind[];
 
@@ -15,32 +15,55 @@ function kindLabel(kind: DeclarationKind): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** A new, empty declaration on the item, for the first attendee listed. */
-export function newDeclaration(meeting: ItemSectionProps['meeting'], itemId: string): Declaration {
-  return { id: newId(), itemId, attendeeId: meeting.attendees[0]?.id ?? '', kind: 'disclosable-pecuniary', nature: '', withdrew: false };
+/**
+ * A new declaration on the item, not yet sent: nobody is chosen, so the minutes never name someone
+ * who declared nothing. It is recorded once the clerk chooses the member.
+ */
+export function newDeclaration(itemId: string): Declaration {
+  return { id: newId(), itemId, attendeeId: '', kind: 'other-registrable', nature: '', withdrew: false };
 }
 
-export function DeclarationsSection({ meeting, item, onChange, onAdd }: ItemSectionProps & { onAdd: () => void }) {
+interface DeclarationsSectionProps extends ItemSectionProps {
+  onAdd: () => void;
+  /** The declaration being added, until the clerk chooses who declared it. */
+  draft: Declaration | undefined;
+  onDraftChange: (draft: Declaration | undefined) => void;
+}
+
+export function DeclarationsSection({ meeting, item, onChange, onAdd, draft, onDraftChange }: DeclarationsSectionProps) {
   const declarations = meeting.declarations.filter((declaration) => declaration.itemId === item.id);
   const put = (entity: Declaration) => onChange({ kind: 'entity.put', collection: 'declarations', entity });
+  const { remove, removal } = useUndoableRemove(onChange);
+  const shownDraft = draft?.itemId === item.id ? draft : undefined;
+  const putDraft = (entity: Declaration) => {
+    if (entity.attendeeId === '') return onDraftChange(entity);
+    onDraftChange(undefined);
+    put(entity);
+  };
 
   return (
     <RecordSection
       title="Declarations"
-      empty={declarations.length === 0 ? 'No interests declared on this item.' : null}
+      empty={declarations.length === 0 && !shownDraft ? 'No interests declared on this item.' : null}
       addLabel="Add declaration"
       addKeys="Control+Shift+E"
       onAdd={onAdd}
       cannotAdd={meeting.attendees.length === 0 ? 'Add attendees first: an interest is declared by someone present.' : undefined}
+      removal={removal}
     >
-      {declarations.map((declaration, index) => (
+      {/* One list, so when the draft is recorded its entry (and the focus in it) stays where it is. */}
+      {[...declarations, ...(shownDraft ? [shownDraft] : [])].map((declaration, index) => (
         <DeclarationEntry
           key={declaration.id}
           number={index + 1}
           declaration={declaration}
           meeting={meeting}
-          onPut={put}
-          onRemove={() => onChange({ kind: 'entity.remove', collection: 'declarations', id: declaration.id })}
+          onPut={declaration === shownDraft ? putDraft : put}
+          onRemove={() => {
+            if (declaration !== shownDraft) return remove(`Declaration ${index + 1}`, { kind: 'entity.put', collection: 'declarations', entity: declaration });
+            onDraftChange(undefined);
+            removal.addButtonRef.current?.focus();
+          }}
         />
       ))}
     </RecordSection>
@@ -71,7 +94,11 @@ function DeclarationEntry({ number, declaration, meeting, onPut, onRemove }: Dec
             value={declaration.attendeeId}
             onChange={(event) => onPut({ ...declaration, attendeeId: event.target.value })}
           >
-            {meeting.attendees.some((attendee) => attendee.id === declaration.attendeeId) ? null : <option value={declaration.attendeeId}>Choose who declared</option>}
+            {meeting.attendees.some((attendee) => attendee.id === declaration.attendeeId) ? null : (
+              <option value={declaration.attendeeId} disabled={declaration.attendeeId === ''}>
+                Choose a member…
+              </option>
+            )}
             <AttendeeOptions attendees={meeting.attendees} />
           </select>
         </div>

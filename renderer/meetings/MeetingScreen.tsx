@@ -10,7 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { OpenedMeeting, SaveState } from '../../main/domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../main/domain/changes';
 import type { Snippet } from '../../main/domain/committee';
-import { createAgendaItem, type AgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { createAgendaItem, type AgendaItem, type Declaration, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { fillSnippet } from '../../main/domain/snippets';
 import { formatClockTime } from '../../main/domain/wording';
 import type { ApiClient } from '../api/client';
@@ -91,6 +91,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
   const latestMeeting = useRef(opened.meeting);
   const [selectedItemId, setSelectedItemId] = useState(opened.meeting.agenda[0]?.id);
   const [deleted, setDeleted] = useState<DeletedItem>();
+  const [draftDeclaration, setDraftDeclaration] = useState<Declaration>();
   const [announcement, setAnnouncement] = useState('');
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [showAllActions, setShowAllActions] = useState(false);
@@ -126,6 +127,8 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     void (async () => {
       try {
         for (let attempt = 0; attempt < 3; attempt++) {
+          // What is typed but not yet sent goes into the queue first, or the reload would lose it.
+          minutesEditor.current?.flush();
           await queue.whenIdle();
           const reopened = await api.call('meetings.open', { meetingId });
           if (!queue.isBusy()) {
@@ -323,12 +326,17 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
       setAnnouncement('Add attendees first: an interest is declared by someone present.');
       return;
     }
+    if (command === 'declareInterest') {
+      // Sent only once the clerk chooses who declared it; a second request goes to the same draft.
+      const draft = draftDeclaration?.itemId === item.id ? draftDeclaration : newDeclaration(item.id);
+      setDraftDeclaration(draft);
+      focusRequest.current = { kind: 'entry', id: draft.id };
+      return;
+    }
     const change: MeetingChange =
       command === 'newAction'
-        ? { kind: 'entity.put', collection: 'actions', entity: newAction(item.id) }
-        : command === 'newDecision'
-          ? { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id) }
-          : { kind: 'entity.put', collection: 'declarations', entity: newDeclaration(latestMeeting.current, item.id) };
+        ? { kind: 'entity.put', collection: 'actions', entity: newAction(latestMeeting.current, item.id) }
+        : { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id) };
     applyChange(change);
     focusRequest.current = { kind: 'entry', id: change.entity.id };
   }
@@ -464,6 +472,8 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
               onMinutesChange={onMinutesChange}
               onChange={applyChange}
               onAddDeclaration={() => addEntry('declareInterest')}
+              draftDeclaration={draftDeclaration}
+              onDraftDeclarationChange={setDraftDeclaration}
               onAddDecision={() => addEntry('newDecision')}
               onAddAction={() => addEntry('newAction')}
               onWriteFromRecord={writeFromRecord}

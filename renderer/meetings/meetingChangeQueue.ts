@@ -52,6 +52,9 @@ export class MeetingChangeQueue {
   private busy = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private idleWaiters: (() => void)[] = [];
+  // After a batch is refused, its changes are sent again one at a time, so only the one the core
+  // refuses is lost: this many changes at the front of `waiting` go alone.
+  private sendAlone = 0;
 
   constructor(private readonly options: MeetingChangeQueueOptions) {}
 
@@ -86,11 +89,12 @@ export class MeetingChangeQueue {
       this.setBusy(false);
       return;
     }
-    const batch = this.waiting.splice(0, MAX_CHANGES_PER_REQUEST);
+    const batch = this.waiting.splice(0, this.sendAlone > 0 ? 1 : MAX_CHANGES_PER_REQUEST);
     this.sending = true;
     this.options.send(batch).then(
       (saveState) => {
         this.sending = false;
+        if (this.sendAlone > 0) this.sendAlone--;
         this.options.onSaveState(saveState);
         this.sendNext();
       },
@@ -106,7 +110,15 @@ export class MeetingChangeQueue {
           }, this.options.retryDelayMs ?? 2000);
           return;
         }
-        // Refused: the batch can never be applied. Drop it, send what came after, and let the
+        if (batch.length > 1) {
+          // Refused: one of these cannot be applied. Try them one by one to find which.
+          this.waiting.unshift(...batch);
+          this.sendAlone = batch.length;
+          this.sendNext();
+          return;
+        }
+        if (this.sendAlone > 0) this.sendAlone--;
+        // Refused: the change can never be applied. Drop it, send what came after, and let the
         // screen reload the meeting so it never shows what the file does not hold.
         if (this.options.onRefused) this.options.onRefused(error);
         else this.options.onError(error);

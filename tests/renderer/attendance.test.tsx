@@ -126,6 +126,46 @@ describe('the attendance panel', () => {
     expect(meeting().attendees.find((attendee) => attendee.id === idOf(meeting(), 'Kim Lee'))?.status).toBe('present');
   });
 
+  it('corrects a substitute’s name without losing what is recorded about them, and asks before removing them', async () => {
+    const { sent, meeting, user } = renderPanel(withItems(newMeeting()));
+    await user.selectOptions(attendanceOf('Councillor Kim Lee'), 'Substitute');
+    await user.type(screen.getByRole('textbox', { name: 'Substitute for Councillor Kim Lee' }), 'Councillor Ruth Gren{Enter}');
+    const substitute = meeting().attendees.find((attendee) => attendee.role === 'substitute')!;
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Ruth Gren left' }));
+
+    await user.click(screen.getByRole('button', { name: 'Correct name of Councillor Ruth Gren' }));
+    const name = screen.getByRole('textbox', { name: 'Substitute for Councillor Kim Lee' });
+    await user.clear(name);
+    await user.type(name, 'Councillor Ruth Green');
+    await user.click(screen.getByRole('button', { name: 'Save substitute' }));
+    expect(sent.some((change) => change.kind === 'entity.remove')).toBe(false);
+    expect(meeting().attendees.filter((attendee) => attendee.role === 'substitute')).toEqual([{ ...substitute, name: 'Councillor Ruth Green', displayName: 'Councillor Ruth Green' }]);
+    expect(meeting().movements.map((movement) => movement.attendeeId)).toEqual([substitute.id]);
+
+    // The member is back: the substitute goes, with their departure, but only once the clerk agrees.
+    await user.selectOptions(attendanceOf('Councillor Kim Lee'), 'Present');
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Councillor Ruth Green' });
+    expect(dialog.textContent).toContain('Remove Councillor Ruth Green? Their declarations and arrivals will be removed too.');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(meeting().attendees.some((attendee) => attendee.id === substitute.id)).toBe(true);
+    expect(attendanceOf('Councillor Kim Lee')).toHaveProperty('value', 'substituted');
+    await user.selectOptions(attendanceOf('Councillor Kim Lee'), 'Present');
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Remove Councillor Ruth Green' })).getByRole('button', { name: 'Remove' }));
+    expect(meeting().attendees.some((attendee) => attendee.id === substitute.id)).toBe(false);
+    expect(meeting().attendees.find((attendee) => attendee.id === idOf(meeting(), 'Kim Lee'))?.status).toBe('present');
+  });
+
+  it('asks before removing someone also present whose arrival or departure is recorded', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()));
+    await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Councillor Eve Brown{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Eve Brown left' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Councillor Eve Brown' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Councillor Eve Brown' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    expect(meeting().attendees.some((attendee) => attendee.displayName === 'Councillor Eve Brown')).toBe(false);
+    expect(meeting().movements).toEqual([]);
+  });
+
   it('adds officers, councillors and guests by typing a name, and removes them', async () => {
     const { meeting, user } = renderPanel(withItems(newMeeting()));
     await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Mary Kearney-Knowles');

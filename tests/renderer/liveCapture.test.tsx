@@ -79,8 +79,17 @@ describe('declarations of interest', () => {
     const section = screen.getByRole('region', { name: 'Declarations' });
     await user.click(within(section).getByRole('button', { name: 'Add declaration' }));
     const entry = within(section).getByRole('group', { name: 'Declaration 1' });
-    expect(document.activeElement).toBe(within(entry).getByRole('combobox', { name: 'Member' }));
-    await user.selectOptions(within(entry).getByRole('combobox', { name: 'Member' }), 'Councillor Sam Patel');
+    const member = within(entry).getByRole('combobox', { name: 'Member' });
+    expect(document.activeElement).toBe(member);
+    // Nobody is named, and nothing is recorded, until the clerk chooses who declared.
+    expect(within(member).getAllByRole('option')[0]?.textContent).toBe('Choose a member…');
+    expect((member as HTMLSelectElement).value).toBe('');
+    await user.selectOptions(within(entry).getByRole('combobox', { name: 'Kind of interest' }), 'Non-registrable interest');
+    await waitFor(() => expect(api.calls.filter((call) => call.name === 'meetings.applyChanges')).toHaveLength(0));
+    expect(stored(api).declarations).toEqual([]);
+    await user.selectOptions(member, 'Councillor Sam Patel');
+    await waitFor(() => expect(stored(api).declarations).toEqual([expect.objectContaining({ attendeeId: 'att-patel', kind: 'non-registrable' })]));
+    expect(document.activeElement).toBe(within(section).getByRole('combobox', { name: 'Member' }));
     await user.selectOptions(within(entry).getByRole('combobox', { name: 'Kind of interest' }), 'Other registrable interest');
     await user.type(within(entry).getByRole('textbox', { name: 'Nature of interest' }), 'Governor of a school named in the report');
     await user.click(within(entry).getByRole('checkbox', { name: 'Left the room for this item' }));
@@ -101,11 +110,31 @@ describe('declarations of interest', () => {
     const section = screen.getByRole('region', { name: 'Declarations' });
     await user.click(within(section).getByRole('button', { name: 'Add declaration' }));
     const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+    expect(minutes.textContent).toBe('There were none.');
+    await user.selectOptions(within(section).getByRole('combobox', { name: 'Member' }), 'Councillor Liz Hardman');
     // The item is open while the record changes: its generated minutes follow.
-    await waitFor(() => expect(minutes.textContent).toContain('Councillor Liz Hardman declared a disclosable pecuniary interest in item 65'));
+    await waitFor(() => expect(minutes.textContent).toContain('Councillor Liz Hardman declared an other registrable interest in item 65'));
     await user.click(within(section).getByRole('button', { name: 'Remove declaration 1' }));
     await waitFor(() => expect(minutes.textContent).toBe('There were none.'));
     await waitFor(() => expect(stored(api).declarations).toEqual([]));
+  });
+
+  it('offers Undo after removing a declaration, with the focus on Add declaration, and Undo brings back the same one', async () => {
+    const { api, user, agendaNav } = await openMeeting();
+    await user.click(within(agendaNav).getByRole('button', { name: '66. Director’s report' }));
+    const section = screen.getByRole('region', { name: 'Declarations' });
+    await user.click(within(section).getByRole('button', { name: 'Add declaration' }));
+    await user.selectOptions(within(section).getByRole('combobox', { name: 'Member' }), 'Councillor Joe Bloggs');
+    await waitFor(() => expect(stored(api).declarations).toHaveLength(1));
+    const declared = stored(api).declarations[0]!;
+    await user.click(within(section).getByRole('button', { name: 'Remove declaration 1' }));
+    expect(within(section).getByRole('status').textContent).toBe('Removed declaration 1.');
+    expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Add declaration' }));
+    await waitFor(() => expect(stored(api).declarations).toEqual([]));
+    await user.click(within(section).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(stored(api).declarations).toEqual([declared]));
+    expect(within(section).queryByRole('status')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(section).getByRole('combobox', { name: 'Member' })));
   });
 });
 
@@ -121,6 +150,11 @@ describe('decisions and votes', () => {
     await user.click(within(entry).getByRole('button', { name: 'Add point' }));
     await waitFor(() => expect(document.activeElement).toBe(within(entry).getByRole('textbox', { name: 'Point 2' })));
     await user.keyboard('a further report be brought in March.');
+    await user.click(within(entry).getByRole('button', { name: 'Add point' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(entry).getByRole('textbox', { name: 'Point 3' })));
+    await user.click(within(entry).getByRole('button', { name: 'Remove point 3' }));
+    // Its button is gone: the cursor goes to the point before.
+    await waitFor(() => expect(document.activeElement).toBe(within(entry).getByRole('textbox', { name: 'Point 2' })));
     await user.selectOptions(within(entry).getByRole('combobox', { name: 'Moved by' }), 'Councillor Liz Hardman');
     await user.click(within(within(entry).getByRole('radiogroup', { name: 'Vote' })).getByRole('radio', { name: 'Counted' }));
     const votesFor = within(entry).getByRole('spinbutton', { name: 'For' });
@@ -149,6 +183,37 @@ describe('decisions and votes', () => {
         }),
       ]),
     );
+  });
+
+  it('asks for the Chair’s casting vote when the votes are equal, and drops it when they no longer are', async () => {
+    const { api, user, agendaNav } = await openMeeting();
+    await user.click(within(agendaNav).getByRole('button', { name: '66. Director’s report' }));
+    const section = screen.getByRole('region', { name: 'Decisions' });
+    await user.click(within(section).getByRole('button', { name: 'Add decision' }));
+    const entry = within(section).getByRole('group', { name: 'Decision 1' });
+    await user.type(within(entry).getByRole('textbox', { name: 'Point 1' }), 'the proposal be approved.');
+    await user.click(within(within(entry).getByRole('radiogroup', { name: 'Vote' })).getByRole('radio', { name: 'Counted' }));
+    const votesFor = within(entry).getByRole('spinbutton', { name: 'For' });
+    await user.clear(votesFor);
+    await user.type(votesFor, '1');
+    const against = within(entry).getByRole('spinbutton', { name: 'Against' });
+    await user.clear(against);
+    await user.type(against, '1');
+    expect(within(entry).getByRole('alert').textContent).toBe('The votes are equal: record the Chair’s casting vote, or the motion falls.');
+    const casting = within(entry).getByRole('radiogroup', { name: 'Chair’s casting vote' });
+    expect((within(casting).getByRole('radio', { name: 'Not given' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(casting).getByRole('radio', { name: 'For the motion' }));
+    expect(within(entry).queryByRole('alert')).toBeNull();
+    expect(within(entry).getByRole('note', { name: 'Standard wording of decision 1' }).textContent).toContain('casting vote for the motion');
+    await waitFor(() => expect(stored(api).decisions[0]?.vote).toEqual({ kind: 'counted', for: 1, against: 1, abstentions: 0, castingVote: 'for' }));
+    await user.click(within(casting).getByRole('radio', { name: 'Not given' }));
+    await waitFor(() => expect(stored(api).decisions[0]?.vote).toEqual({ kind: 'counted', for: 1, against: 1, abstentions: 0 }));
+    await user.click(within(casting).getByRole('radio', { name: 'Against the motion' }));
+    await waitFor(() => expect(stored(api).decisions[0]?.vote).toEqual({ kind: 'counted', for: 1, against: 1, abstentions: 0, castingVote: 'against' }));
+    await user.clear(against);
+    await user.type(against, '0');
+    expect(within(entry).queryByRole('radiogroup', { name: 'Chair’s casting vote' })).toBeNull();
+    await waitFor(() => expect(stored(api).decisions[0]?.vote).toEqual({ kind: 'counted', for: 1, against: 0, abstentions: 0 }));
   });
 
   it('takes a recorded vote from each member eligible for the item', async () => {
@@ -212,6 +277,32 @@ describe('actions', () => {
       ['66/1', 'Circulate the transport budget', 'Mary Jones', '1 December 2022', 'Open'],
       ['66/2', 'Visit the Virtual School', 'The Chair and Vice-Chair', '', 'Done'],
     ]);
+  });
+});
+
+describe('removing an action', () => {
+  it('keeps the numbers of the others, offers Undo, and puts the focus on Add action', async () => {
+    const { api, user, agendaNav } = await openMeeting();
+    await user.click(within(agendaNav).getByRole('button', { name: '64. Apologies for absence and substitutions' }));
+    const section = screen.getByRole('region', { name: 'Actions' });
+    await user.click(within(section).getByRole('button', { name: 'Add action' }));
+    await user.keyboard('Write to the absent members');
+    await user.click(within(section).getByRole('button', { name: 'Add action' }));
+    await user.keyboard('Book the room');
+    expect(within(section).getByRole('group', { name: 'Action 64/1' })).toBeTruthy();
+    expect(within(section).getByRole('group', { name: 'Action 64/2' })).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Remove action 64/1' }));
+    expect(within(section).getByRole('status').textContent).toBe('Removed action 64/1.');
+    expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Add action' }));
+    const remaining = within(section).getByRole('group', { name: 'Action 64/2' });
+    expect((within(remaining).getByRole('textbox', { name: 'Action' }) as HTMLInputElement).value).toBe('Book the room');
+    await waitFor(() => expect(stored(api).actions).toEqual([expect.objectContaining({ number: 2, text: 'Book the room' })]));
+    await user.click(within(section).getByRole('button', { name: 'Add action' }));
+    expect(within(section).getByRole('group', { name: 'Action 64/3' })).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Remove action 64/3' }));
+    await user.click(within(section).getByRole('button', { name: 'Undo' }));
+    expect(within(section).getByRole('group', { name: 'Action 64/3' })).toBeTruthy();
+    await waitFor(() => expect(stored(api).actions.map((action) => action.number)).toEqual([2, 3]));
   });
 });
 

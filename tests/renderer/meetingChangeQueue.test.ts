@@ -107,4 +107,28 @@ describe('the meeting change queue', () => {
       vi.useRealTimers();
     }
   });
+
+  it('sends a refused batch again one change at a time, so only the change the core refuses is lost', async () => {
+    const { send, batches, answers } = deferredSender();
+    const onRefused = vi.fn();
+    const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError: vi.fn(), onRefused });
+    queue.add(minutes('item-a1', 'first'));
+    queue.add(minutes('item-b2', 'bad'));
+    queue.add(minutes('item-c3', 'good'));
+    answers[0]?.resolve(saved);
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    expect(batches[1]).toHaveLength(2);
+    const refusal = new ApiError('This item is no longer in the meeting.', 'refused');
+    answers[1]?.reject(refusal);
+    await vi.waitFor(() => expect(batches).toHaveLength(3));
+    expect(onRefused).not.toHaveBeenCalled();
+    expect(batches[2]).toEqual([minutes('item-b2', 'bad')]);
+    answers[2]?.reject(refusal);
+    await vi.waitFor(() => expect(batches).toHaveLength(4));
+    expect(onRefused).toHaveBeenCalledTimes(1);
+    expect(batches[3]).toEqual([minutes('item-c3', 'good')]);
+    answers[3]?.resolve(saved);
+    await queue.whenIdle();
+    expect(send).toHaveBeenCalledTimes(4);
+  });
 });
