@@ -1,0 +1,295 @@
+/**
+ * The Word export read back with an independent reader: unzip the .docx and look at the XML
+ * Word itself reads (headings, list numbering, table header rows, properties, markings).
+ */
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { minutesDocx, xmlSafe } from '../../main/core/export/minutesDocument';
+import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
+import { createAgendaItem, createMeeting, type Attendee, type Meeting } from '../../main/domain/meeting';
+
+const at = new Date('2022-11-08T10:00:00Z');
+
+function member(id: string, displayName: string, fields: Partial<Attendee> = {}): Attendee {
+  return { id, name: displayName.replace('Councillor ', ''), displayName, category: 'member', role: 'member', status: 'present', ...fields };
+}
+
+const EXEMPT_MINUTES = 'The Panel examined the tender prices of Acme Ltd in detail.';
+
+function sampleMeeting(): Meeting {
+  let meeting = createMeeting({ committee: 'Planning & Development Scrutiny Panel', title: 'Ordinary meeting', date: '2022-11-08', startTime: '10:00', venue: 'Council Chamber, Guildhall' }, at);
+  const apologies = createAgendaItem('Apologies for absence and substitutions', 'apologies');
+  const report = createAgendaItem('Director’s update – Children’s Services');
+  const tender = { ...createAgendaItem('Highways maintenance contract'), exempt: true, exemptParagraph: 3, publicSummary: 'The Panel approved the award of the contract.' };
+  const change = (each: MeetingChange) => {
+    meeting = applyMeetingChange(meeting, each, at);
+  };
+  change({ kind: 'meeting.update', fields: { firstMinuteNumber: 63, endTime: '12:15' } });
+  [apologies, report, tender].forEach((item, index) => change({ kind: 'item.add', item, index }));
+  const attendees: Attendee[] = [
+    member('chair001', 'Councillor Liz Hardman', { role: 'chair' }),
+    member('vice0001', 'Councillor Siân Ní Bhriain', { role: 'vice-chair', status: 'remote' }),
+    member('memb0001', 'Councillor Joe Bloggs'),
+    member('memb0002', 'Councillor Dee Dunn', { status: 'substituted' }),
+    member('subs0001', 'Councillor Cal Cole', { role: 'substitute', substituteFor: 'memb0002' }),
+    member('memb0003', 'Councillor Amy Apple', { status: 'apologies' }),
+    { id: 'cllr0001', name: 'Pat Green', displayName: 'Councillor Pat Green', category: 'councillor', status: 'present' },
+    { id: 'offi0001', name: 'Jane Smith', displayName: 'Jane Smith', category: 'officer', jobTitle: 'Director of Children’s Services', status: 'present' },
+  ];
+  attendees.forEach((entity) => change({ kind: 'entity.put', collection: 'attendees', entity }));
+  change({ kind: 'entity.put', collection: 'declarations', entity: { id: 'decl0001', itemId: report.id, attendeeId: 'memb0001', kind: 'other-registrable', nature: 'school governor', withdrew: false } });
+  change({ kind: 'entity.put', collection: 'movements', entity: { id: 'move0001', itemId: report.id, attendeeId: 'cllr0001', kind: 'left', time: '11:05' } });
+  change({
+    kind: 'item.minutes',
+    itemId: report.id,
+    minutes: [
+      { id: 'blk00001', type: 'paragraph', runs: [{ text: 'The Director introduced the report and ' }, { text: 'highlighted', marks: ['bold'] }, { text: ' two risks.\u0007\uFFFE' }] },
+      { id: 'blk00002', type: 'heading', runs: [{ text: 'Virtual School' }] },
+      { id: 'blk00003', type: 'bullet', runs: [{ text: 'attendance has risen;' }] },
+      { id: 'blk00004', type: 'bullet', runs: [{ text: 'exclusions have fallen.' }] },
+      { id: 'blk00005', type: 'paragraph', runs: [{ text: 'Members asked:' }] },
+      { id: 'blk00006', type: 'numbered', runs: [{ text: 'how the fund would be spent;' }] },
+      { id: 'blk00007', type: 'numbered', runs: [{ text: 'when the Panel would see the results.' }] },
+    ],
+  });
+  change({
+    kind: 'entity.put',
+    collection: 'decisions',
+    entity: { id: 'dcsn0001', itemId: report.id, kind: 'RESOLVED', points: [{ id: 'pnt00001', text: 'the report be noted' }], moverId: 'chair001', seconderId: 'memb0001', vote: { kind: 'counted', for: 3, against: 1, abstentions: 0 } },
+  });
+  change({ kind: 'entity.put', collection: 'actions', entity: { id: 'actn0001', itemId: report.id, number: 1, text: 'Circulate the attendance figures', ownerAttendeeId: 'offi0001', ownerName: '', due: '2022-12-01', status: 'open' } });
+  change({ kind: 'item.minutes', itemId: tender.id, minutes: [{ id: 'blk00010', type: 'paragraph', runs: [{ text: EXEMPT_MINUTES }] }] });
+  change({ kind: 'entity.put', collection: 'actions', entity: { id: 'actn0002', itemId: tender.id, text: 'Notify the unsuccessful bidders', ownerAttendeeId: undefined, ownerName: 'Head of Procurement', status: 'open' } });
+  return meeting;
+}
+
+interface Exported {
+  document: string;
+  header: string;
+  footer: string;
+  numbering: string;
+  styles: string;
+  core: string;
+}
+
+async function exported(meeting: Meeting, version: 'public' | 'confidential'): Promise<Exported> {
+  const zip = await JSZip.loadAsync(await minutesDocx(meeting, { version, organisation: 'Bath & North East Somerset Council' }));
+  const read = async (pattern: RegExp) => {
+    const name = Object.keys(zip.files).find((each) => pattern.test(each));
+    if (!name) throw new Error(`no part matching ${pattern} in the .docx`);
+    return zip.file(name)!.async('string');
+  };
+  return {
+    document: await read(/^word\/document\.xml$/),
+    header: await read(/^word\/header\d*\.xml$/),
+    footer: await read(/^word\/footer\d*\.xml$/),
+    numbering: await read(/^word\/numbering\.xml$/),
+    styles: await read(/^word\/styles\.xml$/),
+    core: await read(/^docProps\/core\.xml$/),
+  };
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** The text of each paragraph of a part, in order. */
+function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => decodeXml([...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join('')));
+}
+
+/** The paragraph whose text is exactly `text`, as XML. */
+function paragraphXml(xml: string, text: string): string {
+  const found = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => match[0]).find((paragraph) => paragraphTexts(paragraph)[0] === text);
+  if (!found) throw new Error(`no paragraph reads "${text}"`);
+  return found;
+}
+
+describe('xmlSafe', () => {
+  it('drops the characters XML forbids and keeps everything a clerk can type', () => {
+    expect(xmlSafe('a\u0000b\u0007c\u001Fd\uFFFEe\uFFFFf')).toBe('abcdef');
+    expect(xmlSafe('tab\tnew\nline\r')).toBe('tab\tnew\nline\r');
+    expect(xmlSafe('lone \uD800 high, lone \uDC00 low')).toBe('lone  high, lone  low');
+    const typed = 'Siân Ní Bhriain “quoted” – 👍 שלום é';
+    expect(xmlSafe(typed)).toBe(typed);
+  });
+});
+
+describe('minutes document', () => {
+  let publicVersion: Exported;
+  let confidentialVersion: Exported;
+  beforeAll(async () => {
+    const meeting = sampleMeeting();
+    publicVersion = await exported(meeting, 'public');
+    confidentialVersion = await exported(meeting, 'confidential');
+  });
+
+  it('has the sentences of the meeting, in order', () => {
+    const text = paragraphTexts(confidentialVersion.document);
+    const expected = [
+      'Minutes',
+      'Bath & North East Somerset Council',
+      'Planning & Development Scrutiny Panel',
+      'Ordinary meeting',
+      'Minutes of the meeting held on Tuesday, 8 November 2022 at 10.00 am',
+      'Council Chamber, Guildhall',
+      'Present',
+      'Councillor Liz Hardman (Chair)',
+      'Councillor Siân Ní Bhriain (Vice-Chair) (remote)',
+      'Councillor Joe Bloggs',
+      'Councillor Cal Cole (substitute for Councillor Dee Dunn)',
+      'Also present',
+      'Councillor Pat Green',
+      'Officers',
+      'Jane Smith, Director of Children’s Services',
+      'Apologies',
+      'Councillor Dee Dunn',
+      'Councillor Amy Apple',
+      '63 Apologies for absence and substitutions',
+      'Apologies for absence were received from Councillors Dee Dunn and Amy Apple.',
+      'Councillor Cal Cole attended as a substitute for Councillor Dee Dunn.',
+      'Councillor Siân Ní Bhriain attended remotely and did not vote.',
+      '64 Director’s update – Children’s Services',
+      'The Director introduced the report and highlighted two risks.',
+      'Virtual School',
+      'attendance has risen;',
+      'exclusions have fallen.',
+      'Members asked:',
+      'how the fund would be spent;',
+      'when the Panel would see the results.',
+      'Councillor Joe Bloggs declared an other registrable interest in item 64 (school governor) and remained in the meeting.',
+      'Councillor Pat Green left the meeting at 11.05 am during item 64.',
+      'It was moved by Councillor Liz Hardman, seconded by Councillor Joe Bloggs, and RESOLVED that the report be noted.',
+      'On being put to the vote the motion was CARRIED (For 3, Against 1, Abstentions 0).',
+      'ACTION 64/1: Circulate the attendance figures — Jane Smith, by 1 December 2022',
+      '65 Highways maintenance contract',
+      'This item was considered in private under paragraph 3 of Schedule 12A to the Local Government Act 1972.',
+      EXEMPT_MINUTES,
+      'ACTION 65/1: Notify the unsuccessful bidders — Head of Procurement',
+      'Actions',
+      'Reference',
+      'Action',
+      'Owner',
+      'Due date',
+      'Status',
+      '64/1',
+      'Circulate the attendance figures',
+      'Jane Smith',
+      '1 December 2022',
+      'Open',
+      '65/1',
+      'Notify the unsuccessful bidders',
+      'Head of Procurement',
+      '',
+      'Open',
+      'The meeting ended at 12.15 pm',
+      'Chair ……………………………………',
+      'Date ……………………………………',
+    ];
+    expect(text).toEqual(expected);
+  });
+
+  it('gives agenda items real Heading 1 titles and sub-headings Heading 2', () => {
+    for (const title of ['63 Apologies for absence and substitutions', '64 Director’s update – Children’s Services', '65 Highways maintenance contract']) {
+      expect(paragraphXml(publicVersion.document, title)).toContain('<w:pStyle w:val="Heading1"/>');
+    }
+    expect(paragraphXml(publicVersion.document, 'Virtual School')).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(paragraphXml(publicVersion.document, 'Minutes')).toContain('<w:pStyle w:val="Title"/>');
+  });
+
+  it('keeps bold text bold', () => {
+    const paragraph = paragraphXml(publicVersion.document, 'The Director introduced the report and highlighted two risks.');
+    expect(paragraph).toMatch(/<w:r><w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t xml:space="preserve">highlighted<\/w:t><\/w:r>/);
+  });
+
+  it('makes bullet and numbered minutes real Word lists, each numbered list its own', () => {
+    const numId = (text: string) => paragraphXml(publicVersion.document, text).match(/<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/)?.[2];
+    const bullets = [numId('attendance has risen;'), numId('exclusions have fallen.')];
+    const numbered = [numId('how the fund would be spent;'), numId('when the Panel would see the results.')];
+    expect(bullets[0]).toBeDefined();
+    expect(bullets[1]).toBe(bullets[0]);
+    expect(numbered[0]).toBeDefined();
+    expect(numbered[1]).toBe(numbered[0]);
+    expect(numbered[0]).not.toBe(bullets[0]);
+    expect(paragraphXml(publicVersion.document, 'Members asked:')).not.toContain('<w:numPr>');
+    expect(publicVersion.numbering).toContain('<w:numFmt w:val="bullet"/>');
+    expect(publicVersion.numbering).toContain('<w:numFmt w:val="decimal"/>');
+  });
+
+  it('starts each numbered list from 1 again, and runs one on through its nested bullets', async () => {
+    const meeting = sampleMeeting();
+    const item = meeting.agenda[1]!;
+    const lists = applyMeetingChange(
+      meeting,
+      {
+        kind: 'item.minutes',
+        itemId: item.id,
+        minutes: [
+          { id: 'blk00021', type: 'numbered', runs: [{ text: 'first list, point one' }] },
+          { id: 'blk00022', type: 'bullet', level: 1, runs: [{ text: 'a detail of point one' }] },
+          { id: 'blk00023', type: 'numbered', runs: [{ text: 'first list, point two' }] },
+          { id: 'blk00024', type: 'paragraph', runs: [{ text: 'Then the Panel turned to costs.' }] },
+          { id: 'blk00025', type: 'numbered', runs: [{ text: 'second list, point one' }] },
+        ],
+      },
+      at,
+    );
+    const { document, numbering } = await exported(lists, 'public');
+    const numPr = (text: string) => paragraphXml(document, text).match(/<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/);
+    expect(numPr('first list, point one')).not.toBeNull();
+    expect(numPr('first list, point two')?.[2]).toBe(numPr('first list, point one')?.[2]);
+    expect(numPr('a detail of point one')?.[1]).toBe('1');
+    const second = numPr('second list, point one')?.[2];
+    expect(second).toBeDefined();
+    expect(second).not.toBe(numPr('first list, point one')?.[2]);
+    expect(numbering).toMatch(new RegExp(`<w:num w:numId="${second}"><w:abstractNumId w:val="\\d+"\\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\\/>`));
+  });
+
+  it('marks the action table header row to repeat on each page', () => {
+    const firstRow = publicVersion.document.match(/<w:tbl>[\s\S]*?<w:tr>([\s\S]*?)<\/w:tr>/)?.[1] ?? '';
+    expect(firstRow).toContain('<w:tblHeader/>');
+    expect(paragraphTexts(firstRow)).toEqual(['Reference', 'Action', 'Owner', 'Due date', 'Status']);
+  });
+
+  it('sets the title, subject, author and language', () => {
+    expect(publicVersion.core).toContain('<dc:title>Minutes: Planning &amp; Development Scrutiny Panel, 8 November 2022</dc:title>');
+    expect(publicVersion.core).toMatch(/<dc:subject>Public minutes of the Planning &amp; Development Scrutiny Panel meeting held on 8 November 2022<\/dc:subject>/);
+    expect(publicVersion.core).toContain('<dc:creator>Minute Book</dc:creator>');
+    expect(publicVersion.styles).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"\/>[\s\S]*<\/w:docDefaults>/);
+  });
+
+  it('marks a draft DRAFT, and the confidential version CONFIDENTIAL, on every page', () => {
+    expect(paragraphTexts(publicVersion.header)).toEqual(['Planning & Development Scrutiny Panel, 8 November 2022', 'DRAFT']);
+    expect(paragraphTexts(publicVersion.footer).join(' ')).not.toContain('CONFIDENTIAL');
+    expect(publicVersion.footer).toMatch(/Page [\s\S]*PAGE[\s\S]* of [\s\S]*NUMPAGES/);
+    expect(paragraphTexts(confidentialVersion.header)).toEqual(['Planning & Development Scrutiny Panel, 8 November 2022', 'DRAFT – CONFIDENTIAL']);
+    expect(paragraphTexts(confidentialVersion.footer)).toContain('CONFIDENTIAL');
+  });
+
+  it('leaves no DRAFT marking on approved minutes', async () => {
+    const approved = applyMeetingChange(sampleMeeting(), { kind: 'meeting.update', fields: { status: 'approved' } }, at);
+    const { header } = await exported(approved, 'public');
+    expect(paragraphTexts(header)).toEqual(['Planning & Development Scrutiny Panel, 8 November 2022']);
+  });
+
+  it('replaces a Part 2 item with its public summary in the public version only', () => {
+    const text = paragraphTexts(publicVersion.document);
+    const at65 = text.indexOf('65 Highways maintenance contract');
+    expect(text.slice(at65, at65 + 3)).toEqual([
+      '65 Highways maintenance contract',
+      'The Panel approved the award of the contract.',
+      'This item was considered in private under paragraph 3 of Schedule 12A to the Local Government Act 1972.',
+    ]);
+    expect(publicVersion.document).not.toContain('Acme');
+    expect(publicVersion.document).not.toContain('unsuccessful bidders');
+    expect(confidentialVersion.document).toContain('Acme');
+    expect(confidentialVersion.document).toContain('unsuccessful bidders');
+  });
+
+  it('drops control characters so the XML stays well formed', () => {
+    for (const part of [publicVersion.document, confidentialVersion.document]) {
+      expect(part).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+      expect(part).toContain('two risks.</w:t>');
+    }
+  });
+});
