@@ -104,6 +104,11 @@ export function createCommittee(name: string): Committee {
   };
 }
 
+/** Committees in the order a clerk looks for them: by name, ignoring case and accents. */
+export function byCommitteeName(a: Committee, b: Committee): number {
+  return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+}
+
 /** How many voting members must be present under the rule, for a committee of this many voting members. */
 export function quorumNeeded(rule: QuorumRule, votingMembers: number): number {
   if (rule.kind === 'count') return rule.count;

@@ -2,10 +2,10 @@
  * The library's committees: the list (with any committee files that could not be read), setting
  * up a new committee, and the editor for the one chosen.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { CommitteeListing } from '../../main/domain/api';
-import { createCommittee, slugify, type Committee } from '../../main/domain/committee';
+import { useId, useState, type FormEvent } from 'react';
+import { byCommitteeName, createCommittee, slugify, type Committee } from '../../main/domain/committee';
 import type { ApiClient } from '../api/client';
+import { useListing } from '../api/useListing';
 import { Dialog } from '../app/Dialog';
 import { messageForClerk } from '../app/errorMessage';
 import { CommitteeEditor } from './CommitteeEditor';
@@ -16,28 +16,12 @@ interface CommitteesScreenProps {
   onError: (error: unknown) => void;
 }
 
-function byName(a: Committee, b: Committee): number {
-  return a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
-}
-
 export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
-  const [listing, setListing] = useState<CommitteeListing>();
+  const [listing, , setListing] = useListing(api, 'committees.list', onError);
   const [selectedSlug, setSelectedSlug] = useState<string>();
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setListing(await api.call('committees.list', {}));
-    } catch (error) {
-      onError(error);
-    }
-  }, [api, onError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const committees = listing ? [...listing.committees].sort(byName) : [];
+  const committees = listing ? [...listing.committees].sort(byCommitteeName) : [];
   const selected = committees.find((committee) => committee.slug === selectedSlug);
 
   function remember(committee: Committee): void {

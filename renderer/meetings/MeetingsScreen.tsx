@@ -3,11 +3,12 @@
  * library that could not be read are listed with their problem, so the clerk knows they exist and
  * can ask for help; they are never touched.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { LibraryListing, OperationInput } from '../../main/domain/api';
-import type { Committee } from '../../main/domain/committee';
+import { useState } from 'react';
+import type { OperationInput } from '../../main/domain/api';
+import { byCommitteeName } from '../../main/domain/committee';
 import type { MeetingSummary } from '../../main/domain/meeting';
 import type { ApiClient } from '../api/client';
+import { useListing } from '../api/useListing';
 import { Dialog } from '../app/Dialog';
 import { formatMeetingDate, newestMeetingsFirst } from './meetingDates';
 import { NewMeetingDialog } from './NewMeetingDialog';
@@ -20,37 +21,13 @@ interface MeetingsScreenProps {
 }
 
 export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScreenProps) {
-  const [listing, setListing] = useState<LibraryListing>();
-  const [committees, setCommittees] = useState<Committee[]>();
+  const [listing, load] = useListing(api, 'meetings.list', onError);
+  // The committees the New meeting dialog offers; without them the clerk can still type a name.
+  const [committeeListing] = useListing(api, 'committees.list', onError);
+  const committees = committeeListing ? [...committeeListing.committees].sort(byCommitteeName) : undefined;
   const [creating, setCreating] = useState(false);
   const [toDelete, setToDelete] = useState<MeetingSummary>();
   const [deletedNote, setDeletedNote] = useState('');
-
-  const load = useCallback(async () => {
-    try {
-      setListing(await api.call('meetings.list', {}));
-    } catch (error) {
-      onError(error);
-    }
-  }, [api, onError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // The committees the New meeting dialog offers; without them the clerk can still type a name.
-  const loadCommittees = useCallback(async () => {
-    try {
-      const { committees: found } = await api.call('committees.list', {});
-      setCommittees([...found].sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' })));
-    } catch (error) {
-      onError(error);
-    }
-  }, [api, onError]);
-
-  useEffect(() => {
-    void loadCommittees();
-  }, [loadCommittees]);
 
   async function confirmDelete(meeting: MeetingSummary): Promise<void> {
     setToDelete(undefined);
