@@ -3,6 +3,7 @@
  * with, and the standard phrases its clerk uses. Stored as committees/<slug>.json in the library.
  */
 import { z } from 'zod';
+import { HouseStyleOverride } from './houseStyle';
 import { EntityId } from './ids';
 
 export const COMMITTEE_FORMAT = 'minutebook.committee';
@@ -69,6 +70,8 @@ export const Committee = z.object({
   snippets: z.array(Snippet),
   /** The minute number the next meeting starts from. */
   nextMinuteNumber: z.number().int().min(1).max(1_000_000),
+  /** Where this committee's minutes differ from the library's house style. */
+  houseStyle: HouseStyleOverride.optional(),
 });
 export type Committee = z.infer<typeof Committee>;
 

@@ -3,6 +3,7 @@
  * held on {previous meeting date} were approved as a correct record." Unknown placeholders are
  * left as typed so the clerk sees them.
  */
+import { formatDate } from './houseStyle';
 import type { Meeting } from './meeting';
 import { formatClockTime } from './wording';
 
@@ -15,9 +16,7 @@ export interface SnippetContext {
 
 /** "2022-11-08" → "8 November 2022". */
 export function formatUkDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${day} ${months[(month ?? 1) - 1]} ${year}`;
+  return formatDate(isoDate, '8 November 2022');
 }
 
 export const SNIPPET_PLACEHOLDERS = ['committee', 'date', 'time', 'venue', 'chair', 'previous meeting date', 'now'] as const;

@@ -3,15 +3,13 @@
  * substitutions, declarations, arrivals and departures, decisions and votes. UK council style.
  */
 import { eligibleVoters } from './attendance';
+import { formatTime } from './houseStyle';
 import type { Attendee, Decision, DeclarationKind, Meeting, Movement, Vote } from './meeting';
 import { minuteNumberOf } from './minuteNumbers';
 
 /** "10:17" → "10.17 am", "12:00" → "12.00 pm", "00:05" → "12.05 am". */
 export function formatClockTime(time: string): string {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  const suffix = hours < 12 ? 'am' : 'pm';
-  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  return `${hour12}.${String(minutes).padStart(2, '0')} ${suffix}`;
+  return formatTime(time, '10.00 am');
 }
 
 /** "A", "A and B", "A, B and C". */
