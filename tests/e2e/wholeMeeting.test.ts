@@ -8,7 +8,7 @@
  *
  * Controls are reached with focus() (as Tab would) and operated with the keyboard only.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,10 +89,14 @@ const NARRATIVE: Record<string, string[]> = {
   'Panel workplan': ['### Future items', 'The Panel reviewed its workplan for the coming year.', '- A session on speech and language therapy was requested.', 'The workplan was updated accordingly.'],
 };
 
-async function readStoredMeeting(): Promise<Meeting> {
+async function readStoredMeetingText(): Promise<string> {
   const year = join(computer.library, 'meetings', '2026');
   const [file] = (await readdir(year)).filter((name) => name.endsWith('.json'));
-  const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file!), 'utf8')));
+  return readFile(join(year, file!), 'utf8');
+}
+
+async function readStoredMeeting(): Promise<Meeting> {
+  const parsed = parseMeetingData(JSON.parse(await readStoredMeetingText()));
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.meeting;
 }
@@ -278,6 +282,8 @@ describe('a whole meeting, by keyboard', () => {
     await expect.poll(() => reopened.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /^\d+\. / }).count()).toBe(9);
     const after = await readStoredMeeting();
     expect(after).toEqual(before);
+    // The stored file, as it is, for the export tests (tests/core/fixtures/whole-meeting.json is a copy).
+    await writeFile(join(artefacts, 'whole-meeting.json'), await readStoredMeetingText());
 
     // Attendance.
     const byName = (name: string) => after.attendees.find((attendee) => attendee.displayName === name);
