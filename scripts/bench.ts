@@ -9,22 +9,33 @@
  *      decisions, votes, declarations and actions), against the textarea. Target: p95 ≤ 1.5.
  *  (b) Autosave: time and bytes written per autosave of that meeting (journal + atomic write),
  *      against JSON.stringify + writeFile of the same meeting. Target: time ratio ≤ 2.
+ *  (d) Word export: the 200-item meeting written as .docx by minutesDocx (in-process), against
+ *      Debian's pandoc converting the same meeting as Markdown to .docx (the whole process, wall
+ *      clock). Target: ratio of medians ≤ 0.25.
+ *
+ * `npm run bench` runs every section; `npm run bench -- export` runs only the export section,
+ * `npm run bench -- --autosave-only` only the autosave one.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
+import { minutesDocx } from '../main/core/export/minutesDocument';
 import { createMinuteBookCore } from '../main/core/minuteBookCore';
 import { fileSettingsStore } from '../main/core/settingsFile';
 import { pathForNewMeeting } from '../main/core/library';
 import { fullMeeting, longMeeting, longMinutes } from '../tests/support/longMeeting';
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
-import type { Meeting } from '../main/domain/meeting';
+import type { Meeting, MinuteBlock, TextRun } from '../main/domain/meeting';
+import { minuteNumberOf } from '../main/domain/minuteNumbers';
 
 const ITEMS = 200;
 const WORDS = 400;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
 const SAVES = Number(process.env.BENCH_SAVES ?? 100);
+const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 9);
 
 function percentile(values: number[], p: number): number {
   const sorted = values.slice().sort((a, b) => a - b);
@@ -175,15 +186,78 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
   };
 }
 
+/** Markdown with the same headings, paragraphs, lists and emphasis as the minutes of the meeting. */
+function meetingAsMarkdown(meeting: Meeting): string {
+  const inline = (runs: readonly TextRun[]) =>
+    runs
+      .map((run) => {
+        const marks = run.marks ?? [];
+        let text = run.text.replace(/([\\`*_[\]<>#])/g, '\\$1');
+        if (marks.includes('underline')) text = `[${text}]{.underline}`;
+        if (marks.includes('italic')) text = `*${text}*`;
+        if (marks.includes('bold')) text = `**${text}**`;
+        return text;
+      })
+      .join('');
+  const block = (each: MinuteBlock) => {
+    const indent = '    '.repeat(each.level ?? 0);
+    if (each.type === 'heading') return `## ${inline(each.runs)}`;
+    if (each.type === 'bullet') return `${indent}- ${inline(each.runs)}`;
+    if (each.type === 'numbered') return `${indent}1. ${inline(each.runs)}`;
+    return inline(each.runs);
+  };
+  const lines = [`# Minutes`, `**${meeting.committee}**`, meeting.title, `Minutes of the meeting held on ${meeting.date} at ${meeting.startTime}`, meeting.venue];
+  for (const item of meeting.agenda) lines.push(`# ${minuteNumberOf(meeting, item.id)} ${item.title}`, ...item.minutes.map(block));
+  return `${lines.join('\n\n')}\n`;
+}
+
+async function exportBenchmark(root: string): Promise<{ ratio: number; lines: string[] }> {
+  const meeting = longMeeting(ITEMS, WORDS);
+  const ourFile = join(root, 'minutes.docx');
+  const markdownFile = join(root, 'minutes.md');
+  const pandocFile = join(root, 'pandoc.docx');
+  await writeFile(markdownFile, meetingAsMarkdown(meeting));
+  const run = promisify(execFile);
+  const ours: number[] = [];
+  const pandoc: number[] = [];
+  // One warm-up each (module loading, page cache), then the two alternate.
+  for (let n = -1; n < EXPORTS; n += 1) {
+    let started = performance.now();
+    await writeFile(ourFile, await minutesDocx(meeting, { version: 'confidential' }));
+    if (n >= 0) ours.push(performance.now() - started);
+    started = performance.now();
+    await run('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', pandocFile, markdownFile]);
+    if (n >= 0) pandoc.push(performance.now() - started);
+  }
+  const ratio = median(ours) / median(pandoc);
+  const kib = async (file: string) => `${((await stat(file)).size / 1024).toFixed(0)} KiB`;
+  return {
+    ratio,
+    lines: [
+      `(d) Word export of the ${ITEMS}-item meeting (~${WORDS} words an item), ${EXPORTS} runs each:`,
+      `    minutesDocx + writeFile (in process)    median ${fmt(median(ours))}  p95 ${fmt(percentile(ours, 95))}  ${await kib(ourFile)}`,
+      `    pandoc -f markdown -t docx (process)    median ${fmt(median(pandoc))}  p95 ${fmt(percentile(pandoc, 95))}  ${await kib(pandocFile)}`,
+      `    ratio ${ratio.toFixed(2)} (target ≤ 0.25)`,
+    ],
+  };
+}
+
+const sections = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const root = await mkdtemp(join(tmpdir(), 'mb-bench-'));
 try {
-  const autosave = await autosaveBenchmark(root);
-  console.log(autosave.lines.join('\n'));
-  if (!process.argv.includes('--autosave-only')) {
+  if (!sections.includes('export')) {
+    const autosave = await autosaveBenchmark(root);
+    console.log(autosave.lines.join('\n'));
+  }
+  if (!process.argv.includes('--autosave-only') && !sections.includes('export')) {
     const long = await typingBenchmark(root, `(a) typing, ${ITEMS} items × ~${WORDS} words`, longMeeting(ITEMS, WORDS), 100);
     console.log(long.lines.join('\n'));
     const full = await typingBenchmark(root, '(c) typing in a full meeting: 30 attendees, 20 items with decisions, votes, declarations and actions', fullMeeting(), 10);
     console.log(full.lines.join('\n'));
+  }
+  if (!process.argv.includes('--autosave-only')) {
+    const exported = await exportBenchmark(root);
+    console.log(exported.lines.join('\n'));
   }
 } finally {
   await rm(root, { recursive: true, force: true });
