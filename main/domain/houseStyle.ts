@@ -93,6 +93,40 @@ export const LibrarySettings = z.object({
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
+export type LibrarySettingsParseResult = { ok: true; settings: LibrarySettings } | { ok: false; problem: string };
+
+function firstProblem(error: z.ZodError, prefix: string): string {
+  const issue = error.issues[0];
+  if (!issue) return 'the file does not match the library settings format';
+  const where = [prefix, ...issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))].join('').replace(/^\./, '').replace(/\.\[/g, '[');
+  return `${where || 'the top level'}: ${issue.message}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The parsed JSON of library.json as settings, or what is wrong with it. Lenient where a person
+ * editing the file by hand (or an older Minute Book) would expect it: a missing house style, or
+ * missing parts of one, take the defaults; the first library.json Minute Book wrote kept the
+ * organisation's name at the top level, and it is carried into the house style.
+ */
+export function parseLibrarySettings(data: unknown): LibrarySettingsParseResult {
+  if (!isRecord(data)) return { ok: false, problem: 'it does not hold library settings (a JSON object)' };
+  if (data.format !== LIBRARY_FORMAT) return { ok: false, problem: `it is not a Minute Book library file (its format is ${JSON.stringify(data.format ?? null)}, not "${LIBRARY_FORMAT}")` };
+  if (typeof data.version === 'number' && data.version > LIBRARY_VERSION) {
+    return { ok: false, problem: `it was written by a newer version of Minute Book (library version ${data.version}); update Minute Book to use this library` };
+  }
+  if (data.version !== LIBRARY_VERSION) return { ok: false, problem: `version: it must be ${LIBRARY_VERSION}` };
+  const legacyOrganisation = typeof data.organisation === 'string' ? { organisation: data.organisation } : {};
+  const given = HouseStyleOverride.safeParse(data.houseStyle ?? legacyOrganisation);
+  if (!given.success) return { ok: false, problem: firstProblem(given.error, 'houseStyle') };
+  const houseStyle = HouseStyle.safeParse(resolveHouseStyle(createLibrarySettings().houseStyle, given.data));
+  if (!houseStyle.success) return { ok: false, problem: firstProblem(houseStyle.error, 'houseStyle') };
+  return { ok: true, settings: { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, houseStyle: houseStyle.data } };
+}
+
 export function createLibrarySettings(): LibrarySettings {
   return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, houseStyle: { ...DEFAULT_HOUSE_STYLE, headingStyle: { ...DEFAULT_HOUSE_STYLE.headingStyle } } };
 }

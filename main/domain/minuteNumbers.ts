@@ -3,11 +3,18 @@
  * first minute number (which follows on from the committee's last meeting); an action's
  * reference is its item's number and its place among that item's actions, e.g. "64/1".
  */
+import { formatMinuteNumber } from './houseStyle';
 import type { Meeting } from './meeting';
 
 export function minuteNumberOf(meeting: Meeting, itemId: string): number | string {
   const index = meeting.agenda.findIndex((item) => item.id === itemId);
   return index < 0 ? '?' : meeting.firstMinuteNumber + index;
+}
+
+/** The item's minute number as the house style writes it in the item's heading: "64", "64." or "PDS/22/64". */
+export function styledMinuteNumber(meeting: Meeting, itemId: string, pattern: string): string {
+  const number = minuteNumberOf(meeting, itemId);
+  return number === '?' ? number : formatMinuteNumber(pattern, number, meeting.date);
 }
 
 export function actionReference(meeting: Meeting, actionId: string): string {

@@ -3,13 +3,16 @@
  * substitutions, declarations, arrivals and departures, decisions and votes. UK council style.
  */
 import { eligibleVoters } from './attendance';
-import { formatTime } from './houseStyle';
+import { formatTime, type TimeFormat } from './houseStyle';
 import type { Attendee, Decision, DeclarationKind, Meeting, Movement, Vote } from './meeting';
 import { minuteNumberOf } from './minuteNumbers';
 
-/** "10:17" → "10.17 am", "12:00" → "12.00 pm", "00:05" → "12.05 am". */
-export function formatClockTime(time: string): string {
-  return formatTime(time, '10.00 am');
+/**
+ * "10:17" → "10.17 am", "12:00" → "12.00 pm", "00:05" → "12.05 am"; the house style may choose
+ * "10:17 am" or "10:17" instead.
+ */
+export function formatClockTime(time: string, format: TimeFormat = '10.00 am'): string {
+  return formatTime(time, format);
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -64,9 +67,10 @@ export function declarationSentences(meeting: Meeting): string[] {
   return sentences.length > 0 ? sentences : ['There were none.'];
 }
 
-export function movementSentence(meeting: Meeting, movement: Movement): string {
+/** "Councillor X left the meeting at 11.05 am during item 64.", the time as the house style writes it. */
+export function movementSentence(meeting: Meeting, movement: Movement, timeFormat: TimeFormat = '10.00 am'): string {
   const verb = movement.kind === 'arrived' ? 'arrived' : 'left the meeting';
-  return `${attendeeName(meeting, movement.attendeeId)} ${verb} at ${formatClockTime(movement.time)} during item ${minuteNumberOf(meeting, movement.itemId)}.`;
+  return `${attendeeName(meeting, movement.attendeeId)} ${verb} at ${formatClockTime(movement.time, timeFormat)} during item ${minuteNumberOf(meeting, movement.itemId)}.`;
 }
 
 export type VoteOutcome = 'CARRIED' | 'LOST';

@@ -2,10 +2,14 @@
  * The Word export read back with an independent reader: unzip the .docx and look at the XML
  * Word itself reads (headings, list numbering, table header rows, properties, markings).
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { minutesDocx, xmlSafe } from '../../main/core/export/minutesDocument';
+import type { ExportStyle } from '../../main/core/export/exportStyle';
+import { minutesDocx, xmlSafe, type MinutesDocumentOptions } from '../../main/core/export/minutesDocument';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../main/domain/houseStyle';
 import { createAgendaItem, createMeeting, type Attendee, type Meeting } from '../../main/domain/meeting';
 
 const at = new Date('2022-11-08T10:00:00Z');
@@ -70,10 +74,11 @@ interface Exported {
   numbering: string;
   styles: string;
   core: string;
+  zip: JSZip;
 }
 
-async function exported(meeting: Meeting, version: 'public' | 'confidential'): Promise<Exported> {
-  const zip = await JSZip.loadAsync(await minutesDocx(meeting, { version, organisation: 'Bath & North East Somerset Council' }));
+async function exported(meeting: Meeting, version: 'public' | 'confidential', options: Partial<MinutesDocumentOptions> = {}): Promise<Exported> {
+  const zip = await JSZip.loadAsync(await minutesDocx(meeting, { version, organisation: 'Bath & North East Somerset Council', ...options }));
   const read = async (pattern: RegExp) => {
     const name = Object.keys(zip.files).find((each) => pattern.test(each));
     if (!name) throw new Error(`no part matching ${pattern} in the .docx`);
@@ -86,6 +91,7 @@ async function exported(meeting: Meeting, version: 'public' | 'confidential'): P
     numbering: await read(/^word\/numbering\.xml$/),
     styles: await read(/^word\/styles\.xml$/),
     core: await read(/^docProps\/core\.xml$/),
+    zip,
   };
 }
 
@@ -291,5 +297,193 @@ describe('minutes document', () => {
       expect(part).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
       expect(part).toContain('two risks.</w:t>');
     }
+  });
+});
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'house-style');
+
+/** The definition of one style in styles.xml; fails unless there is exactly one. */
+function styleXml(styles: string, id: string): string {
+  const found = [...styles.matchAll(/<w:style\b[^>]*>[\s\S]*?<\/w:style>/g)].map((match) => match[0]).filter((style) => style.match(/^<w:style\b[^>]*>/)![0].includes(`w:styleId="${id}"`));
+  if (found.length !== 1) throw new Error(`${found.length} definitions of style ${id}`);
+  return found[0]!;
+}
+
+function documentDefaults(styles: string): string {
+  return styles.match(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/)?.[0] ?? '';
+}
+
+async function templateFixture(name: string): Promise<ExportStyle['template']> {
+  const zip = await JSZip.loadAsync(await readFile(join(FIXTURES, name)));
+  return { stylesXml: await zip.file('word/styles.xml')!.async('string'), fileName: `house-style/${name}` };
+}
+
+const PEMBERLEY: HouseStyle = {
+  ...DEFAULT_HOUSE_STYLE,
+  organisation: 'Pemberley District Council',
+  fontFamily: 'Georgia',
+  bodySizePt: 11,
+  heading1SizePt: 16,
+  heading2SizePt: 13,
+  headingStyle: { bold: false, allCaps: true, colour: '1f3864' },
+  minuteNumberPattern: 'PDS/{yy}/{n}',
+  dateFormat: '08/11/2022',
+  timeFormat: '10:00',
+};
+
+describe('minutes document in the house style', () => {
+  let pemberley: Exported;
+  let plain: Exported;
+  beforeAll(async () => {
+    pemberley = await exported(sampleMeeting(), 'confidential', { style: { houseStyle: PEMBERLEY } });
+    plain = await exported(sampleMeeting(), 'confidential');
+  });
+
+  it('writes minute numbers in the item headings as the house style says', async () => {
+    const titles = ['Apologies for absence and substitutions', 'Director’s update – Children’s Services', 'Highways maintenance contract'];
+    titles.forEach((title, index) => expect(paragraphXml(pemberley.document, `PDS/22/${63 + index} ${title}`)).toContain('<w:pStyle w:val="Heading1"/>'));
+    const dotted = await exported(sampleMeeting(), 'public', { style: { houseStyle: { ...DEFAULT_HOUSE_STYLE, minuteNumberPattern: '{n}.' } } });
+    titles.forEach((title, index) => expect(paragraphXml(dotted.document, `${63 + index}. ${title}`)).toContain('<w:pStyle w:val="Heading1"/>'));
+  });
+
+  it('writes every date and time in the house formats', async () => {
+    const text = paragraphTexts(pemberley.document);
+    expect(text).toContain('Minutes of the meeting held on Tuesday, 08/11/2022 at 10:00');
+    expect(text).toContain('Councillor Pat Green left the meeting at 11:05 during item 64.');
+    expect(text).toContain('ACTION 64/1: Circulate the attendance figures — Jane Smith, by 01/12/2022');
+    expect(text).toContain('01/12/2022');
+    expect(text).toContain('The meeting ended at 12:15');
+    expect(paragraphTexts(pemberley.header)[0]).toBe('Planning & Development Scrutiny Panel, 08/11/2022');
+    expect(pemberley.core).toContain('<dc:title>Minutes: Planning &amp; Development Scrutiny Panel, 08/11/2022</dc:title>');
+
+    const short = await exported(sampleMeeting(), 'public', { style: { houseStyle: { ...DEFAULT_HOUSE_STYLE, dateFormat: '8 Nov 2022', timeFormat: '10:00 am' } } });
+    const shortText = paragraphTexts(short.document);
+    expect(shortText).toContain('Minutes of the meeting held on Tuesday, 8 Nov 2022 at 10:00 am');
+    expect(shortText).toContain('Councillor Pat Green left the meeting at 11:05 am during item 64.');
+    expect(shortText).toContain('1 Dec 2022');
+    expect(shortText).toContain('The meeting ended at 12:15 pm');
+  });
+
+  it('sets the house font and sizes for the text and the headings', () => {
+    const defaults = documentDefaults(pemberley.styles);
+    expect(defaults).toMatch(/<w:rFonts w:ascii="Georgia"[^>]*w:hAnsi="Georgia"[^>]*\/>/);
+    expect(defaults).toContain('<w:sz w:val="22"/>');
+    expect(defaults).toContain('<w:lang w:val="en-GB"/>');
+    expect(styleXml(pemberley.styles, 'Heading1')).toContain('<w:sz w:val="32"/>');
+    expect(styleXml(pemberley.styles, 'Heading2')).toContain('<w:sz w:val="26"/>');
+    expect(styleXml(pemberley.styles, 'Title')).toContain('<w:sz w:val="40"/>');
+    expect(documentDefaults(plain.styles)).toMatch(/<w:rFonts w:ascii="Arial"[^>]*\/>[\s\S]*<w:sz w:val="24"\/>/);
+  });
+
+  it('gives the headings the house colour, capitals and weight', () => {
+    for (const id of ['Title', 'Heading1', 'Heading2']) {
+      const style = styleXml(pemberley.styles, id);
+      expect(style).toContain('<w:caps/>');
+      expect(style).toContain('<w:color w:val="1F3864"/>');
+      expect(style).not.toContain('<w:b/>');
+      const plainStyle = styleXml(plain.styles, id);
+      expect(plainStyle).toContain('<w:b/>');
+      expect(plainStyle).toContain('<w:color w:val="000000"/>');
+      expect(plainStyle).not.toContain('<w:caps/>');
+    }
+    expect(styleXml(pemberley.styles, 'Heading1')).toContain('<w:outlineLvl w:val="0"/>');
+    expect(styleXml(pemberley.styles, 'Heading2')).toContain('<w:outlineLvl w:val="1"/>');
+  });
+
+  it('names the house style’s organisation before the one given by the caller', () => {
+    expect(paragraphTexts(pemberley.document).slice(0, 3)).toEqual(['Minutes', 'Pemberley District Council', 'Planning & Development Scrutiny Panel']);
+    expect(pemberley.document).not.toContain('Bath &amp; North East Somerset');
+  });
+
+  it('marks DRAFT when the clerk asks, whatever the meeting’s status', async () => {
+    const approved = applyMeetingChange(sampleMeeting(), { kind: 'meeting.update', fields: { status: 'approved' } }, at);
+    expect(paragraphTexts((await exported(approved, 'public', { draft: true })).header)).toContain('DRAFT');
+    expect(paragraphTexts((await exported(sampleMeeting(), 'public', { draft: false })).header)).toEqual(['Planning & Development Scrutiny Panel, 8 November 2022']);
+  });
+
+  it('puts the logo at the top with its alt text, at the house width and in proportion', async () => {
+    const data = await readFile(join(FIXTURES, 'logo.png'));
+    const style: ExportStyle = { houseStyle: PEMBERLEY, logo: { data, type: 'png', widthPx: 600, heightPx: 240, altText: 'Pemberley District Council logo', widthMm: 50 } };
+    const { document, zip } = await exported(sampleMeeting(), 'public', { style });
+    const drawings = [...document.matchAll(/<w:drawing>[\s\S]*?<\/w:drawing>/g)].map((match) => match[0]);
+    expect(drawings).toHaveLength(1);
+    const drawing = drawings[0]!;
+    expect(drawing).toMatch(/<wp:docPr [^>]*descr="Pemberley District Council logo"/);
+    const [, cx, cy] = drawing.match(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)!.map(Number);
+    // 1 mm is 36,000 EMU.
+    expect(Math.abs(cx! - 50 * 36000) / (50 * 36000)).toBeLessThan(0.01);
+    expect(Math.abs(cy! / cx! - 240 / 600)).toBeLessThan(0.01);
+    const embed = drawing.match(/r:embed="([^"]+)"/)![1];
+    const relationships = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const target = relationships.match(new RegExp(`<Relationship [^>]*Id="${embed}"[^>]*Target="([^"]+)"`))?.[1] ?? relationships.match(new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${embed}"`))?.[1];
+    expect(target).toMatch(/^media\/.+\.png$/);
+    expect((await zip.file(`word/${target}`)!.async('nodebuffer')).equals(data)).toBe(true);
+    const body = document.slice(document.indexOf('<w:body>'));
+    expect(body.indexOf('<w:drawing>')).toBeLessThan(body.indexOf('<w:pStyle w:val="Title"/>'));
+  });
+
+  for (const fixture of ['council-template.dotx', 'council-template-libreoffice.docx']) {
+    describe(`with the organisation’s template (${fixture})`, () => {
+      let templated: Exported;
+      beforeAll(async () => {
+        templated = await exported(sampleMeeting(), 'confidential', { style: { houseStyle: PEMBERLEY, template: await templateFixture(fixture) } });
+      });
+
+      it('uses the template’s own styles, not the house fonts', () => {
+        const heading1 = styleXml(templated.styles, 'Heading1');
+        expect(heading1).toContain('<w:color w:val="7B2C83"/>');
+        expect(heading1).toMatch(/<w:rFonts w:ascii="Trebuchet MS"/);
+        expect(styleXml(templated.styles, 'Heading2')).toContain('<w:color w:val="2F6B3A"/>');
+        expect(styleXml(templated.styles, 'Title')).toContain('<w:sz w:val="48"/>');
+        expect(styleXml(templated.styles, 'TableGrid')).toContain('w:color="7B2C83"');
+        const defaults = documentDefaults(templated.styles);
+        expect(defaults).toMatch(/<w:rFonts w:ascii="Verdana"/);
+        expect(defaults).toContain('<w:sz w:val="21"/>');
+        expect(templated.styles).not.toContain('Georgia');
+        expect(templated.styles).not.toContain('1F3864');
+      });
+
+      it('keeps the document in UK English', () => {
+        expect(documentDefaults(templated.styles)).toMatch(/<w:lang w:val="en-GB"/);
+        expect(templated.styles).not.toMatch(/<w:lang [^>]*w:val="en-US"/);
+      });
+
+      it('puts lists in the template’s List Bullet and List Number styles, still real Word numbering', () => {
+        for (const [text, style] of [
+          ['attendance has risen;', 'ListBullet'],
+          ['how the fund would be spent;', 'ListNumber'],
+        ]) {
+          const paragraph = paragraphXml(templated.document, text!);
+          expect(paragraph).toContain(`<w:pStyle w:val="${style}"/>`);
+          expect(paragraph).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+        }
+      });
+
+      it('gives the action table the template’s table style, header row still repeated', () => {
+        const table = templated.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)![0];
+        expect(table).toContain('<w:tblStyle w:val="TableGrid"/>');
+        expect(table.match(/<w:tr>[\s\S]*?<\/w:tr>/)![0]).toContain('<w:tblHeader/>');
+      });
+
+      it('still follows the house style for minute numbers, dates and the organisation', () => {
+        expect(paragraphXml(templated.document, 'PDS/22/64 Director’s update – Children’s Services')).toContain('<w:pStyle w:val="Heading1"/>');
+        expect(paragraphTexts(templated.document)).toContain('Minutes of the meeting held on Tuesday, 08/11/2022 at 10:00');
+        expect(paragraphTexts(templated.document)).toContain('Pemberley District Council');
+      });
+    });
+  }
+
+  it('fills in from the house style what a template lacks, and finds its styles by name', async () => {
+    // A German Word template: built-in names stay English, ids are translated.
+    const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/><w:lang w:val="de-DE"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:color w:val="C00000"/></w:rPr></w:style></w:styles>`;
+    const { document, styles } = await exported(sampleMeeting(), 'public', { style: { houseStyle: PEMBERLEY, template: { stylesXml, fileName: 'house-style/vorlage.dotx' } } });
+    expect(paragraphXml(document, 'PDS/22/64 Director’s update – Children’s Services')).toContain('<w:pStyle w:val="berschrift1"/>');
+    expect(styleXml(styles, 'berschrift1')).toContain('<w:color w:val="C00000"/>');
+    expect(styleXml(styles, 'Heading2')).toContain('<w:color w:val="1F3864"/>');
+    expect(styleXml(styles, 'Heading2')).toContain('<w:sz w:val="26"/>');
+    expect(styleXml(styles, 'Title')).toContain('<w:caps/>');
+    expect(documentDefaults(styles)).toContain('<w:lang w:val="en-GB"/>');
+    expect(paragraphXml(document, 'attendance has risen;')).not.toContain('ListBullet');
+    expect(document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)![0]).not.toContain('<w:tblStyle');
   });
 });

@@ -1,15 +1,17 @@
 /**
  * The minutes of one meeting as a Word document: front matter, attendance, each agenda item as
  * a numbered minute with its minutes text and record, the action table and the signature block.
- * Public and confidential versions. All wording comes from main/domain; this module only lays it
- * out with real Word headings, lists and table header rows, so the file is navigable and accessible.
+ * Public and confidential versions, in the library's house style (fonts, headings, minute
+ * numbers, dates and times, logo) or the organisation's own Word template. All wording comes
+ * from main/domain; this module only lays it out with real Word headings, lists and table
+ * header rows, so the file is navigable and accessible.
  */
 import {
   AlignmentType,
   Document,
   Footer,
   Header,
-  HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -20,25 +22,33 @@ import {
   TextRun,
   WidthType,
   type ILevelsOptions,
+  type IRunStylePropertiesOptions,
+  type IStylesOptions,
 } from 'docx';
 
+import { formatDate, formatDateWithWeekday, type HouseStyle } from '../../domain/houseStyle';
 import type { Action, AgendaItem, Attendee, Mark, Meeting, MinuteBlock, TextRun as MinuteRun } from '../../domain/meeting';
-import { actionReference, minuteNumberOf } from '../../domain/minuteNumbers';
-import { formatUkDate } from '../../domain/snippets';
+import { actionReference, styledMinuteNumber } from '../../domain/minuteNumbers';
 import { declarationSentences, decisionSentence, describeAttendee, formatClockTime, movementSentence, voteSentence } from '../../domain/wording';
+import { DEFAULT_EXPORT_STYLE, templateStyles, withDocumentLanguage, type ExportLogo, type ExportStyle, type ExportTemplate } from './exportStyle';
 
 export type MinutesVersion = 'public' | 'confidential';
 
 export interface MinutesDocumentOptions {
   version: MinutesVersion;
-  /** The council or body, shown above the committee name. */
+  /** The council or body, shown above the committee name, when the house style names none. */
   organisation?: string;
+  /** The house style, logo and template; the default house style when not given. */
+  style?: ExportStyle;
+  /** DRAFT on every page. When not given: while the meeting is a draft. */
+  draft?: boolean;
 }
 
 const BULLET_LIST = 'minutes-bullet';
 const NUMBERED_LIST = 'minutes-numbered';
 /** The deepest list level the document defines; deeper blocks are shown at this level. */
 const DEEPEST_LIST_LEVEL = 2;
+const LANGUAGE = 'en-GB';
 
 /**
  * Drops the characters XML 1.0 forbids: C0 controls other than tab, newline and carriage
@@ -50,11 +60,25 @@ export function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu, '');
 }
 
-/** "2022-11-08" → "Tuesday, 8 November 2022". */
-function formatUkDateWithWeekday(isoDate: string): string {
-  const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-  const weekday = weekdays[new Date(`${isoDate}T00:00:00Z`).getUTCDay()];
-  return weekday ? `${weekday}, ${formatUkDate(isoDate)}` : formatUkDate(isoDate);
+/** The paragraph and table styles the document uses, by id: the template's where it has them. */
+interface StyleIds {
+  title: string;
+  heading1: string;
+  heading2: string;
+  /** Per list level; undefined leaves docx's List Paragraph. */
+  bullet: Array<string | undefined>;
+  numbered: Array<string | undefined>;
+  /** The action table's style; undefined keeps plain single-line borders. */
+  table: string | undefined;
+}
+
+/** What every part of the layout needs to know. */
+interface Layout {
+  meeting: Meeting;
+  version: MinutesVersion;
+  house: HouseStyle;
+  ids: StyleIds;
+  lists: ListInstances;
 }
 
 function textRun(text: string, marks: readonly Mark[] = []): TextRun {
@@ -70,8 +94,8 @@ function sentence(text: string): Paragraph {
   return new Paragraph({ children: [textRun(text)] });
 }
 
-function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
-  return new Paragraph({ heading: level, keepNext: true, children: [textRun(text)] });
+function heading(text: string, style: string): Paragraph {
+  return new Paragraph({ style, keepNext: true, children: [textRun(text)] });
 }
 
 /** Non-empty lines of free text (a public summary), one paragraph each: no empty paragraphs. */
@@ -83,12 +107,27 @@ function textParagraphs(text: string): Paragraph[] {
     .map(sentence);
 }
 
-function frontMatter(meeting: Meeting, organisation: string | undefined): Paragraph[] {
-  const paragraphs = [new Paragraph({ heading: HeadingLevel.TITLE, children: [textRun('Minutes')] })];
-  if (organisation?.trim()) paragraphs.push(new Paragraph({ children: [textRun(organisation.trim(), ['bold'])] }));
+const PIXELS_PER_MM = 96 / 25.4;
+
+/** The logo at the width the house style gives, its height in proportion; the alt text is the picture's description and title. */
+function logoParagraph(logo: ExportLogo): Paragraph {
+  const width = logo.widthMm * PIXELS_PER_MM;
+  const height = (width * logo.heightPx) / logo.widthPx;
+  const altText = xmlSafe(logo.altText);
+  return new Paragraph({
+    spacing: { after: 240 },
+    children: [new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name: 'Logo', description: altText, title: altText } })],
+  });
+}
+
+function frontMatter(layout: Layout, organisation: string | undefined, logo: ExportLogo | undefined): Paragraph[] {
+  const { meeting, house } = layout;
+  const paragraphs = logo ? [logoParagraph(logo)] : [];
+  paragraphs.push(new Paragraph({ style: layout.ids.title, children: [textRun('Minutes')] }));
+  if (organisation) paragraphs.push(new Paragraph({ children: [textRun(organisation, ['bold'])] }));
   paragraphs.push(new Paragraph({ children: [textRun(meeting.committee, ['bold'])] }));
   if (meeting.title.trim()) paragraphs.push(sentence(meeting.title.trim()));
-  paragraphs.push(sentence(`Minutes of the meeting held on ${formatUkDateWithWeekday(meeting.date)} at ${formatClockTime(meeting.startTime)}`));
+  paragraphs.push(sentence(`Minutes of the meeting held on ${formatDateWithWeekday(meeting.date, house.dateFormat)} at ${formatClockTime(meeting.startTime, house.timeFormat)}`));
   if (meeting.venue.trim()) paragraphs.push(sentence(meeting.venue.trim()));
   return paragraphs;
 }
@@ -146,8 +185,11 @@ function runsOf(runs: readonly MinuteRun[]): TextRun[] {
 /**
  * A numbered list runs on through its nested bullets (deeper levels) and ends at a paragraph,
  * a sub-heading or a top-level bullet, so the next numbered block starts again from 1.
+ * List items are real Word numbering; with a template they also take its List Bullet and
+ * List Number paragraph styles (spacing, font), while the numbering keeps their indents.
  */
-function minutesBlocks(blocks: readonly MinuteBlock[], lists: ListInstances): Paragraph[] {
+function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout): Paragraph[] {
+  const { ids, lists } = layout;
   const paragraphs: Paragraph[] = [];
   let numbered: number | undefined;
   let bullet: number | undefined;
@@ -160,18 +202,22 @@ function minutesBlocks(blocks: readonly MinuteBlock[], lists: ListInstances): Pa
       case 'heading':
         numbered = undefined;
         bullet = undefined;
-        paragraphs.push(block.type === 'heading' ? new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children }) : new Paragraph({ children }));
+        paragraphs.push(block.type === 'heading' ? new Paragraph({ style: ids.heading2, keepNext: true, children }) : new Paragraph({ children }));
         break;
-      case 'numbered':
+      case 'numbered': {
         numbered ??= lists.allocate();
         bullet = undefined;
-        paragraphs.push(new Paragraph({ numbering: { reference: NUMBERED_LIST, level, instance: numbered }, children }));
+        const style = ids.numbered[level];
+        paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: NUMBERED_LIST, level, instance: numbered }, children }));
         break;
-      case 'bullet':
+      }
+      case 'bullet': {
         if (level === 0) numbered = undefined;
         bullet ??= lists.allocate();
-        paragraphs.push(new Paragraph({ numbering: { reference: BULLET_LIST, level, instance: bullet }, children }));
+        const style = ids.bullet[level];
+        paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: BULLET_LIST, level, instance: bullet }, children }));
         break;
+      }
     }
   }
   return paragraphs;
@@ -183,25 +229,27 @@ function actionOwner(meeting: Meeting, action: Action): string {
 }
 
 /** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022". */
-function actionSentence(meeting: Meeting, action: Action): string {
+function actionSentence(layout: Layout, action: Action): string {
+  const { meeting, house } = layout;
   const owner = actionOwner(meeting, action);
-  const due = action.due ? `, by ${formatUkDate(action.due)}` : '';
+  const due = action.due ? `, by ${formatDate(action.due, house.dateFormat)}` : '';
   const who = owner ? ` — ${owner}${due}` : due;
   return `ACTION ${actionReference(meeting, action.id)}: ${action.text.trim()}${who}`;
 }
 
-function itemRecord(meeting: Meeting, item: AgendaItem): Paragraph[] {
+function itemRecord(layout: Layout, item: AgendaItem): Paragraph[] {
+  const { meeting, house } = layout;
   const declarations = meeting.declarations.filter((each) => each.itemId === item.id);
   const paragraphs = declarations.length > 0 ? declarationSentences({ ...meeting, declarations }).map(sentence) : [];
   const movements = meeting.movements.filter((each) => each.itemId === item.id).sort((a, b) => a.time.localeCompare(b.time));
-  paragraphs.push(...movements.map((movement) => sentence(movementSentence(meeting, movement))));
+  paragraphs.push(...movements.map((movement) => sentence(movementSentence(meeting, movement, house.timeFormat))));
   for (const decision of meeting.decisions.filter((each) => each.itemId === item.id)) {
     paragraphs.push(sentence(decisionSentence(meeting, decision)));
     const vote = voteSentence(meeting, decision);
     if (vote) paragraphs.push(sentence(vote));
   }
   for (const action of meeting.actions.filter((each) => each.itemId === item.id)) {
-    paragraphs.push(new Paragraph({ children: [textRun(actionSentence(meeting, action), ['bold'])] }));
+    paragraphs.push(new Paragraph({ children: [textRun(actionSentence(layout, action), ['bold'])] }));
   }
   return paragraphs;
 }
@@ -211,11 +259,12 @@ function privateSessionSentence(item: AgendaItem): string {
   return `This item was considered in private under ${ground} to the Local Government Act 1972.`;
 }
 
-function agendaItem(meeting: Meeting, item: AgendaItem, version: MinutesVersion, lists: ListInstances): Paragraph[] {
-  const title = heading(`${minuteNumberOf(meeting, item.id)} ${item.title}`, HeadingLevel.HEADING_1);
-  if (!item.exempt) return [title, ...minutesBlocks(item.minutes, lists), ...itemRecord(meeting, item)];
+function agendaItem(layout: Layout, item: AgendaItem): Paragraph[] {
+  const { meeting, version, house, ids } = layout;
+  const title = heading(`${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`, ids.heading1);
+  if (!item.exempt) return [title, ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
   if (version === 'public') return [title, ...textParagraphs(item.publicSummary), sentence(privateSessionSentence(item))];
-  return [title, sentence(privateSessionSentence(item)), ...minutesBlocks(item.minutes, lists), ...itemRecord(meeting, item)];
+  return [title, sentence(privateSessionSentence(item)), ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
 }
 
 const ACTION_STATUS_LABELS: Record<Action['status'], string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
@@ -238,20 +287,22 @@ const ACTION_COLUMNS: ReadonlyArray<{ label: string; width: number }> = [
   { label: 'Status', width: 10 },
 ];
 
-function actionTable(meeting: Meeting, actions: readonly Action[]): Table {
+function actionTable(layout: Layout, actions: readonly Action[]): Table {
+  const { meeting, house, ids } = layout;
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((column) => cell(column.label, column.width, true)) });
   const rows = actions.map((action) => {
-    const values = [actionReference(meeting, action.id), action.text.trim(), actionOwner(meeting, action), action.due ? formatUkDate(action.due) : '', ACTION_STATUS_LABELS[action.status]];
+    const values = [actionReference(meeting, action.id), action.text.trim(), actionOwner(meeting, action), action.due ? formatDate(action.due, house.dateFormat) : '', ACTION_STATUS_LABELS[action.status]];
     return new TableRow({ cantSplit: true, children: values.map((value, index) => cell(value, ACTION_COLUMNS[index]!.width)) });
   });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, ...(ids.table ? { style: ids.table } : {}), rows: [header, ...rows] });
 }
 
-function closingMatter(meeting: Meeting, version: MinutesVersion): Array<Paragraph | Table> {
+function closingMatter(layout: Layout): Array<Paragraph | Table> {
+  const { meeting, version, house, ids } = layout;
   const closing: Array<Paragraph | Table> = [];
   const actions = tabledActions(meeting, version);
-  if (actions.length > 0) closing.push(heading('Actions', HeadingLevel.HEADING_1), actionTable(meeting, actions));
-  if (meeting.endTime) closing.push(new Paragraph({ spacing: { before: 240 }, children: [textRun(`The meeting ended at ${formatClockTime(meeting.endTime)}`)] }));
+  if (actions.length > 0) closing.push(heading('Actions', ids.heading1), actionTable(layout, actions));
+  if (meeting.endTime) closing.push(new Paragraph({ spacing: { before: 240 }, children: [textRun(`The meeting ended at ${formatClockTime(meeting.endTime, house.timeFormat)}`)] }));
   closing.push(
     new Paragraph({ keepNext: true, spacing: { before: 720 }, children: [textRun('Chair ……………………………………')] }),
     new Paragraph({ spacing: { before: 360 }, children: [textRun('Date ……………………………………')] }),
@@ -259,13 +310,14 @@ function closingMatter(meeting: Meeting, version: MinutesVersion): Array<Paragra
   return closing;
 }
 
-function markings(meeting: Meeting, version: MinutesVersion): string[] {
-  return [...(meeting.status === 'draft' ? ['DRAFT'] : []), ...(version === 'confidential' ? ['CONFIDENTIAL'] : [])];
+function markings(draft: boolean, version: MinutesVersion): string[] {
+  return [...(draft ? ['DRAFT'] : []), ...(version === 'confidential' ? ['CONFIDENTIAL'] : [])];
 }
 
-function pageHeader(meeting: Meeting, version: MinutesVersion): Header {
-  const marks = markings(meeting, version);
-  const children = [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [textRun(`${meeting.committee}, ${formatUkDate(meeting.date)}`)] })];
+function pageHeader(layout: Layout, draft: boolean): Header {
+  const { meeting, version, house } = layout;
+  const marks = markings(draft, version);
+  const children = [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [textRun(`${meeting.committee}, ${formatDate(meeting.date, house.dateFormat)}`)] })];
   if (marks.length > 0) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [textRun(marks.join(' – '), ['bold'])] }));
   return new Header({ children });
 }
@@ -289,22 +341,95 @@ function listLevels(kind: 'bullet' | 'numbered'): ILevelsOptions[] {
   }));
 }
 
-export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentOptions): Document {
-  const { version } = options;
-  const lists = new ListInstances();
-  const ukDate = formatUkDate(meeting.date);
-  return new Document({
-    title: xmlSafe(`Minutes: ${meeting.committee}, ${ukDate}`),
-    subject: xmlSafe(`${version === 'public' ? 'Public' : 'Confidential'} minutes of the ${meeting.committee} meeting held on ${ukDate}`),
-    creator: 'Minute Book',
-    styles: {
-      default: {
-        document: {
-          run: { language: { value: 'en-GB' } },
-          paragraph: { spacing: { after: 120 } },
+/** Half-points, as Word stores font sizes. */
+function halfPoints(points: number): number {
+  return Math.round(points * 2);
+}
+
+/** The Title above the front matter is a step larger than an item's heading. */
+const TITLE_STEP_PT = 4;
+
+function headingRun(house: HouseStyle, sizePt: number): IRunStylePropertiesOptions {
+  const { bold, allCaps, colour } = house.headingStyle;
+  return { size: halfPoints(sizePt), bold, ...(allCaps ? { allCaps } : {}), color: colour.toUpperCase() };
+}
+
+/** The house style's Title, Heading 1 and Heading 2: its sizes, weight, capitals and colour. */
+function houseHeadingStyles(house: HouseStyle): Required<Pick<NonNullable<IStylesOptions['default']>, 'title' | 'heading1' | 'heading2'>> {
+  return {
+    title: { run: headingRun(house, house.heading1SizePt + TITLE_STEP_PT), paragraph: { spacing: { after: 240 } } },
+    heading1: { run: headingRun(house, house.heading1SizePt), paragraph: { spacing: { before: 360, after: 120 }, outlineLevel: 0 } },
+    heading2: { run: headingRun(house, house.heading2SizePt), paragraph: { spacing: { before: 240, after: 120 }, outlineLevel: 1 } },
+  };
+}
+
+const DOCX_STYLE_IDS: StyleIds = { title: 'Title', heading1: 'Heading1', heading2: 'Heading2', bullet: [], numbered: [], table: undefined };
+
+/**
+ * How the house style and a template share the work. Without a template, the house style sets
+ * the document's font, body size and spacing (the document defaults), and its Title, Heading 1
+ * and Heading 2. With one, the template wins wherever it speaks: its document defaults (fonts,
+ * sizes, spacing; only the language is set to en-GB) and every style it defines are used as
+ * they are, and the house style fills in only Title, Heading 1 and Heading 2 if the template
+ * lacks them (their size, weight, capitals and colour; the font then comes from the template).
+ * The organisation's name, logo, minute numbers, dates and times always follow the house style.
+ */
+function documentStyles(house: HouseStyle, template: ExportTemplate | undefined): { ids: StyleIds; externalStyles?: string; styles: IStylesOptions } {
+  const headings = houseHeadingStyles(house);
+  if (!template) {
+    return {
+      ids: DOCX_STYLE_IDS,
+      styles: {
+        default: {
+          document: {
+            run: { font: house.fontFamily, size: halfPoints(house.bodySizePt), language: { value: LANGUAGE } },
+            paragraph: { spacing: { after: 120 } },
+          },
+          ...headings,
         },
       },
+    };
+  }
+  const defined = templateStyles(template.stylesXml);
+  const byName = (type: string, name: string) => defined.find((style) => style.type === type && style.name.toLowerCase() === name.toLowerCase())?.id;
+  const paragraphStyle = (name: string) => byName('paragraph', name);
+  const listStyles = (name: string) => {
+    const first = paragraphStyle(name);
+    return [first, paragraphStyle(`${name} 2`) ?? first, paragraphStyle(`${name} 3`) ?? first];
+  };
+  // The template's plain grid if it has one, or else the first table style of its own.
+  const table = byName('table', 'Table Grid') ?? defined.find((style) => style.type === 'table' && !style.isDefault && style.name.toLowerCase() !== 'normal table')?.id;
+  const title = paragraphStyle('Title');
+  const heading1 = paragraphStyle('heading 1');
+  const heading2 = paragraphStyle('heading 2');
+  return {
+    ids: { title: title ?? 'Title', heading1: heading1 ?? 'Heading1', heading2: heading2 ?? 'Heading2', bullet: listStyles('List Bullet'), numbered: listStyles('List Number'), table },
+    externalStyles: withDocumentLanguage(template.stylesXml, LANGUAGE),
+    styles: {
+      default: {
+        ...(title ? {} : { title: headings.title }),
+        ...(heading1 ? {} : { heading1: headings.heading1 }),
+        ...(heading2 ? {} : { heading2: headings.heading2 }),
+      },
     },
+  };
+}
+
+export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentOptions): Document {
+  const { version } = options;
+  const style = options.style ?? DEFAULT_EXPORT_STYLE;
+  const house = style.houseStyle;
+  const draft = options.draft ?? meeting.status === 'draft';
+  const organisation = house.organisation.trim() || options.organisation?.trim() || undefined;
+  const { ids, externalStyles, styles } = documentStyles(house, style.template);
+  const layout: Layout = { meeting, version, house, ids, lists: new ListInstances() };
+  const date = formatDate(meeting.date, house.dateFormat);
+  return new Document({
+    title: xmlSafe(`Minutes: ${meeting.committee}, ${date}`),
+    subject: xmlSafe(`${version === 'public' ? 'Public' : 'Confidential'} minutes of the ${meeting.committee} meeting held on ${date}`),
+    creator: 'Minute Book',
+    ...(externalStyles === undefined ? {} : { externalStyles }),
+    styles,
     numbering: {
       config: [
         { reference: BULLET_LIST, levels: listLevels('bullet') },
@@ -313,13 +438,13 @@ export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentO
     },
     sections: [
       {
-        headers: { default: pageHeader(meeting, version) },
+        headers: { default: pageHeader(layout, draft) },
         footers: { default: pageFooter(version) },
         children: [
-          ...frontMatter(meeting, options.organisation),
+          ...frontMatter(layout, organisation, style.logo),
           ...attendance(meeting),
-          ...meeting.agenda.flatMap((item) => agendaItem(meeting, item, version, lists)),
-          ...closingMatter(meeting, version),
+          ...meeting.agenda.flatMap((item) => agendaItem(layout, item)),
+          ...closingMatter(layout),
         ],
       },
     ],
