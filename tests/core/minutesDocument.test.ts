@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportStyle } from '../../main/core/export/exportStyle';
-import { minutesDocx, xmlSafe, type MinutesDocumentOptions } from '../../main/core/export/minutesDocument';
+import { logoSizeMm, minutesDocx, xmlSafe, type MinutesDocumentOptions } from '../../main/core/export/minutesDocument';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../main/domain/houseStyle';
 import { createAgendaItem, createMeeting, type Attendee, type Meeting } from '../../main/domain/meeting';
@@ -420,6 +420,15 @@ describe('minutes document in the house style', () => {
     expect((await zip.file(`word/${target}`)!.async('nodebuffer')).equals(data)).toBe(true);
     const body = document.slice(document.indexOf('<w:body>'));
     expect(body.indexOf('<w:drawing>')).toBeLessThan(body.indexOf('<w:pStyle w:val="Title"/>'));
+  });
+
+  it('shrinks a logo that would not fit the page, keeping its proportions', () => {
+    expect(logoSizeMm({ widthMm: 50, widthPx: 600, heightPx: 240 })).toEqual({ widthMm: 50, heightMm: 20 });
+    const wide = logoSizeMm({ widthMm: 180, widthPx: 1000, heightPx: 100 });
+    expect(wide.widthMm).toBeCloseTo(159.2, 1);
+    expect(wide.heightMm / wide.widthMm).toBeCloseTo(0.1, 5);
+    const tall = logoSizeMm({ widthMm: 100, widthPx: 30, heightPx: 60 });
+    expect(tall).toEqual({ widthMm: 30, heightMm: 60 });
   });
 
   for (const fixture of ['council-template.dotx', 'council-template-libreoffice.docx']) {

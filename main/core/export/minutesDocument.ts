@@ -108,15 +108,32 @@ function textParagraphs(text: string): Paragraph[] {
 }
 
 const PIXELS_PER_MM = 96 / 25.4;
+/** The width between docx's default margins on A4 (210 mm less two inches). */
+const TEXT_WIDTH_MM = 210 - 2 * 25.4;
+/** A logo taller than this would push the minutes off the first page. */
+const MAX_LOGO_HEIGHT_MM = 60;
 
-/** The logo at the width the house style gives, its height in proportion; the alt text is the picture's description and title. */
+/** The logo's printed size: the house style's width, the height in proportion, shrunk (keeping proportions) to fit the text width and a sensible height. */
+export function logoSizeMm(logo: Pick<ExportLogo, 'widthMm' | 'widthPx' | 'heightPx'>): { widthMm: number; heightMm: number } {
+  const ratio = logo.heightPx / logo.widthPx;
+  const widthMm = Math.min(logo.widthMm, TEXT_WIDTH_MM, MAX_LOGO_HEIGHT_MM / ratio);
+  return { widthMm, heightMm: widthMm * ratio };
+}
+
+/** The logo at the top of the first page; the alt text is the picture's description and title. */
 function logoParagraph(logo: ExportLogo): Paragraph {
-  const width = logo.widthMm * PIXELS_PER_MM;
-  const height = (width * logo.heightPx) / logo.widthPx;
+  const { widthMm, heightMm } = logoSizeMm(logo);
   const altText = xmlSafe(logo.altText);
   return new Paragraph({
     spacing: { after: 240 },
-    children: [new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name: 'Logo', description: altText, title: altText } })],
+    children: [
+      new ImageRun({
+        type: logo.type,
+        data: logo.data,
+        transformation: { width: widthMm * PIXELS_PER_MM, height: heightMm * PIXELS_PER_MM },
+        altText: { name: 'Logo', description: altText, title: altText },
+      }),
+    ],
   });
 }
 
@@ -279,12 +296,13 @@ function cell(text: string, width: number, bold = false): TableCell {
   return new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [new Paragraph({ spacing: { after: 0 }, children: [textRun(text, bold ? ['bold'] : [])] })] });
 }
 
+/** Wide enough for "Reference", "December" and "Dropped" in an 11 or 12 pt font without breaking the word. */
 const ACTION_COLUMNS: ReadonlyArray<{ label: string; width: number }> = [
-  { label: 'Reference', width: 12 },
-  { label: 'Action', width: 46 },
+  { label: 'Reference', width: 17 },
+  { label: 'Action', width: 36 },
   { label: 'Owner', width: 18 },
-  { label: 'Due date', width: 14 },
-  { label: 'Status', width: 10 },
+  { label: 'Due date', width: 17 },
+  { label: 'Status', width: 12 },
 ];
 
 function actionTable(layout: Layout, actions: readonly Action[]): Table {
