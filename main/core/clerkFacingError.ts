@@ -3,6 +3,8 @@ export class ClerkFacingError extends Error {
   constructor(
     message: string,
     readonly code: string = 'refused',
+    /** With 'export-target-busy': a free file name beside the busy one, to offer the clerk. */
+    readonly suggestedPath?: string,
   ) {
     super(message);
     this.name = 'ClerkFacingError';

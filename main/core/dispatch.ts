@@ -24,12 +24,19 @@ export async function dispatchOperation(handlers: ApiHandlers, name: string, raw
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.input) };
   } catch (error) {
-    if (error instanceof ClerkFacingError) return { ok: false, error: { message: error.message, code: error.code } };
+    if (error instanceof ClerkFacingError) {
+      const refusal = { message: error.message, code: error.code };
+      return { ok: false, error: error.suggestedPath === undefined ? refusal : { ...refusal, suggestedPath: error.suggestedPath } };
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { message: `Minute Book could not complete “${describe(name)}”: ${detail}`, code: 'internal' } };
   }
 }
 
+/** "meetings.export" → "meetings export", "library.houseStyle.save" → "library house style save". */
 function describe(name: OperationName): string {
-  return name.replace('.', ' ');
+  return name
+    .split('.')
+    .map((part) => part.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`))
+    .join(' ');
 }

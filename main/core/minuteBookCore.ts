@@ -1,16 +1,22 @@
 /**
- * The core behind every operation of the contract: settings, the library listing, and the
- * meetings open for editing on this computer. Knows nothing of Electron or HTTP; the shell and
- * the test host reach it through dispatchOperation.
+ * The core behind every operation of the contract: settings, the library listing, the meetings
+ * open for editing on this computer, the house style, and Word export with the files it wrote.
+ * Knows nothing of Electron or HTTP; the shell and the test host reach it through
+ * dispatchOperation, and it reaches the desktop (open a file, show it, Save dialog) only through
+ * the `desktop` it is given.
  */
-import { isAbsolute } from 'node:path';
-import type { ApiEvent, ApiHandlers, OpenedMeeting, SaveState } from '../domain/api';
-import { createMeeting, type MeetingSummary } from '../domain/meeting';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { ApiEvent, ApiHandlers, ClerkSettings, MinutesVersion, OpenedMeeting, SaveState } from '../domain/api';
+import { resolveHouseStyle } from '../domain/houseStyle';
+import { createMeeting, type Meeting, type MeetingSummary } from '../domain/meeting';
 import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { ClerkFacingError } from './clerkFacingError';
+import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
 import { DEFAULT_HISTORY_POLICY } from './history';
 import { findPendingJournals } from './journal';
 import { moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
+import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
 import { MeetingSession, type OpenedSession, type SessionContext } from './meetingSession';
 import type { CoreOptions, MinuteBookCore } from './service';
@@ -94,13 +100,136 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     await Promise.all([...sessions.keys()].map((id) => closeSession(id).catch(() => undefined)));
   }
 
-  function describeOpened(opened: OpenedSession): OpenedMeeting {
+  async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
     const result: OpenedMeeting = { meeting: opened.session.current, saveState: opened.session.saveState };
     const previous = previousMeetingDate(opened);
     if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
     if (opened.replayedChanges !== undefined) result.replayedChanges = opened.replayedChanges;
+    const pattern = await minuteNumberPatternOf(opened.session.current);
+    if (pattern !== undefined) result.minuteNumberPattern = pattern;
     return result;
+  }
+
+  /** The house style's minute-number format for this meeting; a style that cannot be read never stops a meeting opening. */
+  async function minuteNumberPatternOf(meeting: Meeting): Promise<string | undefined> {
+    try {
+      const root = libraryRoot();
+      const library = await readLibrarySettings(root);
+      const committee = meeting.committeeSlug ? await readCommittee(root, meeting.committeeSlug).catch(() => undefined) : undefined;
+      return resolveHouseStyle(library.houseStyle, committee?.houseStyle).minuteNumberPattern;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Full paths of the Word files this session wrote: the only files the page may ask to open or show. */
+  const exportedFiles = new Set<string>();
+
+  /** The library's own folder for exported minutes, used until the clerk saves somewhere else. */
+  const libraryExportsFolder = (): string => join(libraryRoot(), 'Exports');
+
+  async function isFolder(path: string): Promise<boolean> {
+    try {
+      return (await stat(path)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  async function exportFolder(): Promise<string> {
+    const last = options.settings.read().lastExportFolder;
+    return last && (await isFolder(last)) ? last : libraryExportsFolder();
+  }
+
+  /** The file the clerk asked for as a full path ending in .docx; "Minutes" becomes "Minutes.docx". */
+  function exportTargetFrom(typed: string): string {
+    if (!isAbsolute(typed)) {
+      throw new ClerkFacingError(
+        `Save the minutes under a full path, such as C:\\Users\\you\\Documents\\Minutes.docx or /home/you/Documents/Minutes.docx (“${typed}” is not).`,
+        'invalid-input',
+      );
+    }
+    const path = resolve(typed);
+    return /\.docx$/i.test(path) ? path : `${path}.docx`;
+  }
+
+  /** The folder must be there already, except the library's own Exports folder, which is made on first use. */
+  async function prepareExportFolder(target: string): Promise<void> {
+    const folder = dirname(target);
+    if (await isFolder(folder)) return;
+    if (folder === libraryExportsFolder()) {
+      try {
+        await mkdir(folder, { recursive: true });
+        return;
+      } catch (error) {
+        throw new ClerkFacingError(`The folder “${folder}” could not be made: ${describeIoError(error)}.`, 'export-failed');
+      }
+    }
+    throw new ClerkFacingError(`There is no folder “${folder}”. Choose a folder that exists, or type its full path.`, 'no-such-folder');
+  }
+
+  function rememberExportFolder(folder: string): void {
+    const current = options.settings.read();
+    if (current.lastExportFolder === folder) return;
+    try {
+      options.settings.write({ ...current, lastExportFolder: folder });
+    } catch {
+      // Only the next export's suggestion depends on it; the minutes are written.
+    }
+  }
+
+  /** The meeting as the clerk sees it now, from the open session (every change applied, saved or not). */
+  async function currentMeeting(meetingId: string): Promise<Meeting> {
+    const open = sessions.get(meetingId);
+    if (open) return (await open).session.current;
+    const { session } = await openSession(meetingId);
+    const meeting = session.current;
+    await closeSession(meetingId);
+    return meeting;
+  }
+
+  async function exportMinutes(meetingId: string, version: MinutesVersion, draft: boolean, typedTarget: string | undefined) {
+    const meeting = await currentMeeting(meetingId);
+    const target = typedTarget === undefined ? join(await exportFolder(), defaultExportFileName(meeting, version)) : exportTargetFrom(typedTarget);
+    await prepareExportFolder(target);
+    try {
+      const written = await exportMeetingMinutes({ libraryPath: libraryRoot(), meeting, version, draft, target });
+      exportedFiles.add(resolve(written.path));
+      rememberExportFolder(dirname(resolve(written.path)));
+      return { path: resolve(written.path), bytes: written.bytes };
+    } catch (error) {
+      // A file open in Word comes as ExportTargetBusy, a ClerkFacingError carrying a free name to offer.
+      if (error instanceof ClerkFacingError) throw error;
+      throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
+    }
+  }
+
+  /** A file the page may open or show: one this session exported, and still there. */
+  async function exportedFile(typed: string): Promise<string> {
+    const path = isAbsolute(typed) ? resolve(typed) : '';
+    if (!exportedFiles.has(path)) {
+      throw new ClerkFacingError(`Minute Book only opens the minutes it has exported since it started, and “${typed}” is not one of them.`, 'not-exported');
+    }
+    if (!(await stat(path).then((found) => found.isFile(), () => false))) {
+      throw new ClerkFacingError(`“${path}” is no longer there: it may have been moved, renamed or deleted. Export the minutes again.`, 'not-found');
+    }
+    return path;
+  }
+
+  function desktop() {
+    if (!options.desktop) throw new ClerkFacingError('Minute Book cannot open files from here. Open the exported file from your file manager.', 'no-desktop');
+    return options.desktop;
+  }
+
+  /** An export folder inside the library being left is not a sensible suggestion for the next one. */
+  function forgetExportFolderInside(settings: ClerkSettings, oldLibrary: string): ClerkSettings {
+    const folder = settings.lastExportFolder;
+    if (!folder) return settings;
+    const inside = relative(oldLibrary, folder);
+    if (inside.startsWith('..') || isAbsolute(inside)) return settings;
+    const { lastExportFolder: _forgotten, ...rest } = settings;
+    return rest;
   }
 
   /** Changes kept on this computer after a crash or an offline spell go to the library at start-up. */
@@ -127,11 +256,12 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         throw new ClerkFacingError(`The library folder must be a full path, such as C:\\Users\\you\\Documents\\Minute Book or /home/you/Minute Book (“${input.libraryPath}” is not).`, 'invalid-input');
       }
       const current = options.settings.read();
-      const next = { ...current, ...input };
+      let next: ClerkSettings = { ...current, ...input };
       if (input.libraryPath !== undefined && input.libraryPath !== current.libraryPath) {
         await prepareLibrary(input.libraryPath);
         await closeAll();
         knownFiles = new Map();
+        next = forgetExportFolderInside(next, current.libraryPath);
       }
       options.settings.write(next);
       return next;
@@ -168,11 +298,11 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       sessions.set(meeting.id, session);
       session.catch(() => sessions.delete(meeting.id));
       knownFiles.set(meeting.id, file);
-      return describeOpened(await session);
+      return await describeOpened(await session);
     },
     async 'meetings.open'({ meetingId }) {
       await recovery;
-      return describeOpened(await openSession(meetingId));
+      return await describeOpened(await openSession(meetingId));
     },
     async 'meetings.applyChanges'({ meetingId, changes }) {
       const { session } = await openSession(meetingId);
@@ -191,6 +321,51 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       } catch (error) {
         throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error)}. Nothing was deleted.`, 'delete-failed');
       }
+    },
+    async 'meetings.exportTargets'({ meetingId }) {
+      const meeting = await currentMeeting(meetingId);
+      const folder = await exportFolder();
+      return {
+        folder,
+        paths: { public: join(folder, defaultExportFileName(meeting, 'public')), confidential: join(folder, defaultExportFileName(meeting, 'confidential')) },
+        canChooseFile: typeof options.desktop?.chooseSaveFile === 'function',
+      };
+    },
+    async 'meetings.export'({ meetingId, version, draft, target }) {
+      return exportMinutes(meetingId, version, draft, target);
+    },
+    async 'library.houseStyle.get'() {
+      const root = libraryRoot();
+      await prepareLibrary(root);
+      return { libraryPath: root, houseStyle: (await readLibrarySettings(root)).houseStyle };
+    },
+    async 'library.houseStyle.save'({ houseStyle }) {
+      const root = libraryRoot();
+      await prepareLibrary(root);
+      const saved = await writeLibrarySettings(root, { ...(await readLibrarySettings(root)), houseStyle });
+      return { libraryPath: root, houseStyle: saved.houseStyle };
+    },
+    async 'files.chooseExportTarget'({ defaultPath }) {
+      const choose = options.desktop?.chooseSaveFile;
+      if (!choose) throw new ClerkFacingError('This window has no Save dialog: type the full path of the file in “Save as”.', 'no-desktop');
+      const chosen = await choose.call(options.desktop, exportTargetFrom(defaultPath));
+      return chosen === undefined ? {} : { path: exportTargetFrom(chosen) };
+    },
+    async 'files.open'({ path }) {
+      const file = await exportedFile(path);
+      try {
+        await desktop().openPath(file);
+      } catch (error) {
+        if (error instanceof ClerkFacingError) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new ClerkFacingError(`“${basename(file)}” could not be opened: ${detail}. It is saved in ${dirname(file)}.`, 'open-failed');
+      }
+      return { path: file };
+    },
+    async 'files.showInFolder'({ path }) {
+      const file = await exportedFile(path);
+      desktop().showItemInFolder(file);
+      return { path: file };
     },
   };
 

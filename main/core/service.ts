@@ -10,8 +10,23 @@ export interface SettingsStore {
   write(settings: ClerkSettings): void;
 }
 
+/**
+ * What the core asks of the desktop it runs on: open a file in its program (Word), show it in the
+ * file manager, and, where there is one, the system's Save dialog. Electron provides it with
+ * shell and dialog; browser mode with the platform's opener; tests with a recorder.
+ */
+export interface Desktop {
+  /** Opens the file in the program the computer uses for it; rejects with the reason if it cannot. */
+  openPath(path: string): Promise<void>;
+  showItemInFolder(path: string): void;
+  /** The system's Save dialog, starting at defaultPath; undefined when the clerk cancels. */
+  chooseSaveFile?(defaultPath: string): Promise<string | undefined>;
+}
+
 export interface CoreOptions {
   settings: SettingsStore;
+  /** Without a desktop (the command line), exported files cannot be opened from the core. */
+  desktop?: Desktop;
   /** The local journal folder on this computer (never in the shared library). */
   journalDir: string;
   /** How long after the last change the library file is written; default 300 ms. */

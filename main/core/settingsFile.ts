@@ -9,7 +9,12 @@ import { z } from 'zod';
 import type { ClerkSettings } from '../domain/api';
 import type { SettingsStore } from './service';
 
-const StoredSettings = z.object({ displayName: z.string().min(1), libraryPath: z.string().min(1) });
+const StoredSettings = z.object({
+  displayName: z.string().min(1),
+  libraryPath: z.string().min(1),
+  // A damaged value is forgotten rather than losing the other settings with it.
+  lastExportFolder: z.string().min(1).max(4096).optional().catch(undefined),
+});
 
 export function fileSettingsStore(path: string, defaults: ClerkSettings): SettingsStore {
   let cached: ClerkSettings | undefined;
@@ -18,7 +23,7 @@ export function fileSettingsStore(path: string, defaults: ClerkSettings): Settin
       if (cached) return cached;
       try {
         const parsed = StoredSettings.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-        cached = parsed.success ? parsed.data : defaults;
+        cached = parsed.success ? withoutUnset(parsed.data) : defaults;
       } catch {
         cached = defaults;
       }
@@ -38,4 +43,9 @@ export function fileSettingsStore(path: string, defaults: ClerkSettings): Settin
       cached = settings;
     },
   };
+}
+
+function withoutUnset(settings: z.infer<typeof StoredSettings>): ClerkSettings {
+  const { lastExportFolder, ...rest } = settings;
+  return lastExportFolder === undefined ? rest : { ...rest, lastExportFolder };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MeetingChange } from './changes';
 import { Committee, CommitteeSlug } from './committee';
+import { HouseStyle } from './houseStyle';
 import { EntityId, MeetingDetails, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from './meeting';
 
 /** A phantom value that carries a result type through `typeof operations`. */
@@ -27,6 +28,8 @@ export interface SaveState {
 export interface ClerkSettings {
   displayName: string;
   libraryPath: string;
+  /** The folder this computer last saved exported minutes to; the next export is offered there. */
+  lastExportFolder?: string;
 }
 
 export interface LibraryListing {
@@ -50,7 +53,39 @@ export interface OpenedMeeting {
   migratedFrom?: number;
   /** Set when changes kept on this computer were replayed on top of the library file. */
   replayedChanges?: number;
+  /**
+   * How the house style writes this meeting's minute numbers (the committee's override, else the
+   * library's), e.g. "PDS/{yy}/{n}"; absent when it could not be read, and the number stands alone.
+   */
+  minuteNumberPattern?: string;
 }
+
+/** The library's house style, as library.json holds it. */
+export interface LibraryHouseStyle {
+  libraryPath: string;
+  houseStyle: HouseStyle;
+}
+
+/** The public version replaces each Part 2 item by its summary; the confidential one holds everything. */
+export const MinutesVersion = z.enum(['public', 'confidential']);
+export type MinutesVersion = z.infer<typeof MinutesVersion>;
+
+/** Where the export dialog starts: a full path for each version, and whether this desktop has a Save dialog. */
+export interface ExportTargets {
+  /** The folder offered: where this computer last exported to, else the library's Exports folder. */
+  folder: string;
+  paths: Record<MinutesVersion, string>;
+  /** True in the desktop app, which can show the system's Save dialog; in browser mode the clerk types the path. */
+  canChooseFile: boolean;
+}
+
+export interface ExportedMinutes {
+  /** The full path of the Word file written. */
+  path: string;
+  bytes: number;
+}
+
+const FullFilePath = z.string().trim().min(1, 'the file is required').max(4096, 'that path is too long');
 
 const NoInput = z.object({}).strict();
 
@@ -79,6 +114,17 @@ export const operations = {
   },
   'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },
   'meetings.delete': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ movedTo: string }>() },
+  'meetings.exportTargets': { input: z.object({ meetingId: EntityId }).strict(), result: returns<ExportTargets>() },
+  'meetings.export': {
+    input: z.object({ meetingId: EntityId, version: MinutesVersion, draft: z.boolean(), target: FullFilePath.optional() }).strict(),
+    result: returns<ExportedMinutes>(),
+  },
+  'library.houseStyle.get': { input: NoInput, result: returns<LibraryHouseStyle>() },
+  'library.houseStyle.save': { input: z.object({ houseStyle: HouseStyle }).strict(), result: returns<LibraryHouseStyle>() },
+  'files.chooseExportTarget': { input: z.object({ defaultPath: FullFilePath }).strict(), result: returns<{ path?: string }>() },
+  /** Only files this session exported: the page can never open anything else on the computer. */
+  'files.open': { input: z.object({ path: FullFilePath }).strict(), result: returns<{ path: string }>() },
+  'files.showInFolder': { input: z.object({ path: FullFilePath }).strict(), result: returns<{ path: string }>() },
 } as const;
 
 export type Operations = typeof operations;
@@ -93,8 +139,18 @@ export type ApiHandlers = { [N in OperationName]: (input: z.output<Operations[N]
 /** Pushes from the core to the screen. */
 export type ApiEvent = { type: 'saveState'; saveState: SaveState };
 
+/**
+ * A refusal as it crosses the boundary. `suggestedPath` comes with 'export-target-busy': the file
+ * is open in Word, and this free name beside it can be offered instead.
+ */
+export interface ApiRefusal {
+  message: string;
+  code: string;
+  suggestedPath?: string;
+}
+
 /** Every reply crosses the boundary in this envelope, so the clerk always gets the core's own message. */
-export type ApiReply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
+export type ApiReply<T> = { ok: true; value: T } | { ok: false; error: ApiRefusal };
 
 export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(operations, name);

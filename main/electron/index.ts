@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell as electronShell } from 'electron';
 import { IPC_EVENT_CHANNEL, type ApiEvent, type ClerkSettings } from '../domain/api';
 import { createMinuteBookCore, type MinuteBookCore } from '../core/service';
+import { electronDesktop } from './desktop';
 import { bindApi, ownPageSenderCheck } from './ipc';
 import { locateOwnPage, type OwnPage } from './ownPage';
 import { createShellSettings, openSettingsFile, type ShellSettings } from './settings';
@@ -62,7 +63,8 @@ function start(): void {
   const page = locateOwnPage(app.getAppPath(), devServerUrl);
   const settings = createShellSettings(openSettingsFile(), defaultClerkSettings());
   shell = { page, settings };
-  core = createMinuteBookCore({ settings, journalDir: join(app.getPath('userData'), 'journal') });
+  const desktop = electronDesktop({ shell: electronShell, dialog }, () => mainWindow);
+  core = createMinuteBookCore({ settings, desktop, journalDir: join(app.getPath('userData'), 'journal') });
   bindApi(ipcMain, core.handlers, ownPageSenderCheck(page));
   core.onEvent(forwardToWindow);
   showMainWindow();

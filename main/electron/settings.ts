@@ -1,6 +1,6 @@
 /**
- * Per-computer settings kept by electron-store: the clerk's name, the library folder, and where
- * the window was. Everything read back is parsed with a schema, because the file lives in the
+ * Per-computer settings kept by electron-store: the clerk's name, the library folder, the folder
+ * minutes were last exported to, and where the window was. Everything read back is parsed with a schema, because the file lives in the
  * user-data folder where a crash, a sync tool or a curious clerk may have left anything in it;
  * a value that does not parse falls back to its default instead of stopping the app.
  */
@@ -31,6 +31,7 @@ export interface ShellSettings extends SettingsStore {
 
 const DISPLAY_NAME_KEY = 'displayName';
 const LIBRARY_PATH_KEY = 'libraryPath';
+const LAST_EXPORT_FOLDER_KEY = 'lastExportFolder';
 const WINDOW_STATE_KEY = 'windowState';
 
 const StoredText = z.string().trim().min(1).max(4096);
@@ -62,14 +63,18 @@ export function createShellSettings(file: KeyValueFile, defaults: ClerkSettings)
 
   return {
     read() {
-      return {
+      const settings: ClerkSettings = {
         displayName: readText(DISPLAY_NAME_KEY, defaults.displayName),
         libraryPath: readText(LIBRARY_PATH_KEY, defaults.libraryPath),
       };
+      const lastExportFolder = StoredText.safeParse(file.get(LAST_EXPORT_FOLDER_KEY));
+      return lastExportFolder.success ? { ...settings, lastExportFolder: lastExportFolder.data } : settings;
     },
     write(settings) {
       file.set(DISPLAY_NAME_KEY, settings.displayName);
       file.set(LIBRARY_PATH_KEY, settings.libraryPath);
+      // electron-store refuses undefined; an empty value reads back as "none" (it fails StoredText).
+      file.set(LAST_EXPORT_FOLDER_KEY, settings.lastExportFolder ?? '');
     },
     readWindowState() {
       const parsed = StoredWindowState.safeParse(file.get(WINDOW_STATE_KEY));

@@ -17,8 +17,8 @@ import { Part2Fields } from './Part2Fields';
 interface AgendaItemPaneProps {
   meeting: Meeting;
   item: AgendaItem;
-  /** The item's minute number, e.g. 64. */
-  number: number;
+  /** The item's minute number as the house style writes it, e.g. "64" or "PDS/22/64". */
+  number: string;
   onRename: (title: string) => void;
   onBackgroundChange: (background: string) => void;
   onMinutesChange: (minutes: MinuteBlock[]) => void;

@@ -11,8 +11,8 @@ export type AgendaFocusTarget = 'item' | 'up' | 'down';
 
 interface AgendaListProps {
   agenda: readonly AgendaItem[];
-  /** The minute number of the first item; the others follow in agenda order. */
-  firstNumber: number;
+  /** The minute number of the item at this position, as the house style writes it ("63", "PDS/22/63"). */
+  minuteNumberAt: (index: number) => string;
   selectedItemId: string | undefined;
   onSelect: (itemId: string) => void;
   onMove: (itemId: string, toIndex: number, keepFocusOn: AgendaFocusTarget) => void;
@@ -27,7 +27,7 @@ interface DropTarget {
   before: boolean;
 }
 
-export function AgendaList({ agenda, firstNumber, selectedItemId, onSelect, onMove, onAdd, onDelete, children }: AgendaListProps) {
+export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, onMove, onAdd, onDelete, children }: AgendaListProps) {
   const draggedItemId = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -81,7 +81,7 @@ export function AgendaList({ agenda, firstNumber, selectedItemId, onSelect, onMo
       <ol className="agenda__list" ref={list}>
         {agenda.map((item, index) => {
           const selected = item.id === selectedItemId;
-          const label = agendaItemLabel(firstNumber + index, item.title);
+          const label = agendaItemLabel(minuteNumberAt(index), item.title);
           const dropClass =
             dropTarget?.itemId === item.id ? (dropTarget.before ? ' agenda__entry--drop-before' : ' agenda__entry--drop-after') : '';
           return (

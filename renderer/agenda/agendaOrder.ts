@@ -9,7 +9,11 @@ export function dropIndex(from: number, target: number, before: boolean): number
   return from < insertAt ? insertAt - 1 : insertAt;
 }
 
-/** How an agenda item is named on screen and to screen readers: "3. Matters arising". */
-export function agendaItemLabel(number: number, title: string): string {
-  return `${number}. ${title.trim() === '' ? 'Untitled item' : title}`;
+/**
+ * How an agenda item is named on screen and to screen readers: "3. Matters arising", or with the
+ * house style's minute number "PDS/22/63 Matters arising" (a bare number gets its full stop).
+ */
+export function agendaItemLabel(number: number | string, title: string): string {
+  const shown = String(number);
+  return `${shown}${/^\d+$/.test(shown) ? '.' : ''} ${title.trim() === '' ? 'Untitled item' : title}`;
 }

@@ -23,6 +23,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** With 'export-target-busy': a free file name the screen can offer instead. */
+    readonly suggestedPath?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -36,7 +38,7 @@ export interface ApiClient {
 
 function unwrap<T>(reply: ApiReply<T>): T {
   if (reply.ok) return reply.value;
-  throw new ApiError(reply.error.message, reply.error.code);
+  throw new ApiError(reply.error.message, reply.error.code, reply.error.suggestedPath);
 }
 
 export function bridgeClient(bridge: MinuteBookBridge): ApiClient {

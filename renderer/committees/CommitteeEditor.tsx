@@ -1,13 +1,15 @@
 /**
  * Editing one committee: its name, venue, quorum rule, minute numbering, standard opening items,
- * standard phrases and roster. Edits stay on screen until "Save committee"; the committee is
+ * standard phrases, roster, and where its minutes differ from the library's house style. Edits stay on screen until "Save committee"; the committee is
  * checked with the core's own schema first, so the clerk hears about the first problem at once.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MEMBER_ROLE_LABELS, MemberRole, type Committee, type CommitteeMember, type QuorumRule, type Snippet } from '../../main/domain/committee';
+import type { HouseStyle } from '../../main/domain/houseStyle';
 import { newId } from '../../main/domain/ids';
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../app/errorMessage';
+import { CommitteeHouseStyle } from './CommitteeHouseStyle';
 import { firstCommitteeProblem } from './committeeProblems';
 import { RosterImportDialog } from './RosterImportDialog';
 import './committees.css';
@@ -44,9 +46,24 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
   const [outcome, setOutcome] = useState<Outcome>();
   const [saving, setSaving] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [libraryStyle, setLibraryStyle] = useState<HouseStyle>();
   // After "Add …", the new row's first box takes focus so the clerk can type straight away.
   const focusNext = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
+
+  // Only to say what an empty override box falls back to; without it the boxes still work.
+  useEffect(() => {
+    let current = true;
+    api.call('library.houseStyle.get', {}).then(
+      (answer) => {
+        if (current) setLibraryStyle(answer.houseStyle);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
 
   useEffect(() => {
     if (!focusNext.current) return;
@@ -400,6 +417,17 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
           </button>
         </div>
       </fieldset>
+
+      <CommitteeHouseStyle
+        value={draft.houseStyle}
+        library={libraryStyle}
+        onChange={(houseStyle) => {
+          if (houseStyle !== undefined) return update({ houseStyle });
+          const { houseStyle: _dropped, ...rest } = draft;
+          setDraft(rest);
+          setOutcome(undefined);
+        }}
+      />
 
       {outcome?.kind === 'problem' ? (
         <p role="alert" className="form__problem">

@@ -3,6 +3,7 @@
  * clerk's words: which field, which roster row, what to do.
  */
 import { Committee } from '../../main/domain/committee';
+import { houseStyleProblem } from '../settings/houseStyleText';
 
 function sentence(message: string): string {
   const trimmed = message.trim();
@@ -39,7 +40,7 @@ function placeOf(path: readonly PropertyKey[]): string {
 }
 
 /** The order the fields appear on the screen, so "the first problem" is the first the clerk meets. */
-const SCREEN_ORDER = ['slug', 'name', 'defaultVenue', 'quorum', 'remoteMembersCount', 'nextMinuteNumber', 'standardItems', 'snippets', 'members'];
+const SCREEN_ORDER = ['slug', 'name', 'defaultVenue', 'quorum', 'remoteMembersCount', 'nextMinuteNumber', 'standardItems', 'snippets', 'members', 'houseStyle'];
 
 function screenPosition(path: readonly PropertyKey[]): number {
   const at = SCREEN_ORDER.indexOf(String(path[0]));
@@ -52,6 +53,7 @@ export function firstCommitteeProblem(committee: unknown): string | undefined {
   if (parsed.success) return undefined;
   const issue = [...parsed.error.issues].sort((a, b) => screenPosition(a.path) - screenPosition(b.path))[0];
   if (!issue) return 'This committee cannot be saved.';
+  if (issue.path[0] === 'houseStyle') return houseStyleProblem({ ...issue, path: issue.path.slice(1) }, 'House style, ');
   const path = issue.path.map(String).join('.');
   const numberRule = NUMBER_RULES[path];
   const message = numberRule && (issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'too_big') ? numberRule : issue.message;

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { OpenedMeeting, SaveState } from '../../main/domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../main/domain/changes';
 import type { Snippet } from '../../main/domain/committee';
+import { formatMinuteNumber } from '../../main/domain/houseStyle';
 import { createAgendaItem, type AgendaItem, type Declaration, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { fillSnippet } from '../../main/domain/snippets';
 import { formatClockTime } from '../../main/domain/wording';
@@ -24,6 +25,7 @@ import { ENTRY_FIRST_FIELD } from '../agenda/recordChange';
 import { AttendancePanel, MovementDialog, QuorumIndicator } from '../attendance/AttendancePanel';
 import { newDecision } from '../decisions/DecisionsSection';
 import { newDeclaration } from '../declarations/DeclarationsSection';
+import { ExportDialog, type ChangesReached } from '../export/ExportDialog';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
 import type { CompletionName } from '../minutes/nameCompletion';
 import { SnippetDialog } from '../minutes/SnippetDialog';
@@ -35,6 +37,8 @@ import './meetingScreen.css';
 
 /** How long leaving a meeting waits for unsent changes; the queue keeps trying after that. */
 const LEAVE_WAIT_MS = 3000;
+/** How long Export waits for the last changes to reach the core before saying so instead. */
+const EXPORT_WAIT_MS = 5000;
 
 interface MeetingScreenProps {
   api: ApiClient;
@@ -56,7 +60,7 @@ type FocusRequest =
   | { kind: 'entry'; id: string }
   | { kind: 'minutes' };
 
-type OpenDialog = 'shortcuts' | 'snippets' | 'movement' | null;
+type OpenDialog = 'shortcuts' | 'snippets' | 'movement' | 'export' | null;
 
 function clockTimeNow(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
@@ -238,7 +242,18 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     if (target instanceof HTMLInputElement && target.type === 'text') target.select();
   });
 
-  const minuteNumber = (index: number) => latestMeeting.current.firstMinuteNumber + index;
+  /** The minute number at this agenda position, as the house style writes it. */
+  const minuteNumberIn = (current: Meeting, index: number): string =>
+    opened.minuteNumberPattern ? formatMinuteNumber(opened.minuteNumberPattern, current.firstMinuteNumber + index, current.date) : String(current.firstMinuteNumber + index);
+  const minuteNumber = (index: number) => minuteNumberIn(latestMeeting.current, index);
+
+  /** Everything typed goes to the core before an export, so the Word file holds the latest words. */
+  const sendEverythingTyped = useCallback(async (): Promise<ChangesReached> => {
+    sendTypedMinutes();
+    queue.retryNow();
+    const reached = await Promise.race([queue.whenIdle().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), EXPORT_WAIT_MS))]);
+    return reached ? 'reached' : 'still-sending';
+  }, [queue, sendTypedMinutes]);
 
   function selectItem(itemId: string): void {
     if (itemId === selectedItemId) return;
@@ -376,6 +391,8 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         return setDialog('snippets');
       case 'showShortcuts':
         return setDialog('shortcuts');
+      case 'exportMinutes':
+        return setDialog('export');
     }
   }
 
@@ -406,9 +423,14 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         <button type="button" className="button button--quiet" onClick={onBack}>
           <span aria-hidden="true">← </span>All meetings
         </button>
-        <button type="button" className="button button--quiet" aria-keyshortcuts={shortcutOf('showShortcuts').ariaKeys} onClick={() => setDialog('shortcuts')}>
-          Keyboard shortcuts (F1)
-        </button>
+        <div className="meeting-screen__commands">
+          <button type="button" className="button" aria-keyshortcuts={shortcutOf('exportMinutes').ariaKeys} onClick={() => setDialog('export')}>
+            Export…
+          </button>
+          <button type="button" className="button button--quiet" aria-keyshortcuts={shortcutOf('showShortcuts').ariaKeys} onClick={() => setDialog('shortcuts')}>
+            Keyboard shortcuts (F1)
+          </button>
+        </div>
       </div>
       <header className="meeting-header">
         <h1 className="meeting-header__committee" tabIndex={-1}>
@@ -447,7 +469,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         <div className="meeting-layout__agenda">
           <AgendaList
             agenda={meeting.agenda}
-            firstNumber={meeting.firstMinuteNumber}
+            minuteNumberAt={(index) => minuteNumberIn(meeting, index)}
             selectedItemId={selectedItemId}
             onSelect={selectItem}
             onMove={moveItem}
@@ -466,7 +488,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
               key={`${selectedItem.id}:${reloads}`}
               meeting={meeting}
               item={selectedItem}
-              number={meeting.firstMinuteNumber + selectedIndex}
+              number={minuteNumberIn(meeting, selectedIndex)}
               onRename={onRename}
               onBackgroundChange={onBackgroundChange}
               onMinutesChange={onMinutesChange}
@@ -499,6 +521,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           }}
         />
       ) : null}
+      {dialog === 'export' ? <ExportDialog api={api} meeting={meeting} sendEverythingTyped={sendEverythingTyped} onClose={() => setDialog(null)} /> : null}
       <MovementDialog open={dialog === 'movement'} meeting={meeting} currentItemId={selectedItemId} onClose={() => setDialog(null)} onChanges={applyChanges} />
     </div>
   );

@@ -1,10 +1,12 @@
 /**
  * This computer's settings: the clerk's name (recorded with their edits) and where the library
- * folder is. The core checks and stores them; this screen shows its answer, including a refusal.
+ * folder is; below them the library's house style for exported minutes. The core checks and
+ * stores them; this screen shows its answer, including a refusal.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../app/errorMessage';
+import { HouseStyleSection } from './HouseStyleSection';
 
 interface SettingsScreenProps {
   api: ApiClient;
@@ -22,6 +24,7 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [savedLibraryPath, setSavedLibraryPath] = useState('');
 
   useEffect(() => {
     let current = true;
@@ -30,6 +33,7 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
         if (!current) return;
         setDisplayName(settings.displayName);
         setLibraryPath(settings.libraryPath);
+        setSavedLibraryPath(settings.libraryPath);
         setLoaded(true);
       },
       (error: unknown) => {
@@ -49,6 +53,7 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
       const settings = await api.call('settings.update', { displayName, libraryPath });
       setDisplayName(settings.displayName);
       setLibraryPath(settings.libraryPath);
+      setSavedLibraryPath(settings.libraryPath);
       setOutcome({ kind: 'saved' });
     } catch (error) {
       setOutcome({ kind: 'refused', message: messageForClerk(error) });
@@ -109,6 +114,8 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
           </p>
         </div>
       </form>
+      {/* Read again after the library folder changes: the house style belongs to the library. */}
+      {savedLibraryPath ? <HouseStyleSection key={savedLibraryPath} api={api} onError={onError} /> : null}
     </div>
   );
 }

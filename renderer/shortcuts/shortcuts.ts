@@ -3,6 +3,8 @@
  * cheat sheet (F1), so what the sheet says is what the keys do. Keys are chosen to avoid what the
  * editor, the agenda (Alt+Up/Down reorders an item) and Electron already use: its default menu
  * takes Ctrl+Shift+I (developer tools) before the page sees it, so an interest is Ctrl+Shift+E.
+ * Export is Ctrl+Shift+X: Ctrl+E is the browser's search box, and neither Electron's menu nor the
+ * minutes editor (strike-through and code marks are off) uses Ctrl+Shift+X.
  */
 
 export type ShortcutCommand =
@@ -14,6 +16,7 @@ export type ShortcutCommand =
   | 'markMovement'
   | 'insertTime'
   | 'insertSnippet'
+  | 'exportMinutes'
   | 'showShortcuts';
 
 export interface Shortcut {
@@ -47,6 +50,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   shortcut('markMovement', 'm', { ctrl: true, shift: true }, 'Mark an arrival or departure'),
   shortcut('insertTime', 't', { ctrl: true, shift: true }, 'Insert the current time into the minutes'),
   shortcut('insertSnippet', 's', { ctrl: true, shift: true }, 'Insert a standard phrase into the minutes'),
+  shortcut('exportMinutes', 'x', { ctrl: true, shift: true }, 'Export the minutes to Word'),
   shortcut('showShortcuts', 'F1', {}, 'Show these keyboard shortcuts'),
 ];
 

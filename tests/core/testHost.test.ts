@@ -1,11 +1,20 @@
 /** The loopback test host answers only this machine, only with the token, and serves the contract. */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/contentSecurityPolicy';
+import { platformCommand, platformDesktop, recordingDesktop, type DesktopCall } from '../../main/core/host/hostDesktop';
 import { startTestHost, type TestHost } from '../../main/core/host/testHost';
+import { createMinuteBookCore } from '../../main/core/minuteBookCore';
+import type { Desktop, MinuteBookCore } from '../../main/core/service';
+import { fileSettingsStore } from '../../main/core/settingsFile';
+import type { ExportedMinutes, ExportTargets, OpenedMeeting } from '../../main/domain/api';
+import { createCommittee } from '../../main/domain/committee';
+import { createLibrarySettings } from '../../main/domain/houseStyle';
+import { createAgendaItem } from '../../main/domain/meeting';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';
 
 let temp: TempLibrary;
@@ -81,5 +90,244 @@ describe('the loopback test host', () => {
         .end();
     });
     expect(status).toBe(421);
+  });
+});
+
+describe('exporting minutes through the contract', () => {
+  let exportRoot: TempLibrary;
+  let exportHost: TestHost;
+  let desktopCalls: DesktopCall[];
+  let chooseAnswer: string | undefined;
+
+  async function startWith(desktop: Desktop): Promise<void> {
+    const settings = fileSettingsStore(join(exportRoot.data, 'settings.json'), { displayName: 'Jane Clerk', libraryPath: exportRoot.library });
+    // Autosave long after the test ends: what is exported must come from the open meeting, not the file.
+    const core = createMinuteBookCore({ settings, desktop, journalDir: join(exportRoot.data, 'journal'), saveDelayMs: 60_000 });
+    const rendererDir = join(exportRoot.root, 'renderer');
+    await mkdir(rendererDir, { recursive: true });
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Minute Book</title>');
+    exportHost = await startTestHost({ core, rendererDir });
+    cores.push(core);
+  }
+
+  const cores: MinuteBookCore[] = [];
+  beforeEach(async () => {
+    exportRoot = await makeTempLibrary();
+    desktopCalls = [];
+    chooseAnswer = undefined;
+  });
+  afterEach(async () => {
+    await exportHost?.close();
+    await Promise.all(cores.splice(0).map((core) => core.close()));
+    await exportRoot.remove();
+  });
+
+  async function ask(name: string, body: unknown): Promise<{ ok: boolean; value?: never; error?: { code: string; message: string; suggestedPath?: string } }> {
+    const response = await fetch(`${exportHost.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-minutebook-token': exportHost.token },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as never;
+  }
+
+  async function value<T>(name: string, body: unknown): Promise<T> {
+    const reply = await ask(name, body);
+    if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
+    return reply.value as T;
+  }
+
+  /** A meeting with one item whose minutes were typed a moment ago (not yet in the library file). */
+  async function meetingWithTypedMinutes(): Promise<{ meetingId: string; itemId: string }> {
+    const created = await value<OpenedMeeting>('meetings.create', sampleDetails);
+    const item = createAgendaItem('Director’s six-month update');
+    await value('meetings.applyChanges', {
+      meetingId: created.meeting.id,
+      changes: [
+        { kind: 'item.add', item, index: 0 },
+        { kind: 'item.minutes', itemId: item.id, minutes: [{ id: 'blk-typed-0001', type: 'paragraph', runs: [{ text: 'The Panel noted the report – “significant” pressures.' }] }] },
+      ],
+    });
+    return { meetingId: created.meeting.id, itemId: item.id };
+  }
+
+  /** The text of the document, its headers and its footers, read with an unzip library, not our writer. */
+  async function documentText(path: string): Promise<string> {
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const parts = zip.file(/^word\/(document|header\d*|footer\d*)\.xml$/);
+    expect(parts.map((part) => part.name)).toContain('word/document.xml');
+    const texts = await Promise.all(parts.map((part) => part.async('string')));
+    return texts.join('\n').replace(/<[^>]+>/g, '');
+  }
+
+  it('writes the meeting as it stands now into the library’s Exports folder, and offers that folder again', async () => {
+    await startWith(recordingDesktop((call) => desktopCalls.push(call)));
+    const { meetingId } = await meetingWithTypedMinutes();
+    const targets = await value<ExportTargets>('meetings.exportTargets', { meetingId });
+    expect(targets.folder).toBe(join(exportRoot.library, 'Exports'));
+    expect(targets.paths.public).toBe(join(exportRoot.library, 'Exports', '2026-11-10 Children’s Services Scrutiny Panel minutes (public).docx'));
+    expect(targets.canChooseFile).toBe(false);
+
+    const exported = await value<ExportedMinutes>('meetings.export', { meetingId, version: 'public', draft: true });
+    expect(exported.path).toBe(targets.paths.public);
+    expect(exported.bytes).toBe((await stat(exported.path)).size);
+    const text = await documentText(exported.path);
+    expect(text).toContain('The Panel noted the report – “significant” pressures.');
+    expect(text).toContain('DRAFT');
+  });
+
+  it('remembers the folder the clerk saved to last on this computer, and adds .docx to a name without it', async () => {
+    await startWith(recordingDesktop((call) => desktopCalls.push(call)));
+    const { meetingId } = await meetingWithTypedMinutes();
+    const papers = join(exportRoot.root, 'Committee papers');
+    await mkdir(papers);
+    const exported = await value<ExportedMinutes>('meetings.export', { meetingId, version: 'confidential', draft: false, target: join(papers, 'Minutes 10 November') });
+    expect(exported.path).toBe(join(papers, 'Minutes 10 November.docx'));
+    expect(await documentText(exported.path)).toContain('CONFIDENTIAL');
+    const targets = await value<ExportTargets>('meetings.exportTargets', { meetingId });
+    expect(targets.folder).toBe(papers);
+    expect(targets.paths.confidential).toBe(join(papers, '2026-11-10 Children’s Services Scrutiny Panel minutes (confidential).docx'));
+  });
+
+  it('refuses a relative path or a folder that is not there, naming it', async () => {
+    await startWith(recordingDesktop((call) => desktopCalls.push(call)));
+    const { meetingId } = await meetingWithTypedMinutes();
+    const relative = await ask('meetings.export', { meetingId, version: 'public', draft: true, target: 'minutes.docx' });
+    expect(relative.error?.code).toBe('invalid-input');
+    expect(relative.error?.message).toContain('full path');
+    const missing = join(exportRoot.root, 'no such folder');
+    const nowhere = await ask('meetings.export', { meetingId, version: 'public', draft: true, target: join(missing, 'minutes.docx') });
+    expect(nowhere.error).toEqual({ code: 'no-such-folder', message: `There is no folder “${missing}”. Choose a folder that exists, or type its full path.` });
+  });
+
+  it('when Word has the file open, refuses with the reason and a free name beside it, and leaves the file alone', async () => {
+    await startWith(recordingDesktop((call) => desktopCalls.push(call)));
+    const { meetingId } = await meetingWithTypedMinutes();
+    const folder = join(exportRoot.root, 'Minutes');
+    await mkdir(folder);
+    const target = join(folder, 'Panel.docx');
+    await writeFile(target, 'the copy open in Word');
+    await writeFile(join(folder, '~$Panel.docx'), 'owner');
+    const reply = await ask('meetings.export', { meetingId, version: 'public', draft: true, target });
+    expect(reply.ok).toBe(false);
+    expect(reply.error?.code).toBe('export-target-busy');
+    expect(reply.error?.message).toMatch(/^Panel\.docx is open in Word/);
+    expect(reply.error?.suggestedPath).toBe(join(folder, 'Panel (2).docx'));
+    expect(await readFile(target, 'utf8')).toBe('the copy open in Word');
+  });
+
+  it('opens and shows only files this session exported, through the desktop', async () => {
+    await startWith(recordingDesktop((call) => desktopCalls.push(call)));
+    const { meetingId } = await meetingWithTypedMinutes();
+    const exported = await value<ExportedMinutes>('meetings.export', { meetingId, version: 'public', draft: true });
+    expect(await value('files.open', { path: exported.path })).toEqual({ path: exported.path });
+    expect(await value('files.showInFolder', { path: exported.path })).toEqual({ path: exported.path });
+    expect(desktopCalls).toEqual([
+      { action: 'openPath', path: exported.path },
+      { action: 'showItemInFolder', path: exported.path },
+    ]);
+
+    const elsewhere = join(exportRoot.root, 'not exported.docx');
+    await writeFile(elsewhere, 'x');
+    for (const path of [elsewhere, '/etc/passwd', join(exportRoot.library, 'library.json'), 'relative.docx']) {
+      for (const operation of ['files.open', 'files.showInFolder']) {
+        const reply = await ask(operation, { path });
+        expect(reply.error?.code).toBe('not-exported');
+        expect(reply.error?.message).toContain('only opens the minutes it has exported');
+      }
+    }
+    expect(desktopCalls).toHaveLength(2);
+  });
+
+  it('says so when an exported file has gone, or the desktop cannot open it', async () => {
+    await startWith({
+      async openPath() {
+        throw new Error('No application is registered for .docx files');
+      },
+      showItemInFolder: (path) => desktopCalls.push({ action: 'showItemInFolder', path }),
+    });
+    const { meetingId } = await meetingWithTypedMinutes();
+    const exported = await value<ExportedMinutes>('meetings.export', { meetingId, version: 'public', draft: true });
+    const failed = await ask('files.open', { path: exported.path });
+    expect(failed.error?.code).toBe('open-failed');
+    expect(failed.error?.message).toContain('No application is registered for .docx files');
+    await rm(exported.path);
+    expect((await ask('files.showInFolder', { path: exported.path })).error?.code).toBe('not-found');
+  });
+
+  it('uses the desktop’s Save dialog where there is one, and says so where there is none', async () => {
+    await startWith(recordingDesktop((call) => desktopCalls.push(call)));
+    const none = await ask('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') });
+    expect(none.error?.code).toBe('no-desktop');
+    await exportHost.close();
+
+    const offered: string[] = [];
+    await startWith({
+      async openPath() {},
+      showItemInFolder() {},
+      async chooseSaveFile(defaultPath) {
+        offered.push(defaultPath);
+        return chooseAnswer;
+      },
+    });
+    const { meetingId } = await meetingWithTypedMinutes();
+    expect((await value<ExportTargets>('meetings.exportTargets', { meetingId })).canChooseFile).toBe(true);
+    expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({});
+    chooseAnswer = join(exportRoot.root, 'Chosen name');
+    expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({ path: join(exportRoot.root, 'Chosen name.docx') });
+    expect(offered).toEqual([join(exportRoot.root, 'a.docx'), join(exportRoot.root, 'a.docx')]);
+  });
+});
+
+describe('the house style through the contract', () => {
+  it('reads the default, saves the library’s style to library.json, and refuses one the schema does not accept', async () => {
+    const got = await (await call('library.houseStyle.get', {})).json();
+    expect(got.value).toEqual({ libraryPath: temp.library, houseStyle: createLibrarySettings().houseStyle });
+    const houseStyle = { ...createLibrarySettings().houseStyle, organisation: 'Bath & North East Somerset Council', minuteNumberPattern: 'PDS/{yy}/{n}' };
+    const saved = await (await call('library.houseStyle.save', { houseStyle })).json();
+    expect(saved).toEqual({ ok: true, value: { libraryPath: temp.library, houseStyle } });
+    expect(JSON.parse(await readFile(join(temp.library, 'library.json'), 'utf8'))).toMatchObject({ houseStyle });
+
+    const refused = await (await call('library.houseStyle.save', { houseStyle: { ...houseStyle, minuteNumberPattern: 'PDS/{yy}' } })).json();
+    expect(refused.error).toEqual({
+      code: 'invalid-input',
+      message: 'library.houseStyle.save was refused: a minute number format must hold {n}, where the number goes (at houseStyle.minuteNumberPattern).',
+    });
+    expect(JSON.parse(await readFile(join(temp.library, 'library.json'), 'utf8')).houseStyle.minuteNumberPattern).toBe('PDS/{yy}/{n}');
+  });
+
+  it('gives an opened meeting the minute-number format of its committee, over the library’s', async () => {
+    const houseStyle = { ...createLibrarySettings().houseStyle, minuteNumberPattern: '{n}.' };
+    await call('library.houseStyle.save', { houseStyle });
+    const adHoc = await (await call('meetings.create', sampleDetails)).json();
+    expect(adHoc.value.minuteNumberPattern).toBe('{n}.');
+
+    const committee = { ...createCommittee('Planning Committee'), houseStyle: { minuteNumberPattern: 'PL/{yy}/{n}' } };
+    expect((await (await call('committees.save', { committee })).json()).ok).toBe(true);
+    const planning = await (await call('meetings.create', { ...sampleDetails, date: '2026-11-11', committeeSlug: committee.slug })).json();
+    expect(planning.value.minuteNumberPattern).toBe('PL/{yy}/{n}');
+  });
+});
+
+describe('the desktop in browser mode', () => {
+  it('opens a file as one argument of the platform’s opener, never through a shell', () => {
+    const nasty = '/home/jane/Minutes $(rm -rf ~); & "quoted".docx';
+    expect(platformCommand('openPath', nasty, 'linux')).toEqual({ program: 'xdg-open', args: [nasty] });
+    expect(platformCommand('showItemInFolder', nasty, 'linux')).toEqual({ program: 'xdg-open', args: ['/home/jane'] });
+    expect(platformCommand('openPath', nasty, 'darwin')).toEqual({ program: 'open', args: [nasty] });
+    expect(platformCommand('showItemInFolder', nasty, 'darwin')).toEqual({ program: 'open', args: ['-R', nasty] });
+    expect(platformCommand('openPath', 'C:\\Minutes\\a.docx', 'win32')).toEqual({ program: 'explorer.exe', args: ['C:\\Minutes\\a.docx'] });
+  });
+
+  it('reports an opener that cannot be started instead of failing silently', async () => {
+    const missing = platformDesktop('linux');
+    // With no PATH, xdg-open cannot be found.
+    const path = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      await expect(missing.openPath('/tmp/minutes.docx')).rejects.toThrow(/xdg-open could not be started/);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });

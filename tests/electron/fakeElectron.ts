@@ -178,8 +178,16 @@ export const fakeElectron = {
   ipcMain: new FakeIpcMain(),
   ipcRenderer: new FakeIpcRenderer(),
   screen: { getAllDisplays: () => state.workAreas.map((workArea) => ({ workArea, bounds: workArea })) },
-  dialog: { showErrorBox: vi.fn() },
-  shell: { openPath: vi.fn() },
+  dialog: {
+    showErrorBox: vi.fn(),
+    /** Answers as the clerk cancelling, unless a test says otherwise. */
+    showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({ canceled: true, filePath: '' })),
+  },
+  shell: {
+    /** Electron answers '' when the file was handed to its program, else the reason. */
+    openPath: vi.fn(async (_path: string): Promise<string> => ''),
+    showItemInFolder: vi.fn((_path: string) => undefined),
+  },
   contextBridge: {
     exposed,
     exposeInMainWorld: vi.fn((key: string, api: unknown) => {

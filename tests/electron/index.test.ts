@@ -148,6 +148,17 @@ describe('start-up', () => {
     expect(onlyWindow(fake).webContents.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, push);
   });
 
+  it('gives the core the desktop: Word opens exported files, and the Save dialog belongs to the window', async () => {
+    const fake = await launch();
+    const desktop = lastCoreOptions().desktop;
+    if (!desktop?.chooseSaveFile) throw new Error('the core was given no desktop with a Save dialog');
+    await desktop.openPath('/home/jane/Minutes/Panel.docx');
+    expect(fake.fakeElectron.shell.openPath).toHaveBeenCalledWith('/home/jane/Minutes/Panel.docx');
+    fake.fakeElectron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/jane/Minutes/Chosen.docx' });
+    expect(await desktop.chooseSaveFile('/home/jane/Minutes/Panel.docx')).toBe('/home/jane/Minutes/Chosen.docx');
+    expect(fake.fakeElectron.dialog.showSaveDialog.mock.calls[0]?.[0]).toBe(onlyWindow(fake));
+  });
+
   it('lets our window call the core through the binding', async () => {
     const { fakeElectron } = await launch();
     const listener = fakeElectron.ipcMain.handlers.get(ipcChannel('settings.get'));

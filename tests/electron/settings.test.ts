@@ -38,6 +38,15 @@ describe('clerk settings', () => {
     expect(settings.read()).toEqual({ displayName: 'Ann Clerk', libraryPath: 'S:\\Committees\\Minute Book' });
   });
 
+  it('remembers the folder minutes were last exported to, and forgets it when told', () => {
+    const settings = createShellSettings(fileWith({}), defaults);
+    settings.write({ ...defaults, lastExportFolder: 'S:\\Committees\\Published minutes' });
+    expect(settings.read()).toEqual({ ...defaults, lastExportFolder: 'S:\\Committees\\Published minutes' });
+    settings.write(defaults);
+    expect(settings.read()).toEqual(defaults);
+    expect(createShellSettings(fileWith({ lastExportFolder: 7 }), defaults).read()).toEqual(defaults);
+  });
+
   it('falls back to the defaults for damaged values', () => {
     const settings = createShellSettings(fileWith({ displayName: 42, libraryPath: '   ' }), defaults);
     expect(settings.read()).toEqual(defaults);

@@ -14,6 +14,7 @@ import {
 } from '../../main/domain/api';
 import { applyMeetingChange } from '../../main/domain/changes';
 import { Committee } from '../../main/domain/committee';
+import { createLibrarySettings, HouseStyle } from '../../main/domain/houseStyle';
 import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
 import { createMeeting, summariseMeeting, type Meeting, type MeetingDetails, type UnreadableMeetingFile } from '../../main/domain/meeting';
 import { ApiError, type ApiClient } from '../../renderer/api/client';
@@ -44,6 +45,19 @@ export class FakeApi implements ApiClient {
     savedAt: new Date(SAVED_AT).toISOString(),
     pendingChanges: 0,
   });
+  houseStyle: HouseStyle = createLibrarySettings().houseStyle;
+  /** What meetings.open reports as the house style's minute-number format. */
+  minuteNumberPattern: string | undefined;
+  /** Where exports are offered; a full path of a file name the fake makes from the meeting. */
+  exportFolder = '/home/priya/Documents/Minutes';
+  /** True as in the desktop app (a Save dialog), false as in browser mode. */
+  canChooseFile = false;
+  /** What the Save dialog answers (undefined: the clerk cancelled). */
+  chosenFile: string | undefined;
+  /** Files that are open in Word: exporting to one is refused with a free name beside it. */
+  readonly busyFiles = new Set<string>();
+  /** Each export, with the meeting as it stood at that moment. */
+  readonly exports: { path: string; version: string; draft: boolean; meeting: Meeting }[] = [];
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private held: (() => void)[] | null = null;
 
@@ -93,6 +107,15 @@ export class FakeApi implements ApiClient {
     return handler(input);
   }
 
+  private exportFileName(meeting: Meeting, version: string): string {
+    return `${meeting.date} ${meeting.committee} minutes${version === 'confidential' ? ' (confidential)' : ''}.docx`;
+  }
+
+  private exportedFile(path: string): string {
+    if (!this.exports.some((each) => each.path === path)) throw new ApiError(`Minute Book only opens the minutes it has exported since it started, and “${path}” is not one of them.`, 'not-exported');
+    return path;
+  }
+
   private meeting(meetingId: string): Meeting {
     const meeting = this.meetings.get(meetingId);
     if (!meeting) throw new ApiError(`There is no meeting ${meetingId} in the library.`, 'not-found');
@@ -131,6 +154,7 @@ export class FakeApi implements ApiClient {
         meeting: this.meeting(meetingId),
         saveState: this.answerSaveState(meetingId),
         ...(previousMeetingDate ? { previousMeetingDate } : {}),
+        ...(this.minuteNumberPattern ? { minuteNumberPattern: this.minuteNumberPattern } : {}),
       };
     },
     'meetings.applyChanges': async ({ meetingId, changes }) => {
@@ -146,5 +170,31 @@ export class FakeApi implements ApiClient {
       this.meetings.delete(meetingId);
       return { movedTo: `.minutebook/history/${meeting.id}/deleted.json` };
     },
+    'meetings.exportTargets': async ({ meetingId }) => {
+      const meeting = this.meeting(meetingId);
+      return {
+        folder: this.exportFolder,
+        paths: { public: `${this.exportFolder}/${this.exportFileName(meeting, 'public')}`, confidential: `${this.exportFolder}/${this.exportFileName(meeting, 'confidential')}` },
+        canChooseFile: this.canChooseFile,
+      };
+    },
+    'meetings.export': async ({ meetingId, version, draft, target }) => {
+      const meeting = this.meeting(meetingId);
+      const path = target ?? `${this.exportFolder}/${this.exportFileName(meeting, version)}`;
+      if (this.busyFiles.has(path)) {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        throw new ApiError(`${name} is open in Word — close it there, or save under another name.`, 'export-target-busy', path.replace(/\.docx$/, ' (2).docx'));
+      }
+      this.exports.push({ path, version, draft, meeting: structuredClone(meeting) });
+      return { path, bytes: 12_345 };
+    },
+    'library.houseStyle.get': async () => ({ libraryPath: this.settings.libraryPath, houseStyle: structuredClone(this.houseStyle) }),
+    'library.houseStyle.save': async ({ houseStyle }) => {
+      this.houseStyle = HouseStyle.parse(houseStyle);
+      return { libraryPath: this.settings.libraryPath, houseStyle: structuredClone(this.houseStyle) };
+    },
+    'files.chooseExportTarget': async () => (this.chosenFile === undefined ? {} : { path: this.chosenFile }),
+    'files.open': async ({ path }) => ({ path: this.exportedFile(path) }),
+    'files.showInFolder': async ({ path }) => ({ path: this.exportedFile(path) }),
   };
 }

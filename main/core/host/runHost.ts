@@ -7,6 +7,9 @@
  *   --data <dir>      this computer's data: settings and journal (default ~/.minutebook-browser)
  *   --port <n>        port on 127.0.0.1 (default: any free port)
  *   --open            open Chromium on the app
+ *   --desktop <kind>  how "Open" and "Show in folder" reach the desktop: "system" (the platform's
+ *                     opener; the default with --open) or "record" (print each request as a JSON
+ *                     line {"desktopCall":{…}} and do nothing; the default otherwise, for tests)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMinuteBookCore } from '../minuteBookCore';
 import { fileSettingsStore } from '../settingsFile';
+import { platformDesktop, recordingDesktop } from './hostDesktop';
 import { startTestHost } from './testHost';
 
 const { values } = parseArgs({
@@ -24,8 +28,16 @@ const { values } = parseArgs({
     port: { type: 'string' },
     renderer: { type: 'string' },
     open: { type: 'boolean', default: false },
+    desktop: { type: 'string' },
   },
 });
+
+const desktopKind = values.desktop ?? (values.open ? 'system' : 'record');
+if (desktopKind !== 'system' && desktopKind !== 'record') {
+  console.error(`--desktop must be "system" or "record", not "${desktopKind}".`);
+  process.exit(2);
+}
+const desktop = desktopKind === 'system' ? platformDesktop() : recordingDesktop((desktopCall) => console.log(JSON.stringify({ desktopCall })));
 
 const dataDir = resolve(values.data ?? join(homedir(), '.minutebook-browser'));
 const settings = fileSettingsStore(join(dataDir, 'settings.json'), {
@@ -40,7 +52,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 
-const core = createMinuteBookCore({ settings, journalDir: join(dataDir, 'journal') });
+const core = createMinuteBookCore({ settings, desktop, journalDir: join(dataDir, 'journal') });
 const host = await startTestHost({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
 console.log(JSON.stringify({ url: host.url, origin: host.origin, library: settings.read().libraryPath }));
 

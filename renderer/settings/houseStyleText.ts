@@ -1,0 +1,81 @@
+/**
+ * How the house style's fields are named and shown on screen, shared by the library's House style
+ * section and a committee's override: field names for problems, the number ranges in words, and
+ * the live examples ("63 → PDS/22/63", "8 November 2022", "10.00 am, 2.05 pm").
+ */
+import { DateFormat, formatDate, formatMinuteNumber, formatTime, MinuteNumberPattern, TimeFormat } from '../../main/domain/houseStyle';
+
+/** The example every house-style example uses: minute 63 of a meeting on 8 November 2022 at 2.05 pm. */
+const EXAMPLE = { number: 63, date: '2022-11-08', time: '14:05' };
+
+export const HOUSE_STYLE_FIELD_NAMES: Record<string, string> = {
+  organisation: 'Organisation name',
+  fontFamily: 'Font',
+  bodySizePt: 'Text size',
+  heading1SizePt: 'Heading 1 size',
+  heading2SizePt: 'Heading 2 size',
+  'headingStyle.colour': 'Heading colour',
+  minuteNumberPattern: 'Minute number format',
+  dateFormat: 'Date format',
+  timeFormat: 'Time format',
+  'logo.file': 'Logo file',
+  'logo.altText': 'Logo description',
+  'logo.widthMm': 'Logo width',
+  template: 'Word template',
+};
+
+/** Number fields: the schema's range in the clerk's words. */
+const NUMBER_RULES: Record<string, string> = {
+  bodySizePt: 'must be a number of points from 8 to 20',
+  heading1SizePt: 'must be a number of points from 8 to 36',
+  heading2SizePt: 'must be a number of points from 8 to 36',
+  'logo.widthMm': 'must be a number of millimetres from 5 to 180',
+};
+
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+interface SchemaIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/** "Minute number format: a minute number format must hold {n}, where the number goes." */
+export function houseStyleProblem(issue: SchemaIssue, prefix = ''): string {
+  const path = issue.path.map(String).join('.');
+  const name = HOUSE_STYLE_FIELD_NAMES[path] ?? 'The house style';
+  const numberRule = NUMBER_RULES[path];
+  const isNumberIssue = issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'too_big';
+  // The schema's own sentences are kept; zod's generic ones ("Too small: expected string…") are put in words.
+  const generic = /^(Too small|Too big|Invalid input)\b/.test(issue.message);
+  let message = issue.message;
+  if (numberRule && isNumberIssue) message = numberRule;
+  else if (generic && issue.code === 'too_small') message = 'is required';
+  else if (generic && issue.code === 'too_big') message = 'is too long';
+  return sentence(`${prefix}${name}: ${message}`);
+}
+
+/** "63 → PDS/22/63", or undefined while the format is not one the house style accepts. */
+export function minuteNumberExample(pattern: string): string | undefined {
+  const parsed = MinuteNumberPattern.safeParse(pattern);
+  return parsed.success ? `${EXAMPLE.number} → ${formatMinuteNumber(parsed.data, EXAMPLE.number, EXAMPLE.date)}` : undefined;
+}
+
+/** The schema's own message for a format it does not accept. */
+export function minuteNumberPatternProblem(pattern: string): string | undefined {
+  const parsed = MinuteNumberPattern.safeParse(pattern);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  return issue ? houseStyleProblem({ ...issue, path: ['minuteNumberPattern'] }) : undefined;
+}
+
+export const DATE_FORMAT_CHOICES = DateFormat.options.map((format) => ({ value: format, label: formatDate(EXAMPLE.date, format) }));
+
+export const TIME_FORMAT_CHOICES = TimeFormat.options.map((format) => ({
+  value: format,
+  label: `${formatTime('10:00', format)}, ${formatTime(EXAMPLE.time, format)}`,
+}));
