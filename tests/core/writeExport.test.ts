@@ -199,6 +199,18 @@ describe('a locked or read-only target', () => {
     }
   });
 
+  it('names who has it open when Word both locks it and leaves its owner file, as on Windows', async () => {
+    const target = join(folder, 'Minutes 2022-11-08.docx');
+    await writeFile(target, OLD);
+    await writeFile(join(folder, '~$nutes 2022-11-08.docx'), wordOwnerFile('Jane Smith'));
+    const restore = makeUnwritable(target);
+    try {
+      expect((await busyError(target)).message).toBe('Minutes 2022-11-08.docx is open in Word (by Jane Smith) — close it there, or save under another name.');
+    } finally {
+      restore();
+    }
+  });
+
   it('can be saved under the name offered', async () => {
     const target = join(folder, 'Minutes 2022-11-08.docx');
     await writeFile(target, OLD);

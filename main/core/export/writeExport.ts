@@ -154,27 +154,28 @@ async function lockedTargetError(target: string, error: unknown): Promise<Export
 
 /**
  * Refuses a target Word has open (its owner file is beside it) or that cannot be written (locked by
- * another program, or read-only). A target that does not exist yet is always fine here.
+ * another program, or read-only). A target that does not exist yet is always fine here. The owner
+ * file is asked first: on Windows, Word also locks the document, and the owner file says who has it.
  */
 export async function checkExportTarget(target: string): Promise<void> {
-  let handle;
+  let locked: unknown;
   try {
     // r+ opens an existing file for writing without changing it, and fails if there is none.
-    handle = await open(target, 'r+');
+    await (await open(target, 'r+')).close();
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') return;
     if (code === 'EISDIR') throw new ExportWriteFailed(target, 'a folder of that name is already there');
-    if (LOCKED_CODES.has(code)) throw await lockedTargetError(target, error);
-    throw new ExportWriteFailed(target, describeIoError(error));
+    if (!LOCKED_CODES.has(code)) throw new ExportWriteFailed(target, describeIoError(error));
+    locked = error;
   }
-  await handle.close();
-  const names = await namesInFolder(dirname(target));
-  const ownerFile = isOpenIn(names, basename(target));
+  const folder = dirname(target);
+  const ownerFile = isOpenIn(await namesInFolder(folder), basename(target));
   if (ownerFile) {
-    const actualName = (await readdir(dirname(target))).find((name) => name.toLowerCase() === ownerFile.toLowerCase()) ?? ownerFile;
-    throw new ExportTargetBusy(target, await freeNameBeside(target), await readOwnerName(join(dirname(target), actualName)));
+    const actualName = (await readdir(folder)).find((name) => name.toLowerCase() === ownerFile.toLowerCase()) ?? ownerFile;
+    throw new ExportTargetBusy(target, await freeNameBeside(target), await readOwnerName(join(folder, actualName)));
   }
+  if (locked !== undefined) throw await lockedTargetError(target, locked);
 }
 
 /**
