@@ -251,6 +251,12 @@ describe('minutes document', () => {
     expect(numbering).toMatch(new RegExp(`<w:num w:numId="${second}"><w:abstractNumId w:val="\\d+"\\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\\/>`));
   });
 
+  it('keeps a resolution on the same page as its vote', () => {
+    const resolution = paragraphTexts(publicVersion.document).find((text) => text.includes('RESOLVED that the report be noted'));
+    expect(resolution).toBeDefined();
+    expect(paragraphXml(publicVersion.document, resolution!)).toContain('<w:keepNext/>');
+  });
+
   it('marks the action table header row to repeat on each page', () => {
     const firstRow = publicVersion.document.match(/<w:tbl>[\s\S]*?<w:tr>([\s\S]*?)<\/w:tr>/)?.[1] ?? '';
     expect(firstRow).toContain('<w:tblHeader/>');

@@ -94,8 +94,9 @@ function sentence(text: string): Paragraph {
   return new Paragraph({ children: [textRun(text)] });
 }
 
-function heading(text: string, style: string): Paragraph {
-  return new Paragraph({ style, keepNext: true, children: [textRun(text)] });
+/** A heading stays with what follows it; a heading with nothing under it must not drag the next item onto a new page. */
+function heading(text: string, style: string, keepNext = true): Paragraph {
+  return new Paragraph({ style, keepNext, children: [textRun(text)] });
 }
 
 /** Non-empty lines of free text (a public summary), one paragraph each: no empty paragraphs. */
@@ -158,6 +159,8 @@ function presentMemberLabel(meeting: Meeting, attendee: Attendee): string {
   const notes: string[] = [];
   if (attendee.role === 'chair') notes.push('(Chair)');
   if (attendee.role === 'vice-chair') notes.push('(Vice-Chair)');
+  if (attendee.role === 'co-opted-voting') notes.push('(co-opted member)');
+  if (attendee.role === 'co-opted-non-voting') notes.push('(co-opted member, non-voting)');
   if (attendee.role === 'substitute' && attendee.substituteFor) {
     const member = meeting.attendees.find((each) => each.id === attendee.substituteFor);
     if (member) notes.push(`(substitute for ${member.displayName})`);
@@ -261,8 +264,9 @@ function itemRecord(layout: Layout, item: AgendaItem): Paragraph[] {
   const movements = meeting.movements.filter((each) => each.itemId === item.id).sort((a, b) => a.time.localeCompare(b.time));
   paragraphs.push(...movements.map((movement) => sentence(movementSentence(meeting, movement, house.timeFormat))));
   for (const decision of meeting.decisions.filter((each) => each.itemId === item.id)) {
-    paragraphs.push(sentence(decisionSentence(meeting, decision)));
     const vote = voteSentence(meeting, decision);
+    // A resolution is never printed at the foot of a page with its vote on the next.
+    paragraphs.push(new Paragraph({ keepNext: vote !== undefined, children: [textRun(decisionSentence(meeting, decision))] }));
     if (vote) paragraphs.push(sentence(vote));
   }
   for (const action of meeting.actions.filter((each) => each.itemId === item.id)) {
@@ -278,8 +282,12 @@ function privateSessionSentence(item: AgendaItem): string {
 
 function agendaItem(layout: Layout, item: AgendaItem): Paragraph[] {
   const { meeting, version, house, ids } = layout;
-  const title = heading(`${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`, ids.heading1);
-  if (!item.exempt) return [title, ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
+  const titleText = `${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`;
+  const title = heading(titleText, ids.heading1);
+  if (!item.exempt) {
+    const body = [...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
+    return [body.length > 0 ? title : heading(titleText, ids.heading1, false), ...body];
+  }
   if (version === 'public') return [title, ...textParagraphs(item.publicSummary), sentence(privateSessionSentence(item))];
   return [title, sentence(privateSessionSentence(item)), ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
 }
