@@ -33,6 +33,10 @@ export default tseslint.config(
     rules: restrict(['electron', 'electron-store', '**/electron/**', '**/renderer/**', '**/preload/**'], 'main/core runs under plain Node: it never imports Electron, the shell or the screen.'),
   },
   {
+    files: ['main/cli/**/*.ts'],
+    rules: restrict(['electron', 'electron-store', '**/electron/**', '**/renderer/**', '**/preload/**'], 'The command line runs under plain Node on the core: it never imports Electron, the shell or the screen.'),
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: restrict(['electron', 'electron-store', 'lowdb', 'lowdb/*', NODE, '**/main/core/**', '**/main/electron/**', '**/preload/**'], 'The renderer has no Node and no Electron: it imports main/domain and reaches the core only through the API client.'),
   },
