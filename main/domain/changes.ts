@@ -16,12 +16,15 @@ import {
   EntityId,
   ExemptParagraph,
   Meeting,
+  MeetingCollection,
   MeetingDetails,
   MeetingStatus,
   MinuteBlock,
   Movement,
-  type MeetingCollection,
+  type FieldConflict,
+  type MeetingConflict,
 } from './meeting';
+import { describeFirstIssue } from './migrations';
 
 /** Putting an entity replaces the one with the same id, or adds it: idempotent, and mergeable by id. */
 const EntityPut = z.discriminatedUnion('collection', [
@@ -31,6 +34,18 @@ const EntityPut = z.discriminatedUnion('collection', [
   z.object({ kind: z.literal('entity.put'), collection: z.literal('decisions'), entity: Decision }),
   z.object({ kind: z.literal('entity.put'), collection: z.literal('actions'), entity: Action }),
 ]);
+
+/**
+ * How the clerk settles a conflict: keep the version in place ("kept"), use the other version
+ * ("other"), or give the combined text ({ block } for a paragraph, { value } for a field; a
+ * missing value clears the field).
+ */
+export const ConflictResolution = z.union([
+  z.enum(['kept', 'other']),
+  z.object({ block: MinuteBlock }).strict(),
+  z.object({ value: z.json().optional() }).strict(),
+]);
+export type ConflictResolution = z.infer<typeof ConflictResolution>;
 
 export const MeetingChange = z.discriminatedUnion('kind', [
   z.object({
@@ -66,9 +81,11 @@ export const MeetingChange = z.discriminatedUnion('kind', [
   EntityPut,
   z.object({
     kind: z.literal('entity.remove'),
-    collection: z.enum(['attendees', 'movements', 'declarations', 'decisions', 'actions']),
+    collection: MeetingCollection,
     id: EntityId,
   }),
+  /** Applies the chosen version and removes the conflict; a conflict already resolved is left alone. */
+  z.object({ kind: z.literal('conflict.resolve'), conflictId: EntityId, resolution: ConflictResolution }),
 ]);
 export type MeetingChange = z.infer<typeof MeetingChange>;
 
@@ -145,5 +162,91 @@ function applyWithoutStamp(meeting: Meeting, change: MeetingChange): Meeting {
       return putEntity(meeting, change.collection, change.entity);
     case 'entity.remove':
       return removeEntity(meeting, change.collection, change.id);
+    case 'conflict.resolve':
+      return resolveConflict(meeting, change.conflictId, change.resolution);
   }
+}
+
+const COLLECTION_SCHEMAS = { attendees: Attendee, movements: Movement, declarations: Declaration, decisions: Decision, actions: Action } as const;
+
+/** Meeting fields a conflict can never be about: identity, format, and what is merged entry by entry. */
+const UNRESOLVABLE_MEETING_FIELDS = new Set(['format', 'version', 'id', 'createdAt', 'updatedAt', 'agenda', 'attendees', 'movements', 'declarations', 'decisions', 'actions', 'conflicts']);
+
+function withField<T extends object>(record: T, field: string, value: unknown): T {
+  const next = { ...record } as Record<string, unknown>;
+  if (value === undefined) delete next[field];
+  else next[field] = value;
+  return next as T;
+}
+
+function refuseInvalid(conflict: MeetingConflict, error: z.ZodError): never {
+  throw new ChangeNotApplicable(`That version cannot be used for ${conflict.label}: ${describeFirstIssue(error)}`);
+}
+
+function resolveField(meeting: Meeting, conflict: FieldConflict, value: unknown): Meeting {
+  const { field } = conflict;
+  if (field === 'id') throw new ChangeNotApplicable(`An id cannot be chosen in a conflict (${conflict.label}).`);
+  if (conflict.collection && conflict.entityId) {
+    const collection = conflict.collection;
+    const list = meeting[collection] as ReadonlyArray<{ id: string }>;
+    const entity = list.find((each) => each.id === conflict.entityId);
+    if (!entity) throw new ChangeNotApplicable(`${conflict.label}: that entry is no longer in this meeting.`);
+    let next: object;
+    if (conflict.pointId && collection === 'decisions') {
+      const decision = entity as Decision;
+      const hasPoint = decision.points.some((point) => point.id === conflict.pointId);
+      const text = typeof value === 'string' ? value : '';
+      next = {
+        ...decision,
+        points: hasPoint
+          ? decision.points.map((point) => (point.id === conflict.pointId ? { ...point, text } : point))
+          : [...decision.points, { id: conflict.pointId, text }],
+      };
+    } else {
+      next = withField(entity, field, value);
+    }
+    const checked = COLLECTION_SCHEMAS[collection].safeParse(next);
+    if (!checked.success) refuseInvalid(conflict, checked.error);
+    return putEntity(meeting, collection, checked.data);
+  }
+  if (conflict.itemId) {
+    if (field === 'minutes') throw new ChangeNotApplicable(`Minutes are resolved paragraph by paragraph (${conflict.label}).`);
+    return withItem(meeting, conflict.itemId, (item) => {
+      const checked = AgendaItem.safeParse(withField(item, field, value));
+      if (!checked.success) refuseInvalid(conflict, checked.error);
+      return checked.data;
+    });
+  }
+  const schema = (Meeting.shape as Record<string, z.ZodType>)[field];
+  if (!schema || UNRESOLVABLE_MEETING_FIELDS.has(field)) throw new ChangeNotApplicable(`${conflict.label}: "${field}" is not a detail of the meeting that can be chosen.`);
+  const checked = schema.safeParse(value);
+  if (!checked.success) refuseInvalid(conflict, checked.error);
+  return withField(meeting, field, checked.data);
+}
+
+/**
+ * Settles one conflict. The chosen paragraph replaces the one with the same id (or is added at
+ * the end of the item's minutes if that paragraph has since been removed); the chosen value is
+ * checked against the schema before it is used.
+ */
+function resolveConflict(meeting: Meeting, conflictId: string, resolution: ConflictResolution): Meeting {
+  const conflict = meeting.conflicts.find((each) => each.id === conflictId);
+  if (!conflict) return meeting;
+  const rest: Meeting = { ...meeting, conflicts: meeting.conflicts.filter((each) => each.id !== conflictId) };
+  if (resolution === 'kept') return rest;
+  if (conflict.kind === 'paragraph') {
+    if (typeof resolution === 'object' && !('block' in resolution)) {
+      throw new ChangeNotApplicable(`${conflict.label} is a paragraph: choose a version or give the combined paragraph.`);
+    }
+    const block: MinuteBlock = resolution === 'other' ? conflict.other.block : { ...resolution.block, id: conflict.blockId };
+    return withItem(rest, conflict.itemId, (item) => {
+      const index = item.minutes.findIndex((each) => each.id === block.id);
+      const minutes = index < 0 ? [...item.minutes, block] : item.minutes.map((each, at) => (at === index ? block : each));
+      return { ...item, minutes, minutesEditedByHand: item.role === 'standard' ? item.minutesEditedByHand : true };
+    });
+  }
+  if (typeof resolution === 'object' && !('value' in resolution) && 'block' in resolution) {
+    throw new ChangeNotApplicable(`${conflict.label} is not a paragraph: choose a version or give the value.`);
+  }
+  return resolveField(rest, conflict, resolution === 'other' ? conflict.other.value : resolution.value);
 }

@@ -10,7 +10,7 @@ import { ClockTime, EntityId, IsoDate, newId } from './ids';
 export { EntityId, newId };
 
 export const MEETING_FORMAT = 'minutebook.meeting';
-export const MEETING_VERSION = 3;
+export const MEETING_VERSION = 4;
 
 export const Mark = z.enum(['bold', 'italic', 'underline']);
 export type Mark = z.infer<typeof Mark>;
@@ -159,6 +159,63 @@ export const Action = z.object({
 });
 export type Action = z.infer<typeof Action>;
 
+/** The collections of entities a meeting holds besides its agenda, each keyed by stable id. */
+export const MeetingCollection = z.enum(['attendees', 'movements', 'declarations', 'decisions', 'actions']);
+export type MeetingCollection = z.infer<typeof MeetingCollection>;
+
+/** Who saved one side of a conflict, when known (the display name from that computer's settings). */
+const ConflictAuthor = z.string().trim().min(1).max(250).optional();
+
+/** Fields of a conflict that do not depend on what it is about. */
+const ConflictCommon = {
+  /** Derived from what the conflict is about and the two versions, so two computers that find the same conflict give it the same id. */
+  id: EntityId,
+  /** Where it is, in the clerk's words, as it was when the conflict was found: "Item 64 Director's update, paragraph 3". */
+  label: z.string().max(500),
+  /** The later of the two versions' save times (updatedAt), so both computers record the same moment. */
+  detectedAt: z.string(),
+};
+
+/**
+ * The same paragraph of minutes changed differently on two computers. The `kept` version is in
+ * the minutes; the `other` is held here until the clerk picks one or combines them.
+ */
+export const ParagraphConflict = z.object({
+  ...ConflictCommon,
+  kind: z.literal('paragraph'),
+  itemId: EntityId,
+  blockId: EntityId,
+  /** The paragraph as both computers last had it; absent when both added it. */
+  base: MinuteBlock.optional(),
+  kept: z.object({ block: MinuteBlock, author: ConflictAuthor }),
+  other: z.object({ block: MinuteBlock, author: ConflictAuthor }),
+});
+export type ParagraphConflict = z.infer<typeof ParagraphConflict>;
+
+/**
+ * The same field changed differently on two computers: a meeting detail (no itemId, no
+ * collection), an agenda item's field (itemId), or a field of an attendee, movement, declaration,
+ * decision or action (collection + entityId; pointId for the text of one point of a decision).
+ * A value that is absent means the field was cleared.
+ */
+export const FieldConflict = z.object({
+  ...ConflictCommon,
+  kind: z.literal('field'),
+  itemId: EntityId.optional(),
+  collection: MeetingCollection.optional(),
+  entityId: EntityId.optional(),
+  pointId: EntityId.optional(),
+  field: z.string().regex(/^[A-Za-z]{1,40}$/, 'a field name is letters only'),
+  base: z.json().optional(),
+  kept: z.object({ value: z.json().optional(), author: ConflictAuthor }),
+  other: z.object({ value: z.json().optional(), author: ConflictAuthor }),
+});
+export type FieldConflict = z.infer<typeof FieldConflict>;
+
+/** Something two computers changed differently, kept in the meeting file until the clerk resolves it. */
+export const MeetingConflict = z.discriminatedUnion('kind', [ParagraphConflict, FieldConflict]);
+export type MeetingConflict = z.infer<typeof MeetingConflict>;
+
 export const MeetingStatus = z.enum(['draft', 'approved']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
@@ -193,6 +250,8 @@ export const Meeting = MeetingDetails.extend({
   declarations: z.array(Declaration),
   decisions: z.array(Decision),
   actions: z.array(Action),
+  /** Changes made on two computers that could not both stand; each keeps both versions until the clerk resolves it. */
+  conflicts: z.array(MeetingConflict),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -236,15 +295,13 @@ export function createMeeting(details: MeetingDetails, now: Date): Meeting {
     declarations: [],
     decisions: [],
     actions: [],
+    conflicts: [],
   };
 }
 
 export function createAgendaItem(title: string, role: AgendaItemRole = 'standard'): AgendaItem {
   return { id: newId(), title, background: '', minutes: [], role, minutesEditedByHand: false, exempt: false, publicSummary: '' };
 }
-
-/** The collections of entities a meeting holds besides its agenda, each keyed by stable id. */
-export type MeetingCollection = 'attendees' | 'movements' | 'declarations' | 'decisions' | 'actions';
 
 /** The line the meetings list shows for a meeting stored at `file`. */
 export function summariseMeeting(meeting: Meeting, file: string): MeetingSummary {

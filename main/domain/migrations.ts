@@ -27,6 +27,11 @@ function paragraphsFromPlainText(text: string): MinuteBlock[] {
     .map((line) => ({ id: newId(), type: 'paragraph' as const, runs: [{ text: line }] }));
 }
 
+/** Version 3 had no conflicts: a version 3 file has none to carry over. */
+function migrateV3(old: Record<string, unknown>): Record<string, unknown> {
+  return { ...old, version: 4, conflicts: [] };
+}
+
 /** Version 2 had no attendance, declarations, decisions or actions, and plain agenda items. */
 function migrateV2(old: Record<string, unknown>): Record<string, unknown> {
   const agenda = Array.isArray(old.agenda) ? old.agenda : [];
@@ -111,6 +116,7 @@ export function parseMeetingData(data: unknown): MeetingParseResult {
     current = migrateV1(old.data);
   }
   if (current.version === 2) current = migrateV2(current);
+  if (current.version === 3) current = migrateV3(current);
   const parsed = Meeting.safeParse(current);
   if (!parsed.success) return { ok: false, problem: describeFirstIssue(parsed.error) };
   return version === MEETING_VERSION ? { ok: true, meeting: parsed.data } : { ok: true, meeting: parsed.data, migratedFrom: version };

@@ -12,8 +12,8 @@ describe('the published meeting file schema', () => {
 
   it('requires the format marker, the version and stable ids', () => {
     const schema = meetingJsonSchema() as { required: string[]; properties: Record<string, { const?: unknown }> };
-    expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'id', 'agenda']));
+    expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'id', 'agenda', 'conflicts']));
     expect(schema.properties.format?.const).toBe('minutebook.meeting');
-    expect(schema.properties.version?.const).toBe(3);
+    expect(schema.properties.version?.const).toBe(4);
   });
 });

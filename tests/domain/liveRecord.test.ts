@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMeetingChange, MeetingChange } from '../../main/domain/changes';
 import { createCommittee, type Committee } from '../../main/domain/committee';
-import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { MEETING_VERSION, minutesText, type Meeting } from '../../main/domain/meeting';
 import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
 import { parseMeetingData } from '../../main/domain/migrations';
 
@@ -132,6 +132,6 @@ describe('files from before live capture', () => {
     expect(result.ok && result.migratedFrom).toBe(2);
     if (!result.ok) return;
     expect(result.meeting.agenda[0]).toMatchObject({ id: 'item0001', role: 'standard', exempt: false, minutesEditedByHand: false });
-    expect(result.meeting).toMatchObject({ version: 3, firstMinuteNumber: 1, attendees: [], decisions: [], actions: [] });
+    expect(result.meeting).toMatchObject({ version: MEETING_VERSION, firstMinuteNumber: 1, attendees: [], decisions: [], actions: [], conflicts: [] });
   });
 });

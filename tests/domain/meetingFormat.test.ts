@@ -29,6 +29,13 @@ describe('meeting file versions', () => {
     expect(new Set(result.meeting.agenda[0]!.minutes.map((block) => block.id)).size).toBe(2);
   });
 
+  it('migrates a version 3 file to one with no conflicts, keeping everything else', () => {
+    const current = createMeeting({ committee: 'Schools Forum', title: '', date: '2026-01-14', startTime: '16:30', venue: 'Guildhall' }, new Date());
+    const { conflicts: _none, ...rest } = current;
+    const result = parseMeetingData({ ...rest, version: 3 });
+    expect(result).toEqual({ ok: true, meeting: current, migratedFrom: 3 });
+  });
+
   it('reads a current file unchanged', () => {
     const meeting = createMeeting({ committee: 'Schools Forum', title: '', date: '2026-01-14', startTime: '16:30', venue: '' }, new Date());
     expect(parseMeetingData(JSON.parse(JSON.stringify(meeting)))).toEqual({ ok: true, meeting });
@@ -38,7 +45,7 @@ describe('meeting file versions', () => {
     [[], 'the file does not hold a meeting (expected a JSON object)'],
     [{ format: 'something.else', version: 2 }, 'this is not a Minute Book meeting file (format is "something.else")'],
     [{ format: 'minutebook.meeting' }, 'the file has no format version number'],
-    [{ format: 'minutebook.meeting', version: 99 }, 'the file was written by a newer Minute Book (format version 99; this copy reads up to 3). Update Minute Book to open it.'],
+    [{ format: 'minutebook.meeting', version: 99 }, 'the file was written by a newer Minute Book (format version 99; this copy reads up to 4). Update Minute Book to open it.'],
     [{ ...version1, items: [{ id: 'item0063' }] }, 'items[0].title: Invalid input: expected string, received undefined'],
   ])('explains what is wrong with %j', (data, problem) => {
     expect(parseMeetingData(data)).toEqual({ ok: false, problem });
