@@ -2,11 +2,12 @@
  * `npm run screenshots`: the screens a clerk sees, rendered by the real app in Debian's Chromium
  * from a sample meeting, into docs/screenshots/. Re-run after changing a screen.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMeetingChange } from '../main/domain/changes';
 import { createCommittee, type Committee, type MemberRole } from '../main/domain/committee';
+import { createLibrarySettings } from '../main/domain/houseStyle';
 import { createAgendaItem, newId, type MinuteBlock, type TextRun } from '../main/domain/meeting';
 import { createMeetingForCommittee } from '../main/domain/meetingSetup';
 import { pathForNewMeeting } from '../main/core/library';
@@ -66,8 +67,31 @@ meeting = applyMeetingChange(
 );
 
 const root = await mkdtemp(join(tmpdir(), 'mb-shots-'));
-const library = join(root, 'library');
+const library = join(root, 'Minute Book');
 await mkdir(join(library, 'meetings'), { recursive: true });
+// The logo the house style names, from the export tests' pictures.
+await mkdir(join(library, 'house-style'), { recursive: true });
+await copyFile(join(import.meta.dirname, '..', 'tests', 'core', 'fixtures', 'house-style', 'logo.png'), join(library, 'house-style', 'banes-logo.png'));
+const librarySettings = createLibrarySettings();
+await writeFile(
+  join(library, 'library.json'),
+  JSON.stringify(
+    {
+      ...librarySettings,
+      houseStyle: {
+        ...librarySettings.houseStyle,
+        organisation: 'Bath & North East Somerset Council',
+        fontFamily: 'Arial',
+        bodySizePt: 11,
+        headingStyle: { bold: true, allCaps: false, colour: '1F3864' },
+        minuteNumberPattern: '{n}.',
+        logo: { file: 'house-style/banes-logo.png', altText: 'Bath & North East Somerset Council logo', widthMm: 40 },
+      },
+    },
+    null,
+    '\t',
+  ),
+);
 const file = await pathForNewMeeting(library, meeting);
 await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, '\t'));
 await mkdir(out, { recursive: true });
@@ -92,6 +116,29 @@ try {
   await zoomed.getByRole('button', { name: /^Open Children, Adults/ }).click();
   await zoomed.getByRole('button', { name: /^64\. Director/ }).click();
   await zoomed.screenshot({ path: join(out, 'meeting-screen-200-percent.png') });
+
+  // Export… after exporting the public version: where it went, Open and Show in folder.
+  const exporting = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await exporting.goto(host.url);
+  await exporting.getByRole('button', { name: /^Open Children, Adults/ }).click();
+  await exporting.getByRole('button', { name: /^64\. Director/ }).click();
+  await exporting.getByRole('button', { name: 'Export…' }).click();
+  const dialog = exporting.getByRole('dialog', { name: 'Export the minutes to Word' });
+  const saveAs = dialog.getByRole('textbox', { name: 'Save as' });
+  for (let tries = 0; tries < 50 && !(await saveAs.inputValue()).endsWith('.docx'); tries += 1) await exporting.waitForTimeout(100);
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await dialog.getByRole('button', { name: 'Open' }).waitFor({ timeout: 15_000 });
+  await exporting.screenshot({ path: join(out, 'export-dialog.png') });
+
+  // Settings, House style: the library's style, with a minute-number format being typed and its live example.
+  const settings = await browser.newPage({ viewport: { width: 1280, height: 1900 } });
+  await settings.goto(host.url);
+  await settings.getByRole('button', { name: 'Settings', exact: true }).click();
+  const houseStyle = settings.getByRole('region', { name: 'House style' });
+  const font = houseStyle.getByRole('textbox', { name: 'Font' });
+  for (let tries = 0; tries < 50 && (await font.inputValue()) === ''; tries += 1) await settings.waitForTimeout(100);
+  await houseStyle.getByRole('textbox', { name: 'Minute number format' }).fill('PDS/{yy}/{n}');
+  await houseStyle.screenshot({ path: join(out, 'house-style-settings.png') });
   console.log(`Screenshots written to ${out}`);
 } finally {
   await browser.close();

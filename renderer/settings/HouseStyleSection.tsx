@@ -291,19 +291,17 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
             </label>
             <input id={ids.logoFile} className="field__input field__input--path" type="text" maxLength={500} spellCheck={false} autoComplete="off" {...text('logoFile')} />
           </div>
-          <div className="form__row">
-            <div className="field">
-              <label className="field__label" htmlFor={ids.logoAlt}>
-                Logo description (read aloud by screen readers)
-              </label>
-              <input id={ids.logoAlt} className="field__input" type="text" maxLength={250} autoComplete="off" {...text('logoAltText')} />
-            </div>
-            <div className="field house-style__number">
-              <label className="field__label" htmlFor={ids.logoWidth}>
-                Logo width (mm)
-              </label>
-              <input id={ids.logoWidth} className="field__input" type="number" min={5} max={180} step={1} {...text('logoWidthMm')} />
-            </div>
+          <div className="field">
+            <label className="field__label" htmlFor={ids.logoAlt}>
+              Logo description (read aloud by screen readers)
+            </label>
+            <input id={ids.logoAlt} className="field__input" type="text" maxLength={250} autoComplete="off" {...text('logoAltText')} />
+          </div>
+          <div className="field house-style__number">
+            <label className="field__label" htmlFor={ids.logoWidth}>
+              Logo width (mm)
+            </label>
+            <input id={ids.logoWidth} className="field__input" type="number" min={5} max={180} step={1} {...text('logoWidthMm')} />
           </div>
           <div className="field">
             <label className="field__label" htmlFor={ids.template}>

@@ -34,7 +34,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-type Screen = 'Meetings' | 'Meeting' | 'Committees' | 'Settings';
+type Screen = 'Meetings' | 'Meeting' | 'Export dialog' | 'Committees' | 'Settings';
 
 /** axe is injected as a script, which the app's own Content-Security-Policy rightly refuses; only these checks bypass it. */
 async function pageForAxe(): Promise<Page> {
@@ -45,11 +45,22 @@ async function pageForAxe(): Promise<Page> {
 async function show(page: Page, screen: Screen): Promise<void> {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'New meeting' }).waitFor();
-  if (screen === 'Meeting') {
+  if (screen === 'Meeting' || screen === 'Export dialog') {
     await page.getByRole('button', { name: /^Open Children, Adults/ }).click();
     await page.getByRole('button', { name: /^2\. / }).click();
     await page.getByRole('textbox', { name: 'Minutes' }).waitFor();
-  } else if (screen !== 'Meetings') {
+  }
+  if (screen === 'Export dialog') {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const saveAs = page.getByRole('dialog', { name: 'Export the minutes to Word' }).getByRole('textbox', { name: 'Save as' });
+    await saveAs.waitFor();
+    await expect.poll(() => saveAs.inputValue()).toMatch(/\.docx$/);
+  } else if (screen === 'Settings') {
+    await page.getByRole('button', { name: screen, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: screen }).waitFor();
+    // The library's house style is read after the settings: wait until its form is filled in.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Font' }).inputValue()).not.toBe('');
+  } else if (screen !== 'Meetings' && screen !== 'Meeting') {
     await page.getByRole('button', { name: screen, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: screen }).waitFor();
   }
@@ -71,7 +82,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-describe.each<Screen>(['Meetings', 'Meeting', 'Committees', 'Settings'])('the %s screen', (screen) => {
+describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Committees', 'Settings'])('the %s screen', (screen) => {
   it('has no accessibility violations axe can find', async () => {
     const page = await pageForAxe();
     await show(page, screen);

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { DesktopCall } from '../../../main/core/host/hostDesktop';
 
 const projectRoot = join(import.meta.dirname, '..', '..', '..');
 export const rendererDir = join(projectRoot, 'out', 'renderer');
@@ -25,6 +26,8 @@ export function launchChromium(): Promise<Browser> {
 export interface HostProcess {
   url: string;
   origin: string;
+  /** What the core asked of the desktop ("Open", "Show in folder"); the test host only records it. */
+  readonly desktopCalls: readonly DesktopCall[];
   /** Stops the host as closing the app does: pending changes are written first. */
   stop(): Promise<void>;
   /** Kills the host with SIGKILL, as a crash or power cut would. */
@@ -39,6 +42,18 @@ export async function startHostProcess(library: string, data: string): Promise<H
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // The host prints each desktop request as a line {"desktopCall":{…}} (runHost's --desktop record).
+  const desktopCalls: DesktopCall[] = [];
+  let unread = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    unread += chunk.toString();
+    const lines = unread.split('\n');
+    unread = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith('{"desktopCall"')) continue;
+      desktopCalls.push((JSON.parse(line) as { desktopCall: DesktopCall }).desktopCall);
+    }
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const address = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
     let stdout = '';
@@ -55,6 +70,7 @@ export async function startHostProcess(library: string, data: string): Promise<H
   });
   return {
     ...address,
+    desktopCalls,
     async stop() {
       child.kill('SIGTERM');
       const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
