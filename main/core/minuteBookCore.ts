@@ -150,7 +150,10 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         'invalid-input',
       );
     }
-    const path = resolve(typed);
+    return withDocx(resolve(typed));
+  }
+
+  function withDocx(path: string): string {
     return /\.docx$/i.test(path) ? path : `${path}.docx`;
   }
 
@@ -348,7 +351,9 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     async 'files.chooseExportTarget'({ defaultPath }) {
       const choose = options.desktop?.chooseSaveFile;
       if (!choose) throw new ClerkFacingError('This window has no Save dialog: type the full path of the file in “Save as”.', 'no-desktop');
-      const chosen = await choose.call(options.desktop, exportTargetFrom(defaultPath));
+      // Whatever is in "Save as" only says where the dialog starts; a half-typed name starts in the export folder.
+      const start = isAbsolute(defaultPath) ? exportTargetFrom(defaultPath) : join(await exportFolder(), withDocx(basename(defaultPath)));
+      const chosen = await choose.call(options.desktop, start);
       return chosen === undefined ? {} : { path: exportTargetFrom(chosen) };
     },
     async 'files.open'({ path }) {

@@ -275,7 +275,10 @@ describe('exporting minutes through the contract', () => {
     expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({});
     chooseAnswer = join(exportRoot.root, 'Chosen name');
     expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({ path: join(exportRoot.root, 'Chosen name.docx') });
-    expect(offered).toEqual([join(exportRoot.root, 'a.docx'), join(exportRoot.root, 'a.docx')]);
+    // A half-typed name in "Save as" starts the dialog in the export folder.
+    chooseAnswer = undefined;
+    await value('files.chooseExportTarget', { defaultPath: 'Minutes 10 Nov' });
+    expect(offered).toEqual([join(exportRoot.root, 'a.docx'), join(exportRoot.root, 'a.docx'), join(exportRoot.library, 'Exports', 'Minutes 10 Nov.docx')]);
   });
 });
 
