@@ -101,7 +101,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   }
 
   async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
-    const result: OpenedMeeting = { meeting: opened.session.current, saveState: opened.session.saveState };
+    const result: OpenedMeeting = { meeting: opened.session.current, mode: 'edit', presence: [], notices: [], saveState: opened.session.saveState };
     const previous = previousMeetingDate(opened);
     if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
@@ -371,6 +371,19 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       const file = await exportedFile(path);
       desktop().showItemInFolder(file);
       return { path: file };
+    },
+    // TODO(issue 5): presence, read-only mode and history are being wired into the session.
+    async 'meetings.presence'() {
+      return { presence: [] };
+    },
+    async 'meetings.setMode'({ meetingId }) {
+      throw new ClerkFacingError(`Switching ${meetingId} between read only and editing is not available yet.`, 'not-available');
+    },
+    async 'meetings.history.list'() {
+      return { versions: [] };
+    },
+    async 'meetings.history.restore'() {
+      throw new ClerkFacingError('Restoring an earlier version is not available yet.', 'not-available');
     },
   };
 

@@ -16,7 +16,12 @@ function returns<T>(): T {
 
 export interface SaveState {
   meetingId: string;
-  state: 'saved' | 'saving' | 'unsaved';
+  /**
+   * 'unreachable': the library folder cannot be reached at all (drive unmapped, VPN dropped);
+   * typing goes on and every change is kept on this computer ("Library unreachable — 14 changes
+   * kept on this computer"). 'unsaved': the folder is there but the file could not be written.
+   */
+  state: 'saved' | 'saving' | 'unsaved' | 'unreachable';
   /** ISO time of the last successful write to the library (for "Saved at 10:42:13"). */
   savedAt?: string;
   /** Why the library file could not be written; the change is kept in the local journal. */
@@ -44,8 +49,44 @@ export interface CommitteeListing {
   unreadable: UnreadableMeetingFile[];
 }
 
+/** Someone else who has the meeting open, from their lease file beside it. */
+export interface Presence {
+  sessionId: string;
+  displayName: string;
+  computerName: string;
+  mode: EditingMode;
+  /** ISO times. */
+  since: string;
+  heartbeat: string;
+  /** No heartbeat for 3 minutes: the session is gone (crash, sleep, network) and may be taken over. */
+  stale: boolean;
+  /** "Being edited by Jane Smith on LAPTOP-12 since 10:02". */
+  description: string;
+}
+
+export const EditingMode = z.enum(['edit', 'read-only']);
+export type EditingMode = z.infer<typeof EditingMode>;
+
+/** One earlier version of a meeting kept in the library's history folder. */
+export interface MeetingVersion {
+  versionId: string;
+  /** ISO time the version was saved. */
+  savedAt: string;
+  /** Who saved it ("Jane Smith on LAPTOP-12"), when known. */
+  savedBy?: string;
+  /** Why it was kept, e.g. "before a merge with Tom Jones's changes", "conflict copy from Syncthing", "restored". */
+  note?: string;
+  sizeBytes: number;
+}
+
 export interface OpenedMeeting {
   meeting: Meeting;
+  /** 'read-only': the screen shows the meeting and its live updates but sends no changes. */
+  mode: EditingMode;
+  /** Others who have this meeting open now (not this session). */
+  presence: Presence[];
+  /** Things the clerk should be told on opening: stale sessions taken over, conflict copies merged. */
+  notices: string[];
   /** Date of the same committee's latest earlier meeting in the library, for snippets. */
   previousMeetingDate?: string;
   saveState: SaveState;
@@ -107,7 +148,13 @@ export const operations = {
     input: MeetingDetails.extend({ committeeSlug: CommitteeSlug.optional() }).strict(),
     result: returns<OpenedMeeting>(),
   },
-  'meetings.open': { input: z.object({ meetingId: EntityId }).strict(), result: returns<OpenedMeeting>() },
+  /** Who else has the meeting open, before the clerk chooses to edit as well or read only. */
+  'meetings.presence': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ presence: Presence[] }>() },
+  'meetings.open': { input: z.object({ meetingId: EntityId, mode: EditingMode.optional() }).strict(), result: returns<OpenedMeeting>() },
+  'meetings.setMode': { input: z.object({ meetingId: EntityId, mode: EditingMode }).strict(), result: returns<OpenedMeeting>() },
+  'meetings.history.list': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ versions: MeetingVersion[] }>() },
+  /** The restore is itself a new version; the version it replaces is kept. */
+  'meetings.history.restore': { input: z.object({ meetingId: EntityId, versionId: z.string().min(1).max(200) }).strict(), result: returns<OpenedMeeting>() },
   'meetings.applyChanges': {
     input: z.object({ meetingId: EntityId, changes: z.array(MeetingChange).min(1).max(500) }).strict(),
     result: returns<SaveState>(),
@@ -137,7 +184,17 @@ export const operationNames = Object.keys(operations) as OperationName[];
 export type ApiHandlers = { [N in OperationName]: (input: z.output<Operations[N]['input']>) => Promise<OperationResult<N>> };
 
 /** Pushes from the core to the screen. */
-export type ApiEvent = { type: 'saveState'; saveState: SaveState };
+export type ApiEvent =
+  | { type: 'saveState'; saveState: SaveState }
+  /**
+   * The open meeting changed outside this window (a colleague, a sync tool, a conflict copy) and
+   * the core merged it: `meeting` is the core's current meeting, including every change this
+   * window sent that the core has applied. `automatic` changes were merged silently;
+   * `newConflicts` were flagged (both versions kept in meeting.conflicts).
+   */
+  | { type: 'meetingUpdated'; meetingId: string; meeting: Meeting; automatic: number; newConflicts: number; from?: string }
+  /** Who else has the meeting open changed (someone opened, left, or went stale). */
+  | { type: 'presence'; meetingId: string; presence: Presence[] };
 
 /**
  * A refusal as it crosses the boundary. `suggestedPath` comes with 'export-target-busy': the file

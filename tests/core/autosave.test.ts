@@ -23,17 +23,21 @@ async function readLibraryMeeting(file: string) {
   return parsed.meeting;
 }
 
+function saveStates(events: readonly ApiEvent[]): SaveState[] {
+  return events.flatMap((event) => (event.type === 'saveState' ? [event.saveState] : []));
+}
+
 function waitForState(events: ApiEvent[], wanted: SaveState['state'], timeoutMs = 5000): Promise<SaveState> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = setInterval(() => {
-      const found = events.findLast((event) => event.saveState.state === wanted);
+      const found = saveStates(events).findLast((state) => state.state === wanted);
       if (found) {
         clearInterval(poll);
-        resolve(found.saveState);
+        resolve(found);
       } else if (Date.now() - started > timeoutMs) {
         clearInterval(poll);
-        reject(new Error(`no ${wanted} state within ${timeoutMs} ms; saw ${JSON.stringify(events.map((event) => event.saveState.state))}`));
+        reject(new Error(`no ${wanted} state within ${timeoutMs} ms; saw ${JSON.stringify(saveStates(events).map((state) => state.state))}`));
       }
     }, 10);
   });

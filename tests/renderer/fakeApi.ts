@@ -146,12 +146,15 @@ export class FakeApi implements ApiClient {
       if (committeeSlug && !committee) throw new ApiError(`There is no committee ${committeeSlug}.`, 'not-found');
       const meeting = committee ? createMeetingForCommittee(details, committee, new Date()) : createMeeting(details, new Date());
       this.meetings.set(meeting.id, meeting);
-      return { meeting, saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
+      return { meeting, mode: 'edit', presence: [], notices: [], saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
     },
     'meetings.open': async ({ meetingId }) => {
       const previousMeetingDate = this.previousMeetingDates.get(meetingId);
       return {
         meeting: this.meeting(meetingId),
+        mode: 'edit' as const,
+        presence: [],
+        notices: [],
         saveState: this.answerSaveState(meetingId),
         ...(previousMeetingDate ? { previousMeetingDate } : {}),
         ...(this.minuteNumberPattern ? { minuteNumberPattern: this.minuteNumberPattern } : {}),
@@ -196,5 +199,11 @@ export class FakeApi implements ApiClient {
     'files.chooseExportTarget': async () => (this.chosenFile === undefined ? {} : { path: this.chosenFile }),
     'files.open': async ({ path }) => ({ path: this.exportedFile(path) }),
     'files.showInFolder': async ({ path }) => ({ path: this.exportedFile(path) }),
+    'meetings.presence': async () => ({ presence: [] }),
+    'meetings.setMode': async ({ meetingId, mode }) => ({ ...(await this.handlers['meetings.open']({ meetingId })), mode }),
+    'meetings.history.list': async () => ({ versions: [] }),
+    'meetings.history.restore': async () => {
+      throw new ApiError('There are no earlier versions in this test.', 'not-found');
+    },
   };
 }
