@@ -1,9 +1,11 @@
 /**
  * The save indicator in the header. Always present, so screen readers announce each change of state
- * as it happens; empty when no meeting is open.
+ * as it happens; empty when no meeting is open. While the library is unreachable the count of
+ * changes kept on this computer grows with every keystroke: the visible text shows it, and the live
+ * region says it once.
  */
 import type { SaveState } from '../../main/domain/api';
-import { describeSaveState } from './saveStateText';
+import { announceSaveState, describeSaveState } from './saveStateText';
 
 interface SaveStateIndicatorProps {
   saveState: SaveState | undefined;
@@ -12,10 +14,21 @@ interface SaveStateIndicatorProps {
 
 export function SaveStateIndicator({ saveState, sendingChanges }: SaveStateIndicatorProps) {
   const text = describeSaveState(saveState, sendingChanges);
-  const tone = saveState?.state === 'unsaved' ? 'warning' : text === 'Saving…' ? 'busy' : 'calm';
+  const announced = announceSaveState(saveState, sendingChanges);
+  const tone = saveState?.state === 'unsaved' ? 'warning' : saveState?.state === 'unreachable' ? 'offline' : text === 'Saving…' ? 'busy' : 'calm';
+  if (announced === text) {
+    return (
+      <p className={`save-state save-state--${tone}`} role="status">
+        {text}
+      </p>
+    );
+  }
   return (
-    <p className={`save-state save-state--${tone}`} role="status">
-      {text}
-    </p>
+    <>
+      <p className={`save-state save-state--${tone}`}>{text}</p>
+      <p className="visually-hidden" role="status">
+        {announced}
+      </p>
+    </>
   );
 }

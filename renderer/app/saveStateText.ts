@@ -20,6 +20,10 @@ export function formatClockTime(iso: string): string | undefined {
  * the one thing the clerk may need to act on.
  */
 export function describeSaveState(saveState: SaveState | undefined, sendingChanges: boolean): string {
+  if (saveState?.state === 'unreachable') {
+    const count = saveState.pendingChanges;
+    return count > 0 ? `Library unreachable — ${count === 1 ? '1 change' : `${count} changes`} kept on this computer` : 'Library unreachable — your changes are kept on this computer';
+  }
   if (saveState?.state === 'unsaved') {
     return `Not saved to the library: ${saveState.reason ?? 'the library folder could not be reached'} — kept on this computer`;
   }
@@ -29,4 +33,14 @@ export function describeSaveState(saveState: SaveState | undefined, sendingChang
     return at ? `Saved at ${at}` : 'Saved';
   }
   return '';
+}
+
+/**
+ * What the indicator's live region says: the same as the indicator, except while the library is
+ * unreachable, when it stays one sentence however many changes pile up, so a screen reader hears
+ * it once rather than on every keystroke (the count is in the visible text).
+ */
+export function announceSaveState(saveState: SaveState | undefined, sendingChanges: boolean): string {
+  if (saveState?.state === 'unreachable') return 'Library unreachable — your changes are kept on this computer';
+  return describeSaveState(saveState, sendingChanges);
 }

@@ -10,6 +10,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { blocksFromDocument, documentFromBlocks } from './blocks';
+import { minutesUpdateTransaction } from './minutesEditorUpdate';
 import { minutesExtensions } from './minutesExtensions';
 import { NameCompletion, type CompletionName } from './nameCompletion';
 import { createMinutesSaveSchedule, type MinutesSaveSchedule } from './minutesSaveSchedule';
@@ -22,6 +23,13 @@ export interface MinutesEditorHandle {
   flush(): void;
   /** Inserts plain text at the cursor (or where the cursor last was) and puts focus in the minutes. */
   insertText(text: string): void;
+  /** The minutes as the editor holds them now, including what is typed but not yet sent. */
+  blocks(): MinuteBlock[];
+  /**
+   * Shows these minutes (a colleague's changes merged in, a conflict resolved): only the paragraphs
+   * that differ are touched, the cursor stays where it was, undo is not affected and nothing is sent.
+   */
+  showMinutes(minutes: readonly MinuteBlock[]): void;
 }
 
 const NO_NAMES: readonly CompletionName[] = [];
@@ -38,11 +46,13 @@ interface MinutesEditorProps {
    * nothing typed is waiting to be sent, the editor shows them; once the clerk types, they are left alone.
    */
   generatedMinutes?: readonly MinuteBlock[];
+  /** False while the meeting is open read only: the minutes can be read and selected, not changed. */
+  editable?: boolean;
   ref?: Ref<MinutesEditorHandle>;
 }
 
 // Memoised so that the meeting re-rendering (a title typed, minutes sent) leaves the editor alone.
-export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMinutesChange, describedBy, names, generatedMinutes, ref }: MinutesEditorProps) {
+export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMinutesChange, describedBy, names, generatedMinutes, editable = true, ref }: MinutesEditorProps) {
   const onMinutesChangeRef = useRef(onMinutesChange);
   const namesRef = useRef(names);
   useLayoutEffect(() => {
@@ -54,6 +64,7 @@ export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMin
     {
       extensions: [...minutesExtensions, NameCompletion.configure({ names: () => namesRef.current?.() ?? NO_NAMES })],
       content: documentFromBlocks(initialMinutes),
+      editable,
       immediatelyRender: true,
       // The page's Content-Security-Policy forbids inline <style>; the same rules are in minutes.css.
       injectCSS: false,
@@ -74,6 +85,13 @@ export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMin
     // Created once per mounted item; later minutes come from the clerk's typing, not from props.
     [],
   );
+
+  useEffect(() => {
+    if (!editor) return;
+    if (editor.isEditable !== editable) editor.setEditable(editable, false);
+    if (editable) editor.view.dom.removeAttribute('aria-readonly');
+    else editor.view.dom.setAttribute('aria-readonly', 'true');
+  }, [editor, editable]);
 
   const schedule = useRef<MinutesSaveSchedule | null>(null);
   useEffect(() => {
@@ -120,6 +138,12 @@ export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMin
             return true;
           })
           .run();
+      },
+      blocks: () => (editor ? blocksFromDocument(editor.getJSON()) : []),
+      showMinutes: (minutes) => {
+        if (!editor) return;
+        const tr = minutesUpdateTransaction(editor.state, blocksFromDocument(editor.getJSON()), minutes);
+        if (tr) editor.view.dispatch(tr);
       },
     }),
     [editor],

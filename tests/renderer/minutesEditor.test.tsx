@@ -144,4 +144,76 @@ describe('the minutes editor', () => {
     expect(screen.getByRole('button', { name: 'Sub-heading' }).getAttribute('aria-pressed')).toBe('true');
     expect(sent()[0]).toMatchObject({ type: 'heading', runs: [{ text: 'Questions from members' }] });
   });
+
+  describe('showing a colleague’s changes', () => {
+    const initial: MinuteBlock[] = [
+      { id: 'blk-first-001', type: 'paragraph', runs: [{ text: 'The Chair welcomed everyone.' }] },
+      { id: 'blk-second-01', type: 'paragraph', runs: [{ text: 'Apologies were noted.' }] },
+      { id: 'blk-third-001', type: 'bullet', level: 0, runs: [{ text: 'Caseloads' }] },
+    ];
+
+    function textOf(blocks: readonly MinuteBlock[]): string[] {
+      return blocks.map((block) => block.runs.map((run) => run.text).join(''));
+    }
+
+    it('changes only their paragraph and goes on typing where the clerk’s cursor was, without sending or undoing their words', async () => {
+      const handle = createRef<MinutesEditorHandle>();
+      const onMinutesChange = vi.fn<(minutes: MinuteBlock[]) => void>();
+      render(<MinutesEditor ref={handle} initialMinutes={initial} onMinutesChange={onMinutesChange} />);
+      const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+      const user = userEvent.setup();
+      const second = minutes.querySelectorAll('p')[1]!;
+      await user.click(second);
+      placeCursorAtEnd(second);
+      await user.keyboard(' Cllr Hale');
+      act(() => handle.current?.flush());
+      onMinutesChange.mockClear();
+
+      const firstDom = minutes.querySelector('p');
+      act(() =>
+        handle.current?.showMinutes([
+          { ...initial[0]!, runs: [{ text: 'The Chair, Cllr Ball, welcomed everyone to Keynsham.' }] },
+          { ...initial[1]!, runs: [{ text: 'Apologies were noted. Cllr Hale' }] },
+          { ...initial[2]!, runs: [{ text: 'Caseloads in two teams' }] },
+        ]),
+      );
+      expect(textOf(handle.current!.blocks())).toEqual(['The Chair, Cllr Ball, welcomed everyone to Keynsham.', 'Apologies were noted. Cllr Hale', 'Caseloads in two teams']);
+      // Only the changed paragraphs were replaced: the element itself stays.
+      expect(minutes.querySelector('p')).toBe(firstDom);
+      act(() => handle.current?.flush());
+      expect(onMinutesChange).not.toHaveBeenCalled();
+
+      await user.keyboard(' and Cllr Ward.');
+      expect(textOf(handle.current!.blocks())[1]).toBe('Apologies were noted. Cllr Hale and Cllr Ward.');
+      await user.keyboard('{Control>}z{/Control}');
+      // Undo takes back the clerk's typing, never the colleague's words.
+      expect(textOf(handle.current!.blocks())[0]).toBe('The Chair, Cllr Ball, welcomed everyone to Keynsham.');
+    });
+
+    it('keeps the cursor at the same offset, clamped, when the clerk’s own paragraph changed underneath', async () => {
+      const handle = createRef<MinutesEditorHandle>();
+      render(<MinutesEditor ref={handle} initialMinutes={initial} onMinutesChange={() => undefined} />);
+      const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+      const user = userEvent.setup();
+      const second = minutes.querySelectorAll('p')[1]!;
+      await user.click(second);
+      placeCursorAtEnd(second);
+      await user.keyboard(' Cllr Hale and');
+      act(() =>
+        handle.current?.showMinutes([initial[0]!, { ...initial[1]!, runs: [{ text: 'Noted.' }] }, { id: 'blk-added-001', type: 'paragraph', runs: [{ text: 'Added by Jane.' }] }, initial[2]!]),
+      );
+      await user.keyboard('!');
+      expect(textOf(handle.current!.blocks())).toEqual(['The Chair welcomed everyone.', 'Noted.!', 'Added by Jane.', 'Caseloads']);
+    });
+
+    it('is read only when not editable, and still shows updates', () => {
+      const handle = createRef<MinutesEditorHandle>();
+      render(<MinutesEditor ref={handle} initialMinutes={initial} onMinutesChange={() => undefined} editable={false} />);
+      const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+      expect(minutes.getAttribute('contenteditable')).toBe('false');
+      expect(minutes.getAttribute('aria-readonly')).toBe('true');
+      act(() => handle.current?.showMinutes([{ ...initial[0]!, runs: [{ text: 'Updated live.' }] }, initial[1]!, initial[2]!]));
+      expect(minutes.textContent).toContain('Updated live.');
+    });
+  });
 });
