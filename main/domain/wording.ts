@@ -4,7 +4,7 @@
  */
 import { eligibleVoters } from './attendance';
 import { formatTime, type TimeFormat } from './houseStyle';
-import type { Attendee, Decision, DeclarationKind, Meeting, Movement, Vote } from './meeting';
+import type { Action, ActionStatus, Attendee, Decision, DeclarationKind, Meeting, Movement, Vote } from './meeting';
 import { minuteNumberOf } from './minuteNumbers';
 
 /**
@@ -170,4 +170,12 @@ export function decisionSentence(meeting: Meeting, decision: Decision): string {
 
 export function describeAttendee(attendee: Attendee): string {
   return attendee.jobTitle ? `${attendee.displayName}, ${attendee.jobTitle}` : attendee.displayName;
+}
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
+
+/** Who an action is for: the attendee's display name when it was given to someone present, else the name as typed. */
+export function actionOwnerName(meeting: Meeting, action: Action): string {
+  const attendee = meeting.attendees.find((each) => each.id === action.ownerAttendeeId);
+  return attendee?.displayName ?? action.ownerName.trim();
 }

@@ -5,10 +5,10 @@
 import { useId } from 'react';
 import { newId, type Action, type ActionStatus, type Meeting } from '../../main/domain/meeting';
 import { actionReference, nextActionNumber } from '../../main/domain/minuteNumbers';
+import { ACTION_STATUS_LABELS } from '../../main/domain/wording';
 import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
 import { RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 
 /** A new action on the item, numbered for good: removing an earlier one never renumbers it. */
 export function newAction(meeting: Meeting, itemId: string): Action {

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import type { Meeting } from '../../main/domain/meeting';
 import { actionReference } from '../../main/domain/minuteNumbers';
 import { formatUkDate } from '../../main/domain/snippets';
-import { ACTION_STATUS_LABELS } from './ActionsSection';
+import { ACTION_STATUS_LABELS } from '../../main/domain/wording';
 
 export function AllActionsList({ meeting }: { meeting: Meeting }) {
   const headingId = useId();

@@ -24,8 +24,9 @@ import {
 
 import { slugify } from '../../domain/committee';
 import { DEFAULT_HOUSE_STYLE, formatDate, type HouseStyle } from '../../domain/houseStyle';
-import type { Action, ActionStatus, Meeting, UnreadableMeetingFile } from '../../domain/meeting';
+import type { ActionStatus, Meeting, UnreadableMeetingFile } from '../../domain/meeting';
 import { actionReference, minuteNumberOf } from '../../domain/minuteNumbers';
+import { ACTION_STATUS_LABELS, actionOwnerName } from '../../domain/wording';
 import { ClerkFacingError } from '../clerkFacingError';
 import { readCommittee, scanLibrary, fromLibraryRelative } from '../library';
 import { readMeetingFile } from '../meetingFile';
@@ -47,12 +48,6 @@ export interface ActionLogRow {
   exempt: boolean;
 }
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
-
-function ownerOf(meeting: Meeting, action: Action): string {
-  const attendee = meeting.attendees.find((each) => each.id === action.ownerAttendeeId);
-  return attendee?.displayName ?? action.ownerName.trim();
-}
 
 interface SortableRow extends ActionLogRow {
   startTime: string;
@@ -69,7 +64,7 @@ function meetingRows(meeting: Meeting, confidential: boolean): SortableRow[] {
       meetingDate: meeting.date,
       reference: actionReference(meeting, action.id),
       action: action.text.trim(),
-      owner: ownerOf(meeting, action),
+      owner: actionOwnerName(meeting, action),
       due: action.due ?? '',
       status: action.status,
       itemTitle: item.title.trim(),

@@ -29,7 +29,7 @@ import {
 import { formatDate, formatDateWithWeekday, type HouseStyle } from '../../domain/houseStyle';
 import type { Action, AgendaItem, Attendee, Mark, Meeting, MinuteBlock, TextRun as MinuteRun } from '../../domain/meeting';
 import { actionReference, styledMinuteNumber } from '../../domain/minuteNumbers';
-import { declarationSentences, decisionSentence, describeAttendee, formatClockTime, movementSentence, voteSentence } from '../../domain/wording';
+import { ACTION_STATUS_LABELS, actionOwnerName, declarationSentences, decisionSentence, describeAttendee, formatClockTime, movementSentence, voteSentence } from '../../domain/wording';
 import { DEFAULT_EXPORT_STYLE, templateStyles, withDocumentLanguage, type ExportLogo, type ExportStyle, type ExportTemplate } from './exportStyle';
 
 export type MinutesVersion = 'public' | 'confidential';
@@ -243,15 +243,11 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout): Paragrap
   return paragraphs;
 }
 
-function actionOwner(meeting: Meeting, action: Action): string {
-  const attendee = meeting.attendees.find((each) => each.id === action.ownerAttendeeId);
-  return attendee?.displayName ?? action.ownerName.trim();
-}
 
 /** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022". */
 function actionSentence(layout: Layout, action: Action): string {
   const { meeting, house } = layout;
-  const owner = actionOwner(meeting, action);
+  const owner = actionOwnerName(meeting, action);
   const due = action.due ? `, by ${formatDate(action.due, house.dateFormat)}` : '';
   const who = owner ? ` — ${owner}${due}` : due;
   return `ACTION ${actionReference(meeting, action.id)}: ${action.text.trim()}${who}`;
@@ -292,7 +288,6 @@ function agendaItem(layout: Layout, item: AgendaItem): Paragraph[] {
   return [title, sentence(privateSessionSentence(item)), ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
 }
 
-const ACTION_STATUS_LABELS: Record<Action['status'], string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 
 /** The actions of the listed items, in agenda order; the public version leaves out Part 2 items'. */
 function tabledActions(meeting: Meeting, version: MinutesVersion): Action[] {
@@ -317,7 +312,7 @@ function actionTable(layout: Layout, actions: readonly Action[]): Table {
   const { meeting, house, ids } = layout;
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((column) => cell(column.label, column.width, true)) });
   const rows = actions.map((action) => {
-    const values = [actionReference(meeting, action.id), action.text.trim(), actionOwner(meeting, action), action.due ? formatDate(action.due, house.dateFormat) : '', ACTION_STATUS_LABELS[action.status]];
+    const values = [actionReference(meeting, action.id), action.text.trim(), actionOwnerName(meeting, action), action.due ? formatDate(action.due, house.dateFormat) : '', ACTION_STATUS_LABELS[action.status]];
     return new TableRow({ cantSplit: true, children: values.map((value, index) => cell(value, ACTION_COLUMNS[index]!.width)) });
   });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, ...(ids.table ? { style: ids.table } : {}), rows: [header, ...rows] });
