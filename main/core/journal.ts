@@ -197,3 +197,33 @@ export async function findPendingJournals(journalDir: string): Promise<PendingJo
   }
   return found;
 }
+
+/**
+ * The library folders this computer has used, kept beside the journals. A library folder that
+ * is missing but was used before has gone away (drive unmapped, folder renamed): it must not be
+ * made again, empty, in its place — the real one may come back, and the journal waits for it.
+ */
+const LIBRARIES_FILE = 'libraries.json';
+const UsedLibraries = z.object({ libraries: z.array(z.string()) });
+
+async function readUsedLibraries(journalDir: string): Promise<string[]> {
+  try {
+    const parsed = UsedLibraries.safeParse(JSON.parse(await readFile(join(journalDir, LIBRARIES_FILE), 'utf8')));
+    return parsed.success ? parsed.data.libraries : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function rememberLibrary(journalDir: string, root: string): Promise<void> {
+  const libraries = await readUsedLibraries(journalDir);
+  if (libraries.includes(root)) return;
+  await mkdir(journalDir, { recursive: true });
+  await writeFileAtomic(join(journalDir, LIBRARIES_FILE), JSON.stringify({ libraries: [...libraries, root].slice(-50) }, null, 2) + '\n');
+}
+
+/** Whether this computer has used (or holds changes for) the library folder `root`. */
+export async function hasUsedLibrary(journalDir: string, root: string): Promise<boolean> {
+  if ((await readUsedLibraries(journalDir)).includes(root)) return true;
+  return (await findPendingJournals(journalDir)).some((pending) => pending.library === root);
+}

@@ -10,6 +10,7 @@
 import { access, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { slugify, type Committee } from '../domain/committee';
+import { conflictCopyOf } from '../domain/conflictCopies';
 import { summariseMeeting, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from '../domain/meeting';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
@@ -94,8 +95,15 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
         const { meeting } = await readMeetingFile(join(yearDir, name));
         const first = scan.files.get(meeting.id);
         if (first) {
-          // Two files, one meeting: usually a sync tool's conflict copy. Keep working on the first; show the second.
-          scan.unreadable.push({ file, problem: `it holds the same meeting as “${first}” (a copy, perhaps made by a sync tool); Minute Book keeps working on “${first}”` });
+          // Two files, one meeting: usually a sync tool's conflict copy. The one not named like a copy is the
+          // meeting; the copy is listed (not as a meeting) and merged in the next time the meeting is open.
+          const firstName = first.slice(first.lastIndexOf('/') + 1);
+          const [meetingFile, copy] = conflictCopyOf(firstName, name) !== undefined ? [file, first] : [first, file];
+          if (meetingFile !== first) {
+            scan.files.set(meeting.id, meetingFile);
+            scan.meetings = scan.meetings.map((each) => (each.id === meeting.id ? summariseMeeting(meeting, meetingFile) : each));
+          }
+          scan.unreadable.push({ file: copy, problem: copyProblem(meetingFile) });
           continue;
         }
         scan.files.set(meeting.id, file);
@@ -107,6 +115,10 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
   }
   scan.meetings.sort((a, b) => `${b.date} ${b.startTime}`.localeCompare(`${a.date} ${a.startTime}`));
   return scan;
+}
+
+function copyProblem(meetingFile: string): string {
+  return `it holds the same meeting as “${meetingFile}” (a conflict copy, perhaps made by a sync tool); Minute Book merges it into “${meetingFile}” when that meeting is open, then moves it to the meeting’s history`;
 }
 
 /** Deleting moves the file into the meeting's history folder, where it can be recovered. */

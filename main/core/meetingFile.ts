@@ -61,6 +61,10 @@ async function readJson(path: string, kind: LibraryFileKind): Promise<unknown> {
   } catch (error) {
     throw new LibraryFileError(path, describeIoError(error), kind);
   }
+  return parseJsonText(path, text, kind);
+}
+
+function parseJsonText(path: string, text: string, kind: LibraryFileKind): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
@@ -77,6 +81,13 @@ export interface ReadMeeting {
 /** Reads, migrates and checks a meeting file; throws LibraryFileError naming the file and the problem. */
 export async function readMeetingFile(path: string): Promise<ReadMeeting> {
   const parsed = parseMeetingData(await readJson(path, 'meeting'));
+  if (!parsed.ok) throw new LibraryFileError(path, parsed.problem);
+  return parsed.migratedFrom === undefined ? { meeting: parsed.meeting } : { meeting: parsed.meeting, migratedFrom: parsed.migratedFrom };
+}
+
+/** Checks (and migrates) a meeting file's bytes already read; throws LibraryFileError naming the file and the problem. */
+export function parseMeetingBytes(path: string, bytes: Uint8Array): ReadMeeting {
+  const parsed = parseMeetingData(parseJsonText(path, Buffer.from(bytes).toString('utf8'), 'meeting'));
   if (!parsed.ok) throw new LibraryFileError(path, parsed.problem);
   return parsed.migratedFrom === undefined ? { meeting: parsed.meeting } : { meeting: parsed.meeting, migratedFrom: parsed.migratedFrom };
 }

@@ -1,20 +1,45 @@
 /**
- * One meeting open for editing on this computer: the current meeting in memory, its journal,
- * and autosave. A change is in the journal (on this computer's disk) before the call returns,
- * and in the library file shortly after the clerk stops typing (debounced, with a maximum wait
- * so a clerk who never pauses is still saved within a second). If the library cannot be
- * written, the journal keeps everything and autosave keeps retrying.
+ * One meeting open on this computer: the current meeting in memory, its journal, autosave, and
+ * everything that keeps it in step with a shared library (docs/sync.md):
+ *
+ * - A change is in the journal (on this computer's disk) before the call returns, and in the
+ *   library file shortly after the clerk stops typing (debounced, with a maximum wait so a clerk
+ *   who never pauses is still saved within a second). If the library cannot be written, the
+ *   journal keeps everything and autosave keeps retrying.
+ * - The file is watched (folder events plus polling every second). A version written by anyone
+ *   else is merged three-way into the open meeting (base: the most recent version both sides
+ *   descend from, found through the files' lineage), written back if the merge says more than
+ *   the file, and pushed to the window. Before every write the file is read again under a short
+ *   write lock, so a version written meanwhile is merged, never overwritten.
+ * - Presence: a lease file beside the meeting announces this session; others' leases are read
+ *   every few seconds; stale ones are taken over on opening.
+ * - Conflict copies beside the file are merged in, then moved into the history folder.
+ * - Read-only sessions never write the meeting file or the journal; they follow the file.
  */
-import { stat } from 'node:fs/promises';
-import type { Low } from 'lowdb';
-import type { SaveState } from '../domain/api';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open as openFile, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { EditingMode, Presence as ApiPresence, SaveState } from '../domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../domain/changes';
-import type { Meeting } from '../domain/meeting';
+import { CONFLICT_COPY_TOOL_LABELS } from '../domain/conflictCopies';
+import { LINEAGE_LIMIT, type Meeting } from '../domain/meeting';
+import { mergeMeetings } from '../domain/merge';
+import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
-import { keepVersion, type HistoryPolicy } from './history';
-import { MeetingJournal } from './journal';
+import { archiveConflictCopy, CopyScanCache, findConflictCopies, type ConflictCopy } from './conflictCopies';
+import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from './fileWatcher';
+import { findVersionByRevision, keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from './history';
+import { MeetingJournal, type PendingJournal } from './journal';
+import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence } from './lease';
 import { fromLibraryRelative } from './library';
-import { describeIoError, LibraryFileError, newMeetingDb, openMeetingDb } from './meetingFile';
+import { describeIoError, LibraryFileError, parseMeetingBytes, serializeLibraryFile } from './meetingFile';
+
+export interface MeetingUpdate {
+  meeting: Meeting;
+  automatic: number;
+  newConflicts: number;
+  from?: string;
+}
 
 export interface SessionContext {
   libraryRoot: string;
@@ -24,112 +49,219 @@ export interface SessionContext {
   retryDelayMs: number;
   history: HistoryPolicy;
   now: () => Date;
+  /** The clerk's name from Settings ("Jane Smith"). */
+  displayName: string;
+  /** This computer's name ("LAPTOP-12"). */
+  computerName: string;
+  /** How often the meeting file is checked for others' changes (1 s, so a change is seen within 3 s). */
+  pollMs: number;
+  /** How often others' leases are read. */
+  presencePollMs: number;
+  /** How often conflict copies beside the file are looked for. */
+  copyScanMs: number;
+  heartbeatMs: number;
+  staleAfterMs: number;
+  /** How long after a merge a change from the window may still have been made on the meeting before it. */
+  staleWindowMs: number;
   onSaveState: (state: SaveState) => void;
+  onMeetingUpdated: (update: MeetingUpdate) => void;
+  onPresence: (presence: ApiPresence[]) => void;
 }
 
 export interface OpenedSession {
   session: MeetingSession;
   migratedFrom?: number;
   replayedChanges?: number;
+  /** What the clerk is told on opening: stale sessions taken over, conflict copies merged. */
+  notices: string[];
 }
+
+type FileRead =
+  | { kind: 'ok'; bytes: Buffer; hash: string }
+  | { kind: 'missing' }
+  | { kind: 'unreachable'; problem: string }
+  | { kind: 'failed'; problem: string };
+
+/** How many versions (revision → meeting) a session remembers as possible merge bases. */
+const REMEMBERED_VERSIONS = 64;
+/** History is searched for at most this many common revisions before falling back. */
+const HISTORY_LOOKUPS = 3;
+/** A write lock older than this was left by a process that died mid-write. */
+const WRITE_LOCK_STALE_MS = 10_000;
+const WRITE_LOCK_WAIT_MS = 2_000;
 
 export class MeetingSession {
   private timer?: ReturnType<typeof setTimeout>;
   private firstUnsavedAt?: number;
-  private writing?: Promise<void>;
+  private syncQueue: Promise<unknown> = Promise.resolve();
   private lastKeptVersionAt?: number;
   private savedAt?: string;
+  /** The folder is there but the file could not be written. */
   private failure?: string;
+  /** The library folder cannot be reached at all. */
+  private unreachable?: string;
+  /** The file now holds something that must not be merged or overwritten (damaged, another meeting). */
+  private blocked?: string;
   private changeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /**
    * The last journal entry that `meeting` includes. Set together with `meeting`, so a write to
    * the library never marks as flushed an entry that is journaled but not yet in the meeting.
    */
-  private appliedSeq: number;
-  private flushedSeq: number;
+  private appliedSeq = 0;
+  private flushedSeq = 0;
+
+  /** Hash of the file's bytes as last read or written by this session (undefined: no file yet). */
+  private fileHash?: string;
+  /** The meeting as the file holds it (last read or written). */
+  private fileMeeting?: Meeting;
+  /** The file holds bytes this session wrote (so replacing them is thinned, not always kept). */
+  private fileIsOurs = false;
+  /** A merge left the meeting saying more than the file: write even with no new change. */
+  private dirtyFromMerge = false;
+  /** Who saved the version last merged in, for the history note of the version it replaces. */
+  private mergedFrom?: string;
+  /** Revisions the current meeting descends from, most recent first. */
+  private lineage: string[] = [];
+  /** Versions seen or written, by revision: the merge bases. Oldest forgotten first. */
+  private readonly remembered = new Map<string, Meeting>();
+  /** The meeting as the window last showed it, while a merge may not have reached the window yet. */
+  private windowView?: { meeting: Meeting; until: number };
+
+  private watcher?: FileWatcher;
+  private lease?: Lease;
+  private presenceTimer?: ReturnType<typeof setInterval>;
+  private copyTimer?: ReturnType<typeof setInterval>;
+  private readonly copyCache = new CopyScanCache();
+  private presenceKey = '';
+  private presenceNow: ApiPresence[] = [];
 
   private constructor(
     private readonly context: SessionContext,
     private meeting: Meeting,
-    private readonly db: Low<Meeting>,
     readonly file: string,
-    private readonly journal: MeetingJournal,
+    private journal: MeetingJournal | undefined,
+    private editingMode: EditingMode,
   ) {
-    this.appliedSeq = journal.latestSeq;
-    this.flushedSeq = journal.latestSeq - journal.pendingCount;
+    if (journal) {
+      this.appliedSeq = journal.latestSeq;
+      this.flushedSeq = journal.latestSeq - journal.pendingCount;
+    }
+  }
+
+  private get path(): string {
+    return fromLibraryRelative(this.context.libraryRoot, this.file);
+  }
+
+  private get savedBy(): string {
+    return `${this.context.displayName.trim() || 'someone'} on ${this.context.computerName.trim() || 'another computer'}`;
   }
 
   /** Opens a meeting file, replaying any changes this computer kept that never reached it. */
-  static async open(context: SessionContext, meetingId: string, file: string): Promise<OpenedSession> {
+  static async open(context: SessionContext, meetingId: string, file: string, mode: EditingMode = 'edit'): Promise<OpenedSession> {
     const path = fromLibraryRelative(context.libraryRoot, file);
-    const { journal, pending } = await MeetingJournal.open(context.journalDir, meetingId);
+    const opened = mode === 'edit' ? await MeetingJournal.open(context.journalDir, meetingId) : undefined;
+    const pending: PendingJournal['entries'] = opened?.pending.entries ?? [];
     try {
-      let meeting: Meeting | undefined;
-      let migratedFrom: number | undefined;
-      let lastWritten: Date | undefined;
-      let db: Low<Meeting>;
+      let meeting: Meeting;
+      let fromFile: { meeting: Meeting; hash: string; migratedFrom?: number; mtime?: Date } | undefined;
+      let bytes: Buffer | undefined;
       try {
-        const opened = await openMeetingDb(path);
-        if (opened.db.data.id !== meetingId) {
+        bytes = await readFile(path);
+      } catch (error) {
+        const snapshot = pending.find((entry) => entry.snapshot)?.snapshot;
+        // The file never reached the library (created while it was unreachable): rebuild it from the journal.
+        if (!snapshot || (error as { code?: string }).code !== 'ENOENT') {
+          throw new LibraryFileError(path, describeIoError(error));
+        }
+      }
+      if (bytes) {
+        const read = parseMeetingBytes(path, bytes);
+        if (read.meeting.id !== meetingId) {
           // Never replay one meeting's journal into another meeting's file (e.g. after the library folder changed).
           throw new ClerkFacingError(`The file “${file}” now holds a different meeting, so this meeting cannot be opened from it. Your changes are still kept on this computer.`, 'wrong-meeting');
         }
-        db = opened.db;
-        meeting = opened.db.data;
-        migratedFrom = opened.migratedFrom;
-        lastWritten = (await stat(path)).mtime;
-      } catch (error) {
-        const snapshot = pending.entries.find((entry) => entry.snapshot)?.snapshot;
-        if (!(error instanceof LibraryFileError) || !snapshot) throw error;
-        // The file never reached the library (created while it was unreachable): rebuild it from the journal.
-        meeting = snapshot;
-        db = newMeetingDb(path, snapshot);
+        fromFile = { meeting: read.meeting, hash: contentHash(bytes), mtime: (await stat(path)).mtime };
+        if (read.migratedFrom !== undefined) fromFile.migratedFrom = read.migratedFrom;
+        meeting = read.meeting;
+      } else {
+        meeting = pending.find((entry) => entry.snapshot)!.snapshot!;
       }
-      for (const entry of pending.entries) {
-        if (entry.snapshot) meeting = entry.snapshot;
-        else if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
+      // Replay is change by change on top of the file as it is now, which may hold another computer's work.
+      for (const entry of pending) {
+        if (entry.snapshot) {
+          if (!fromFile) meeting = entry.snapshot;
+        } else if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
       }
-      const session = new MeetingSession(context, meeting, db, file, journal);
-      // "Saved at" shows when the library file was last written, even before this session writes it.
-      if (lastWritten) session.savedAt = lastWritten.toISOString();
-      const opened: OpenedSession = { session };
-      if (migratedFrom !== undefined) opened.migratedFrom = migratedFrom;
-      if (pending.entries.length > 0) {
-        opened.replayedChanges = pending.entries.length;
+      const session = new MeetingSession(context, meeting, file, opened?.journal, mode);
+      if (fromFile) {
+        session.fileHash = fromFile.hash;
+        session.fileMeeting = fromFile.meeting;
+        session.lineage = lineageOf(fromFile.meeting);
+        session.remember(fromFile.meeting);
+        // "Saved at" shows when the library file was last written, even before this session writes it.
+        if (fromFile.mtime) session.savedAt = fromFile.mtime.toISOString();
+      }
+      const result: OpenedSession = { session, notices: [] };
+      if (fromFile?.migratedFrom !== undefined) {
+        result.migratedFrom = fromFile.migratedFrom;
+        // A file brought up to date is written in the new format by the next save.
+        if (mode === 'edit') session.dirtyFromMerge = true;
+      }
+      await session.announce(result.notices, bytes);
+      session.startWatching();
+      if (pending.length > 0) {
+        result.replayedChanges = pending.length;
         session.firstUnsavedAt = Date.now();
-        await session.flush();
       }
-      return opened;
+      if (mode === 'edit') {
+        result.notices.push(...(await session.mergeConflictCopies()));
+        if (session.needsWrite) await session.flush();
+      }
+      return result;
     } catch (error) {
-      await journal.close();
+      await opened?.journal.close();
       throw error;
     }
   }
 
   /** Starts a new meeting: journaled first, then written to the library. */
-  static async create(context: SessionContext, meeting: Meeting, file: string): Promise<MeetingSession> {
+  static async create(context: SessionContext, meeting: Meeting, file: string): Promise<OpenedSession> {
     const { journal } = await MeetingJournal.open(context.journalDir, meeting.id);
     await journal.append({ library: context.libraryRoot, file }, [{ snapshot: meeting }], context.now());
-    const session = new MeetingSession(context, meeting, newMeetingDb(fromLibraryRelative(context.libraryRoot, file), meeting), file, journal);
+    const session = new MeetingSession(context, meeting, file, journal, 'edit');
+    session.lineage = [];
     session.firstUnsavedAt = Date.now();
     await session.flush();
-    return session;
+    const result: OpenedSession = { session, notices: [] };
+    await session.announce(result.notices, undefined);
+    session.startWatching();
+    return result;
   }
 
   get current(): Meeting {
     return this.meeting;
   }
 
+  get mode(): EditingMode {
+    return this.editingMode;
+  }
+
+  /** Others who have the meeting open, as last read. */
+  get presence(): ApiPresence[] {
+    return this.presenceNow;
+  }
+
   get saveState(): SaveState {
-    const pendingChanges = this.journal.pendingCount;
+    const pendingChanges = this.journal?.pendingCount ?? 0;
+    const problem = this.unreachable ?? this.blocked ?? this.failure;
     const state: SaveState = {
       meetingId: this.meeting.id,
-      state: this.failure ? 'unsaved' : pendingChanges > 0 ? 'saving' : 'saved',
+      state: this.unreachable ? 'unreachable' : problem ? 'unsaved' : pendingChanges > 0 || this.needsWrite ? 'saving' : 'saved',
       pendingChanges,
     };
     if (this.savedAt) state.savedAt = this.savedAt;
-    if (this.failure) state.reason = this.failure;
+    if (problem) state.reason = problem;
     return state;
   }
 
@@ -137,25 +269,26 @@ export class MeetingSession {
   applyChanges(changes: readonly MeetingChange[]): Promise<SaveState> {
     const result = this.changeQueue.then(async () => {
       if (this.closed) throw new ClerkFacingError('This meeting has been closed; open it again to go on editing.', 'closed');
-      const now = this.context.now();
-      let next = this.meeting;
-      for (const change of changes) {
-        try {
-          next = applyMeetingChange(next, change, now);
-        } catch (error) {
-          if (error instanceof ChangeNotApplicable) throw new ClerkFacingError(error.message, 'not-applicable');
-          throw error;
-        }
+      const journal = this.journal;
+      if (this.editingMode !== 'edit' || !journal) {
+        throw new ClerkFacingError('This meeting is open read only on this computer, so nothing was changed. Choose “Edit as well” to make changes.', 'read-only');
       }
+      const now = this.context.now();
+      const before = this.meeting;
+      // Checked before journaling: a change that cannot apply is refused and never kept.
+      let next = applyAll(before, changes, now, false);
       let seq: number;
       try {
-        seq = await this.journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now);
+        seq = await journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now);
       } catch (error) {
         throw new ClerkFacingError(
           `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
           'journal-failed',
         );
       }
+      // A merge may have landed while the change was being journaled: apply it on top of that.
+      if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
+      next = this.rebaseIfStale(next, changes, now);
       this.meeting = next;
       this.appliedSeq = seq;
       this.scheduleFlush();
@@ -165,28 +298,142 @@ export class MeetingSession {
     return result;
   }
 
-  /** Writes everything pending now, and stops autosave (used on close and quit). */
+  /**
+   * A window sends whole lists (an item's paragraphs, a whole action). If a merge changed the
+   * meeting a moment ago, the change may have been made on the meeting as it was before, and
+   * applied as it is it would undo the merge. When the change shows it (it still holds a merged
+   * paragraph or field as it was before the merge, or lacks one the merge added), it is applied
+   * to the meeting as the window saw it and merged three-way with the meeting as it is now.
+   */
+  private rebaseIfStale(next: Meeting, changes: readonly MeetingChange[], now: Date): Meeting {
+    const view = this.windowView;
+    if (!view) return next;
+    if (Date.now() > view.until) {
+      this.windowView = undefined;
+      return next;
+    }
+    const evidence = staleness(changes, view.meeting, this.meeting);
+    const mine = applyAll(view.meeting, changes, now, true);
+    if (evidence === 'seen') {
+      this.windowView = undefined;
+      return next;
+    }
+    if (evidence === 'unknown') {
+      view.meeting = mine;
+      return next;
+    }
+    const merged = mergeMeetings(view.meeting, mine, this.meeting, { mineAuthor: this.savedBy, theirsAuthor: this.mergedFrom ?? this.savedBy });
+    view.meeting = mine;
+    const rebased = { ...merged.meeting, ...(this.meeting.sync ? { sync: this.meeting.sync } : {}) };
+    if (contentKey(rebased) !== contentKey(next)) {
+      // The window's list was out of date: show it the meeting as it now stands.
+      queueMicrotask(() => this.context.onMeetingUpdated({ meeting: this.meeting, automatic: 0, newConflicts: merged.conflicts.length }));
+    }
+    return rebased;
+  }
+
+  /** Writes everything pending now, and stops autosave, watching and presence (used on close and quit). */
   async close(): Promise<SaveState> {
     await this.changeQueue;
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.hasUnwrittenChanges) await this.flush();
+    this.stopTimers();
+    if (this.editingMode === 'edit' && this.needsWrite) await this.exclusive(() => this.reconcile(true));
+    await this.syncQueue;
+    await this.watcher?.close();
+    await this.lease?.release().catch(() => undefined);
     const state = this.saveState;
-    await this.journal.close();
+    await this.journal?.close();
     return state;
   }
 
   async flushNow(): Promise<void> {
     await this.changeQueue;
-    if (this.hasUnwrittenChanges) await this.flush();
+    if (this.editingMode === 'edit' && this.needsWrite) await this.flush();
   }
+
+  /** Switches between reading and editing; the lease says so at once. */
+  async setMode(mode: EditingMode): Promise<void> {
+    if (mode === this.editingMode) return;
+    await this.changeQueue;
+    if (mode === 'read-only') {
+      await this.flushNow();
+      this.editingMode = 'read-only';
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = undefined;
+      if (this.copyTimer) clearInterval(this.copyTimer);
+      this.copyTimer = undefined;
+    } else {
+      await this.exclusive(async () => {
+        if (!this.journal) {
+          const { journal, pending } = await MeetingJournal.open(this.context.journalDir, this.meeting.id);
+          this.journal = journal;
+          // Changes kept on this computer from an earlier session go on top of the meeting as it is now.
+          for (const entry of pending.entries) if (entry.change) this.meeting = applyIfPossible(this.meeting, entry.change, new Date(entry.at));
+          this.appliedSeq = journal.latestSeq;
+          this.flushedSeq = journal.latestSeq - journal.pendingCount;
+        }
+        this.editingMode = 'edit';
+      });
+      this.startCopyScans();
+      await this.mergeConflictCopies();
+      if (this.needsWrite) await this.flush();
+    }
+    await this.lease?.setMode(mode);
+  }
+
+  /** Others' sessions on this meeting, read now. */
+  async readPresence(): Promise<ApiPresence[]> {
+    await this.pollPresence();
+    return this.presenceNow;
+  }
+
+  /**
+   * Makes an earlier version the meeting again. Everything pending is written first; the version
+   * it replaces is kept in the history; the restored meeting is written as a new version that
+   * descends from the one it replaces, so other computers take it as a change, not a conflict.
+   */
+  async restore(versionId: string): Promise<void> {
+    if (this.editingMode !== 'edit') {
+      throw new ClerkFacingError('This meeting is open read only on this computer. Choose “Edit as well” before restoring an earlier version.', 'read-only');
+    }
+    const root = this.context.libraryRoot;
+    const version = await readVersion(root, this.meeting.id, versionId);
+    const described = (await listVersions(root, this.meeting.id).catch(() => [])).find((each) => each.versionId === versionId);
+    const when = described ? `${described.savedAt.slice(0, 10)} ${formatPresenceTime(described.savedAt)}` : versionId;
+    await this.changeQueue;
+    await this.exclusive(async () => {
+      await this.reconcile(true);
+      if (this.unreachable || this.blocked || this.failure || this.needsWrite) {
+        throw new ClerkFacingError(
+          `The earlier version was not restored because the meeting file cannot be written just now: ${this.unreachable ?? this.blocked ?? this.failure ?? 'changes are still being saved'}.`,
+          'restore-failed',
+        );
+      }
+      const { sync: _old, ...content } = version;
+      this.meeting = { ...content, updatedAt: this.context.now().toISOString() };
+      this.dirtyFromMerge = true;
+      await this.reconcile(true, `before restoring the version of ${when}`);
+      if (this.unreachable || this.failure || this.needsWrite) {
+        throw new ClerkFacingError(`The earlier version could not be written to the library: ${this.unreachable ?? this.failure ?? 'unknown problem'}. It will be written as soon as the library can be reached.`, 'restore-failed');
+      }
+    });
+    this.context.onMeetingUpdated({ meeting: this.meeting, automatic: 0, newConflicts: 0, from: `the version of ${when}, restored` });
+  }
+
+  // ─── Saving ─────────────────────────────────────────────────────────────────────────────
 
   private get hasUnwrittenChanges(): boolean {
     return this.appliedSeq > this.flushedSeq;
   }
 
+  private get needsWrite(): boolean {
+    return this.editingMode === 'edit' && (this.hasUnwrittenChanges || this.dirtyFromMerge || this.fileMeeting === undefined);
+  }
+
   private scheduleFlush(): void {
+    if (this.closed) return;
     const nowMs = Date.now();
     this.firstUnsavedAt ??= nowMs;
     const deadline = this.firstUnsavedAt + this.context.maxSaveWaitMs;
@@ -198,56 +445,519 @@ export class MeetingSession {
     }, delay);
   }
 
-  /** One write at a time; changes that arrive during a write are picked up by the next one. */
-  private async flush(): Promise<void> {
-    while (this.writing) await this.writing;
-    if (!this.hasUnwrittenChanges) return;
-    this.writing = this.writeToLibrary().finally(() => {
-      this.writing = undefined;
-    });
-    await this.writing;
+  private scheduleRetry(): void {
+    if (this.closed) return;
+    this.firstUnsavedAt = Date.now();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().catch(() => undefined);
+    }, this.context.retryDelayMs);
   }
 
-  private async writeToLibrary(): Promise<void> {
+  /** One write (or merge) at a time; changes that arrive during a write are picked up by the next one. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.syncQueue.then(work);
+    this.syncQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async flush(): Promise<void> {
+    await this.exclusive(async () => {
+      if (!this.needsWrite) return;
+      await this.reconcile(true);
+    });
+    if (!this.closed && this.needsWrite && !this.timer && !this.unreachable && !this.failure && !this.blocked) this.scheduleFlush();
+  }
+
+  /**
+   * Brings the session and the library file into step: reads the file; merges it in if someone
+   * else changed it; then, if `write` and the meeting says more than the file, writes it.
+   * Always called through `exclusive`.
+   */
+  private async reconcile(write: boolean, replaceNote?: string): Promise<void> {
+    const editing = this.editingMode === 'edit';
+    const lock = editing && write ? await this.takeWriteLock() : undefined;
+    try {
+      const read = await this.readLibraryFile();
+      if (read.kind === 'unreachable') {
+        this.unreachable = read.problem;
+        this.afterProblem();
+        return;
+      }
+      this.unreachable = undefined;
+      if (read.kind === 'failed') {
+        this.failure = read.problem;
+        this.afterProblem();
+        return;
+      }
+      if (read.kind === 'ok' && read.hash !== this.fileHash) {
+        let theirs: Meeting;
+        try {
+          theirs = parseMeetingBytes(this.path, read.bytes).meeting;
+        } catch (error) {
+          this.blocked = `the meeting file has been replaced by one Minute Book cannot read (${error instanceof LibraryFileError ? error.problem : String(error)}); it has not been changed, and your changes are kept on this computer`;
+          this.afterProblem();
+          return;
+        }
+        if (theirs.id !== this.meeting.id) {
+          this.blocked = 'the meeting file now holds a different meeting; it has not been changed, and your changes are kept on this computer';
+          this.afterProblem();
+          return;
+        }
+        this.blocked = undefined;
+        await this.takeIn(theirs, read.hash, theirs.sync?.savedBy);
+      } else if (read.kind === 'ok') {
+        this.blocked = undefined;
+      } else if (read.kind === 'missing' && this.fileMeeting !== undefined) {
+        // Moved or deleted by someone else: the next write puts the meeting back, nothing is lost.
+        this.fileHash = undefined;
+        this.fileMeeting = undefined;
+        this.fileIsOurs = false;
+      }
+      if (!editing) return;
+      if (!this.hasUnwrittenChanges && !this.dirtyFromMerge && this.fileMeeting !== undefined) {
+        this.failure = undefined;
+        return;
+      }
+      if (!write) {
+        this.scheduleFlush();
+        return;
+      }
+      await this.writeNow(read.kind === 'ok' ? read.bytes : undefined, replaceNote);
+    } finally {
+      await lock?.();
+      this.context.onSaveState(this.saveState);
+    }
+  }
+
+  private afterProblem(): void {
+    if (this.editingMode === 'edit' && this.needsWrite) this.scheduleRetry();
+  }
+
+  private async writeNow(replacing: Buffer | undefined, replaceNote?: string): Promise<void> {
     const seq = this.appliedSeq;
     const snapshot = this.meeting;
     this.firstUnsavedAt = undefined;
-    this.context.onSaveState({ ...this.saveState, state: this.failure ? 'unsaved' : 'saving' });
-    try {
-      await this.keepPreviousVersionIfDue();
-    } catch {
-      // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
-    }
-    try {
-      this.db.data = snapshot;
-      await this.db.write();
-      await this.journal.markFlushed(seq);
-      this.flushedSeq = seq;
-      this.savedAt = this.context.now().toISOString();
-      this.failure = undefined;
-    } catch (error) {
-      this.failure = describeIoError(error);
-      if (!this.closed) {
-        this.firstUnsavedAt = Date.now();
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          void this.flush();
-        }, this.context.retryDelayMs);
+    if (replacing) {
+      try {
+        await this.keepReplaced(replacing, replaceNote);
+      } catch {
+        // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
       }
     }
-    this.context.onSaveState(this.saveState);
-    if (!this.closed && !this.failure && this.appliedSeq > seq && !this.timer) this.scheduleFlush();
+    const now = this.context.now();
+    const revision = newRevision();
+    const lineage = unionLineage([revision], this.lineage);
+    const { sync: _previous, ...content } = snapshot;
+    const stamped: Meeting = { ...content, sync: { revision, lineage, savedBy: this.savedBy, savedAt: now.toISOString() } };
+    const bytes = serializeLibraryFile(stamped);
+    const hash = contentHash(bytes);
+    this.watcher?.expectOwnWrite(hash);
+    try {
+      if (!replacing) {
+        // Never make a library folder that has gone away (unmapped drive): only the meeting's own folder inside it.
+        const away = await folderProblem(this.context.libraryRoot);
+        if (away) throw Object.assign(new Error(away), { code: 'ENOENT' });
+        await mkdir(dirname(this.path), { recursive: true });
+      }
+      await writeFileAtomic(this.path, bytes);
+    } catch (error) {
+      const away = await folderProblem(this.context.libraryRoot);
+      if (away) this.unreachable = away;
+      else this.failure = describeIoError(error);
+      this.afterProblem();
+      return;
+    }
+    this.remember(stamped);
+    this.lineage = lineage;
+    this.fileHash = hash;
+    this.fileMeeting = stamped;
+    this.fileIsOurs = true;
+    this.dirtyFromMerge = false;
+    this.meeting = this.meeting === snapshot ? stamped : { ...this.meeting, sync: stamped.sync };
+    await this.markFlushed(seq);
+    this.savedAt = now.toISOString();
+    this.failure = undefined;
+    this.unreachable = undefined;
+    if (!this.closed && this.appliedSeq > seq && !this.timer) this.scheduleFlush();
   }
 
-  private async keepPreviousVersionIfDue(): Promise<void> {
+  private async markFlushed(seq: number): Promise<void> {
+    if (!this.journal || seq <= this.flushedSeq) return;
+    await this.journal.markFlushed(seq);
+    this.flushedSeq = Math.max(this.flushedSeq, seq);
+  }
+
+  /**
+   * History: a version this session did not write (a colleague's, a sync tool's, the file as
+   * opened) is always kept before it is replaced; this session's own saves at most every
+   * few minutes, because the journal holds every keystroke (docs/decisions.md).
+   */
+  private async keepReplaced(bytes: Buffer, note?: string): Promise<void> {
     const nowMs = Date.now();
-    if (this.lastKeptVersionAt !== undefined && nowMs - this.lastKeptVersionAt < this.context.history.intervalMs) return;
-    const path = fromLibraryRelative(this.context.libraryRoot, this.file);
-    if (await keepVersion(this.context.libraryRoot, this.meeting.id, path, this.context.now(), this.context.history)) {
+    const now = this.context.now();
+    if (this.fileIsOurs && note === undefined) {
+      if (this.lastKeptVersionAt !== undefined && nowMs - this.lastKeptVersionAt < this.context.history.intervalMs) return;
+      await keepVersionBytes(this.context.libraryRoot, this.meeting.id, bytes, { now }, this.context.history);
       this.lastKeptVersionAt = nowMs;
+      return;
+    }
+    const why = note ?? (this.mergedFrom ? `before a merge with ${this.savedBy.replace(/ on .*$/, '')}’s changes` : undefined);
+    await keepVersionBytes(this.context.libraryRoot, this.meeting.id, bytes, why === undefined ? { now } : { now, note: why }, this.context.history);
+    this.lastKeptVersionAt = nowMs;
+  }
+
+  private async readLibraryFile(): Promise<FileRead> {
+    try {
+      const bytes = await readFile(this.path);
+      return { kind: 'ok', bytes, hash: contentHash(bytes) };
+    } catch (error) {
+      const away = await folderProblem(this.context.libraryRoot);
+      if (away) return { kind: 'unreachable', problem: away };
+      if ((error as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'failed', problem: describeIoError(error) };
     }
   }
+
+  /**
+   * A short lock around read–merge–write, so two computers on one network folder never write
+   * over a version without merging it. Best effort: a lock that cannot be taken within two
+   * seconds (or at all) does not stop the save; lineage still saves the day (docs/sync.md).
+   */
+  private async takeWriteLock(): Promise<(() => Promise<void>) | undefined> {
+    const lockPath = join(dirname(this.path), `${TEMP_PREFIX}${basename(this.path)}.writing`);
+    const until = Date.now() + WRITE_LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        const handle = await openFile(lockPath, 'wx');
+        await handle.writeFile(`${process.pid} ${this.savedBy}\n`).finally(() => handle.close());
+        return async () => {
+          await rm(lockPath, { force: true }).catch(() => undefined);
+        };
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EEXIST') return undefined;
+      }
+      try {
+        if (Date.now() - (await stat(lockPath)).mtimeMs > WRITE_LOCK_STALE_MS) await rm(lockPath, { force: true });
+      } catch {
+        // Gone already: try again at once.
+      }
+      if (Date.now() > until) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));
+    }
+  }
+
+  // ─── Merging ────────────────────────────────────────────────────────────────────────────
+
+  private remember(meeting: Meeting): void {
+    const revision = lineageOf(meeting)[0]!;
+    this.remembered.delete(revision);
+    this.remembered.set(revision, meeting);
+    while (this.remembered.size > REMEMBERED_VERSIONS) this.remembered.delete(this.remembered.keys().next().value!);
+  }
+
+  /** The most recent version this computer knows that both lineages hold; undefined if none. */
+  private async findBase(theirLineage: readonly string[]): Promise<Meeting | undefined> {
+    const theirs = new Set(theirLineage);
+    let lookups = 0;
+    for (const revision of this.lineage) {
+      if (!theirs.has(revision)) continue;
+      const known = this.remembered.get(revision);
+      if (known) return known;
+      if (lookups >= HISTORY_LOOKUPS) continue;
+      lookups += 1;
+      const kept = await findVersionByRevision(this.context.libraryRoot, this.meeting.id, revision).catch(() => undefined);
+      if (kept) {
+        this.remember(kept);
+        return kept;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Merges another version (the file as someone else wrote it, or a conflict copy) into the
+   * open meeting. `fileHash` is set when it is the library file itself.
+   */
+  private async takeIn(theirs: Meeting, fileHash: string | undefined, from: string | undefined): Promise<{ automatic: number; newConflicts: number; changed: boolean }> {
+    this.remember(theirs);
+    const theirLineage = lineageOf(theirs);
+    const mine = this.meeting;
+    let outcome = { automatic: 0, newConflicts: 0, changed: false };
+    if (this.editingMode !== 'edit') {
+      // Reading only: the file is the meeting.
+      this.meeting = theirs;
+      this.lineage = theirLineage;
+      outcome.changed = contentKey(mine) !== contentKey(theirs);
+    } else {
+      const base = await this.findBase(theirLineage);
+      // From here on nothing awaits, so no change from the window can slip in between.
+      const current = this.meeting;
+      const result = mergeMeetings(base ?? unrelatedBase(current, theirs), current, theirs, { mineAuthor: clipAuthor(this.savedBy), theirsAuthor: clipAuthor(from) });
+      outcome = { automatic: result.automatic, newConflicts: result.conflicts.length, changed: contentKey(result.meeting) !== contentKey(current) };
+      if (fileHash !== undefined && contentKey(result.meeting) === contentKey(theirs)) {
+        // The file already says everything this computer has: take it as it is.
+        this.meeting = theirs;
+        this.lineage = theirLineage;
+        this.dirtyFromMerge = false;
+        await this.markFlushed(this.appliedSeq);
+      } else {
+        this.meeting = outcome.changed ? { ...result.meeting, ...(current.sync ? { sync: current.sync } : {}) } : current;
+        this.lineage = unionLineage(this.lineage, theirLineage);
+        this.dirtyFromMerge = this.dirtyFromMerge || fileHash !== undefined || outcome.changed;
+      }
+      if (outcome.changed) {
+        const view = this.windowView && Date.now() <= this.windowView.until ? this.windowView.meeting : current;
+        this.windowView = { meeting: view, until: Date.now() + this.context.staleWindowMs };
+      }
+    }
+    if (fileHash !== undefined) {
+      this.fileHash = fileHash;
+      this.fileMeeting = theirs;
+      this.fileIsOurs = false;
+      if (theirs.sync?.savedAt) this.savedAt = theirs.sync.savedAt;
+    }
+    if (from) this.mergedFrom = from;
+    if (outcome.changed) {
+      const update: MeetingUpdate = { meeting: this.meeting, automatic: outcome.automatic, newConflicts: outcome.newConflicts };
+      if (from) update.from = from;
+      this.context.onMeetingUpdated(update);
+    }
+    return outcome;
+  }
+
+  private onFileEvent(event: FileWatchEvent): void {
+    if (this.closed) return;
+    switch (event.kind) {
+      case 'changed':
+      case 'back':
+        void this.exclusive(() => this.reconcile(event.kind === 'back')).catch(() => undefined);
+        return;
+      case 'unreachable':
+        this.unreachable = event.problem;
+        this.context.onSaveState(this.saveState);
+        return;
+      case 'removed':
+        // The next save writes the meeting again; until then the clerk's work is in the journal.
+        return;
+    }
+  }
+
+  /**
+   * Conflict copies beside the file: each is merged in, the merge written, then the copy moved
+   * into the history folder. Returns what to tell the clerk.
+   */
+  private mergeConflictCopies(): Promise<string[]> {
+    return this.exclusive(async () => {
+      if (this.editingMode !== 'edit' || this.closed) return [];
+      let copies: ConflictCopy[];
+      try {
+        copies = (await findConflictCopies(this.path, this.meeting.id, this.copyCache)).copies;
+      } catch {
+        return []; // the folder cannot be read now; the next scan tries again
+      }
+      if (copies.length === 0) return [];
+      await this.reconcile(false);
+      const merged: Array<{ copy: ConflictCopy; label: string }> = [];
+      for (const copy of copies) {
+        const label = `conflict copy from ${copy.tool ? CONFLICT_COPY_TOOL_LABELS[copy.tool] : 'a copy of the file'} (${basename(copy.path)})`;
+        await this.takeIn(copy.meeting, undefined, label);
+        merged.push({ copy, label });
+      }
+      this.dirtyFromMerge = true;
+      await this.reconcile(true);
+      if (this.needsWrite) return []; // not written: the copies stay where they are until it is
+      const notices: string[] = [];
+      for (const { copy, label } of merged) {
+        try {
+          await archiveConflictCopy(this.context.libraryRoot, copy.path, this.meeting.id, { now: this.context.now(), expectedHash: copy.contentHash });
+          notices.push(`Merged the ${label} into this meeting; the copy is kept in the meeting’s history.`);
+        } catch {
+          // Changed since it was merged, or cannot be moved now: merged again at the next scan.
+        }
+      }
+      return notices;
+    });
+  }
+
+  // ─── Watching and presence ──────────────────────────────────────────────────────────────
+
+  private startWatching(): void {
+    if (this.closed) return;
+    const options: { pollMs: number; knownHash?: string } = { pollMs: this.context.pollMs };
+    if (this.fileHash !== undefined) options.knownHash = this.fileHash;
+    this.watcher = watchFile(this.path, (event) => this.onFileEvent(event), options);
+    this.presenceTimer = setInterval(() => void this.pollPresence().catch(() => undefined), this.context.presencePollMs);
+    this.startCopyScans();
+  }
+
+  private startCopyScans(): void {
+    if (this.copyTimer || this.editingMode !== 'edit' || this.closed) return;
+    this.copyTimer = setInterval(() => {
+      void this.mergeConflictCopies().catch(() => undefined);
+    }, this.context.copyScanMs);
+  }
+
+  private stopTimers(): void {
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    if (this.copyTimer) clearInterval(this.copyTimer);
+    this.presenceTimer = undefined;
+    this.copyTimer = undefined;
+  }
+
+  /** Takes over others' stale sessions (noting each in the history), then announces this one. */
+  private async announce(notices: string[], fileBytes: Buffer | undefined): Promise<void> {
+    const now = this.context.now();
+    try {
+      const taken = await takeOverStaleLeases(this.path, { now, meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs });
+      for (const session of taken) {
+        notices.push(`${session.note}.`);
+        if (fileBytes) {
+          await keepVersionBytes(this.context.libraryRoot, this.meeting.id, fileBytes, { now, note: session.note }, this.context.history).catch(() => undefined);
+        }
+      }
+    } catch {
+      // The folder cannot be read just now; stale sessions are taken over at the next opening.
+    }
+    try {
+      this.lease = await acquireLease(this.path, {
+        meetingId: this.meeting.id,
+        displayName: this.context.displayName,
+        computerName: this.context.computerName,
+        mode: this.editingMode,
+        heartbeatMs: this.context.heartbeatMs,
+      });
+    } catch (error) {
+      notices.push(`Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error)}.`);
+    }
+    await this.pollPresence().catch(() => undefined);
+  }
+
+  private async pollPresence(): Promise<void> {
+    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string } = { meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs };
+    if (this.lease) options.ownSessionId = this.lease.sessionId;
+    const reading = await readLeases(this.path, this.context.now(), options);
+    const presence = reading.others.map(toApiPresence);
+    const key = JSON.stringify(presence.map((each) => [each.sessionId, each.mode, each.stale, each.displayName, each.computerName]));
+    this.presenceNow = presence;
+    if (key !== this.presenceKey) {
+      this.presenceKey = key;
+      if (!this.closed) this.context.onPresence(presence);
+    }
+  }
+}
+
+// ─── Helpers ──────────────────────────────────────────────────────────────────────────────
+
+export function toApiPresence(presence: LeasePresence): ApiPresence {
+  return {
+    sessionId: presence.sessionId,
+    displayName: presence.displayName,
+    computerName: presence.computerName,
+    mode: presence.mode,
+    since: presence.since,
+    heartbeat: presence.heartbeat,
+    stale: presence.stale,
+    description: describePresence(presence),
+  };
+}
+
+/** Why the library folder cannot be reached, or undefined if it can. */
+async function folderProblem(root: string): Promise<string | undefined> {
+  try {
+    const found = await stat(root);
+    return found.isDirectory() ? undefined : describeIoError({ code: 'ENOTDIR' });
+  } catch (error) {
+    return describeIoError(error);
+  }
+}
+
+function newRevision(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** The meeting without its sync stamp, in one canonical form: equal meetings give equal keys. */
+function contentKey(meeting: Meeting): string {
+  const { sync: _stamp, ...content } = meeting;
+  return JSON.stringify(sortKeys(content));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) if (record[key] !== undefined) out[key] = sortKeys(record[key]);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The revisions a version descends from, most recent first. A file written before lineage
+ * existed gets a revision derived from its contents, which every computer derives alike.
+ */
+export function lineageOf(meeting: Meeting): string[] {
+  const sync = meeting.sync;
+  if (sync && sync.revision) return sync.lineage[0] === sync.revision ? sync.lineage : [sync.revision, ...sync.lineage.filter((each) => each !== sync.revision)];
+  return [`c${createHash('sha256').update(contentKey(meeting)).digest('hex').slice(0, 15)}`];
+}
+
+/** Both lineages, alternating so the most recent of each come first, without repeats, at most LINEAGE_LIMIT. */
+export function unionLineage(...lineages: ReadonlyArray<readonly string[]>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const longest = Math.max(0, ...lineages.map((each) => each.length));
+  for (let at = 0; at < longest && out.length < LINEAGE_LIMIT; at += 1) {
+    for (const lineage of lineages) {
+      const revision = lineage[at];
+      if (revision !== undefined && !seen.has(revision)) {
+        seen.add(revision);
+        out.push(revision);
+      }
+    }
+  }
+  return out.slice(0, LINEAGE_LIMIT);
+}
+
+/**
+ * The base for two versions with no common ancestor known to this computer (docs/sync.md):
+ * the meeting details both sides agree on and nothing else. Every paragraph, item and entry
+ * then counts as added on the side that has it, so nothing can be taken for a deletion; the
+ * same thing on both sides merges field by field and any difference becomes a conflict.
+ */
+export function unrelatedBase(mine: Meeting, theirs: Meeting): Meeting {
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(mine)) {
+    if (JSON.stringify(sortKeys(value)) === JSON.stringify(sortKeys((theirs as Record<string, unknown>)[key]))) details[key] = value;
+  }
+  const { sync: _stamp, ...agreed } = details;
+  return { ...agreed, agenda: [], attendees: [], movements: [], declarations: [], decisions: [], actions: [], conflicts: [] } as unknown as Meeting;
+}
+
+function clipAuthor(author: string | undefined): string | undefined {
+  const trimmed = author?.trim();
+  if (!trimmed) return undefined;
+  return trimmed.length <= 250 ? trimmed : `${trimmed.slice(0, 249)}…`;
+}
+
+/** Applies changes in order; `skipInapplicable` for changes already journaled (their target may have gone). */
+function applyAll(meeting: Meeting, changes: readonly MeetingChange[], now: Date, skipInapplicable: boolean): Meeting {
+  let next = meeting;
+  for (const change of changes) {
+    if (skipInapplicable) {
+      next = applyIfPossible(next, change, now);
+      continue;
+    }
+    try {
+      next = applyMeetingChange(next, change, now);
+    } catch (error) {
+      if (error instanceof ChangeNotApplicable) throw new ClerkFacingError(error.message, 'not-applicable');
+      throw error;
+    }
+  }
+  return next;
 }
 
 /** A journaled change whose target has since gone (e.g. the item was deleted) is skipped, not fatal. */
@@ -258,4 +968,42 @@ function applyIfPossible(meeting: Meeting, change: MeetingChange, at: Date): Mee
     if (error instanceof ChangeNotApplicable) return meeting;
     throw error;
   }
+}
+
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+
+/**
+ * Whether changes from the window were made on the meeting as it was before the latest merge
+ * ('stale': it still holds a merged paragraph or field as it was before, or lacks one the merge
+ * added), after it ('seen'), or cannot tell.
+ */
+function staleness(changes: readonly MeetingChange[], before: Meeting, now: Meeting): 'stale' | 'seen' | 'unknown' {
+  let verdict: 'seen' | 'unknown' = 'unknown';
+  for (const change of changes) {
+    if (change.kind === 'item.minutes') {
+      const pre = new Map((before.agenda.find((item) => item.id === change.itemId)?.minutes ?? []).map((block) => [block.id, block]));
+      const post = new Map((now.agenda.find((item) => item.id === change.itemId)?.minutes ?? []).map((block) => [block.id, block]));
+      const incoming = new Map(change.minutes.map((block) => [block.id, block]));
+      for (const id of new Set([...pre.keys(), ...post.keys()])) {
+        const was = pre.get(id);
+        const is = post.get(id);
+        if (same(was, is)) continue;
+        const sent = incoming.get(id);
+        if (same(sent, was)) return 'stale';
+        if (same(sent, is)) verdict = 'seen';
+      }
+    } else if (change.kind === 'entity.put') {
+      const list = (collection: Meeting) => (collection[change.collection] as ReadonlyArray<{ id: string }>).find((each) => each.id === change.entity.id) as Record<string, unknown> | undefined;
+      const was = list(before);
+      const is = list(now);
+      if (!was || !is || same(was, is)) continue;
+      const sent = change.entity as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(was), ...Object.keys(is)])) {
+        if (same(was[key], is[key])) continue;
+        if (same(sent[key], was[key])) return 'stale';
+        if (same(sent[key], is[key])) verdict = 'seen';
+      }
+    }
+  }
+  return verdict;
 }

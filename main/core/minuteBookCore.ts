@@ -6,19 +6,21 @@
  * the `desktop` it is given.
  */
 import { mkdir, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { ApiEvent, ApiHandlers, ClerkSettings, MinutesVersion, OpenedMeeting, SaveState } from '../domain/api';
+import type { ApiEvent, ApiHandlers, ClerkSettings, EditingMode, MinutesVersion, OpenedMeeting, SaveState } from '../domain/api';
 import { resolveHouseStyle } from '../domain/houseStyle';
 import { createMeeting, type Meeting, type MeetingSummary } from '../domain/meeting';
 import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { ClerkFacingError } from './clerkFacingError';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
-import { DEFAULT_HISTORY_POLICY } from './history';
-import { findPendingJournals } from './journal';
-import { moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
+import { DEFAULT_HISTORY_POLICY, listVersions } from './history';
+import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal';
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './lease';
+import { fromLibraryRelative, moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
 import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
-import { MeetingSession, type OpenedSession, type SessionContext } from './meetingSession';
+import { MeetingSession, toApiPresence, type OpenedSession, type SessionContext } from './meetingSession';
 import type { CoreOptions, MinuteBookCore } from './service';
 
 export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
@@ -33,6 +35,26 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   /** meeting id → library-relative file, refreshed by every listing */
   let knownFiles = new Map<string, string>();
   let knownMeetings: MeetingSummary[] = [];
+
+  /**
+   * Makes sure the library folder is there, creating it on first use. A folder this computer has
+   * used before and that is now missing has gone away (drive unmapped, folder renamed): it is
+   * never made again, empty, in its place.
+   */
+  async function ensureLibrary(root = libraryRoot()): Promise<void> {
+    const missing = await stat(root).then(
+      () => false,
+      (error: { code?: string }) => error.code === 'ENOENT',
+    );
+    if (missing && (await hasUsedLibrary(options.journalDir, root))) {
+      throw new ClerkFacingError(
+        `The library folder “${root}” cannot be reached: ${describeIoError({ code: 'ENOENT' })}. Changes kept on this computer wait for it to come back.`,
+        'library-unreachable',
+      );
+    }
+    await prepareLibrary(root);
+    await rememberLibrary(options.journalDir, root).catch(() => undefined);
+  }
 
   async function rescan(): Promise<void> {
     const scan = await scanLibrary(libraryRoot());
@@ -52,11 +74,23 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     journalDir: options.journalDir,
     saveDelayMs: options.saveDelayMs ?? 300,
     maxSaveWaitMs: Math.max(options.saveDelayMs ?? 300, 700),
-    retryDelayMs: 2000,
-    history: DEFAULT_HISTORY_POLICY,
+    retryDelayMs: options.retryDelayMs ?? 2000,
+    history: options.history ?? DEFAULT_HISTORY_POLICY,
     now,
+    displayName: options.settings.read().displayName,
+    computerName: options.computerName ?? hostname(),
+    pollMs: options.pollMs ?? 1000,
+    presencePollMs: options.presencePollMs ?? 3000,
+    copyScanMs: options.copyScanMs ?? 3000,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
+    staleWindowMs: 5000,
     onSaveState: (saveState) => emit({ type: 'saveState', saveState }),
+    onMeetingUpdated: ({ meeting, automatic, newConflicts, from }) =>
+      emit(from === undefined ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, automatic, newConflicts } : { type: 'meetingUpdated', meetingId: meeting.id, meeting, automatic, newConflicts, from }),
+    onPresence: () => undefined,
   });
+  const contextFor = (meetingId: string): SessionContext => ({ ...sessionContext(), onPresence: (presence) => emit({ type: 'presence', meetingId, presence }) });
 
   async function fileOf(meetingId: string): Promise<string> {
     let file = knownFiles.get(meetingId);
@@ -68,12 +102,12 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     return file;
   }
 
-  function openSession(meetingId: string, file?: string): Promise<OpenedSession> {
+  function openSession(meetingId: string, file?: string, mode: EditingMode = 'edit'): Promise<OpenedSession> {
     let opening = sessions.get(meetingId);
     if (!opening) {
       opening = (async () => {
         await closing.get(meetingId);
-        return MeetingSession.open(sessionContext(), meetingId, file ?? (await fileOf(meetingId)));
+        return MeetingSession.open(contextFor(meetingId), meetingId, file ?? (await fileOf(meetingId)), mode);
       })();
       sessions.set(meetingId, opening);
       opening.catch(() => sessions.delete(meetingId));
@@ -101,7 +135,14 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   }
 
   async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
-    const result: OpenedMeeting = { meeting: opened.session.current, mode: 'edit', presence: [], notices: [], saveState: opened.session.saveState };
+    const result: OpenedMeeting = {
+      meeting: opened.session.current,
+      mode: opened.session.mode,
+      presence: opened.session.presence,
+      // Told once: the next open of the same session has nothing new to say.
+      notices: opened.notices.splice(0),
+      saveState: opened.session.saveState,
+    };
     const previous = previousMeetingDate(opened);
     if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
@@ -262,6 +303,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       let next: ClerkSettings = { ...current, ...input };
       if (input.libraryPath !== undefined && input.libraryPath !== current.libraryPath) {
         await prepareLibrary(input.libraryPath);
+        await rememberLibrary(options.journalDir, input.libraryPath).catch(() => undefined);
         await closeAll();
         knownFiles = new Map();
         next = forgetExportFolderInside(next, current.libraryPath);
@@ -271,7 +313,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     },
     async 'meetings.list'() {
       const root = libraryRoot();
-      await prepareLibrary(root);
+      await ensureLibrary(root);
       const scan = await scanLibrary(root);
       knownFiles = scan.files;
       knownMeetings = scan.meetings;
@@ -279,12 +321,12 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     },
     async 'committees.list'() {
       const root = libraryRoot();
-      await prepareLibrary(root);
+      await ensureLibrary(root);
       return scanCommittees(root);
     },
     async 'committees.save'({ committee }) {
       const root = libraryRoot();
-      await prepareLibrary(root);
+      await ensureLibrary(root);
       try {
         await saveCommittee(root, committee);
       } catch (error) {
@@ -294,18 +336,20 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     },
     async 'meetings.create'({ committeeSlug, ...details }) {
       const root = libraryRoot();
-      await prepareLibrary(root);
+      await ensureLibrary(root);
       const meeting = committeeSlug ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), now()) : createMeeting(details, now());
       const file = await pathForNewMeeting(root, meeting);
-      const session = MeetingSession.create(sessionContext(), meeting, file).then((created) => ({ session: created }));
+      const session = MeetingSession.create(contextFor(meeting.id), meeting, file);
       sessions.set(meeting.id, session);
       session.catch(() => sessions.delete(meeting.id));
       knownFiles.set(meeting.id, file);
       return await describeOpened(await session);
     },
-    async 'meetings.open'({ meetingId }) {
+    async 'meetings.open'({ meetingId, mode }) {
       await recovery;
-      return await describeOpened(await openSession(meetingId));
+      const opened = await openSession(meetingId, undefined, mode ?? 'edit');
+      if (mode !== undefined && opened.session.mode !== mode) await opened.session.setMode(mode);
+      return await describeOpened(opened);
     },
     async 'meetings.applyChanges'({ meetingId, changes }) {
       const { session } = await openSession(meetingId);
@@ -339,12 +383,12 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     },
     async 'library.houseStyle.get'() {
       const root = libraryRoot();
-      await prepareLibrary(root);
+      await ensureLibrary(root);
       return { libraryPath: root, houseStyle: (await readLibrarySettings(root)).houseStyle };
     },
     async 'library.houseStyle.save'({ houseStyle }) {
       const root = libraryRoot();
-      await prepareLibrary(root);
+      await ensureLibrary(root);
       const saved = await writeLibrarySettings(root, { ...(await readLibrarySettings(root)), houseStyle });
       return { libraryPath: root, houseStyle: saved.houseStyle };
     },
@@ -372,18 +416,31 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       desktop().showItemInFolder(file);
       return { path: file };
     },
-    // TODO(issue 5): presence, read-only mode and history are being wired into the session.
-    async 'meetings.presence'() {
-      return { presence: [] };
+    async 'meetings.presence'({ meetingId }) {
+      const open = sessions.get(meetingId);
+      if (open) return { presence: await (await open).session.readPresence() };
+      const path = fromLibraryRelative(libraryRoot(), await fileOf(meetingId));
+      try {
+        const reading = await readLeases(path, now(), { meetingId, staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS });
+        return { presence: reading.others.map(toApiPresence) };
+      } catch (error) {
+        throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+      }
     },
-    async 'meetings.setMode'({ meetingId }) {
-      throw new ClerkFacingError(`Switching ${meetingId} between read only and editing is not available yet.`, 'not-available');
+    async 'meetings.setMode'({ meetingId, mode }) {
+      await recovery;
+      const opened = await openSession(meetingId, undefined, mode);
+      await opened.session.setMode(mode);
+      return await describeOpened(opened);
     },
-    async 'meetings.history.list'() {
-      return { versions: [] };
+    async 'meetings.history.list'({ meetingId }) {
+      return { versions: await listVersions(libraryRoot(), meetingId) };
     },
-    async 'meetings.history.restore'() {
-      throw new ClerkFacingError('Restoring an earlier version is not available yet.', 'not-available');
+    async 'meetings.history.restore'({ meetingId, versionId }) {
+      await recovery;
+      const opened = await openSession(meetingId);
+      await opened.session.restore(versionId);
+      return await describeOpened(opened);
     },
   };
 

@@ -3,6 +3,7 @@
  * the push events, and a clean shutdown that writes everything pending to the library.
  */
 import type { ApiEvent, ApiHandlers, ClerkSettings } from '../domain/api';
+import type { HistoryPolicy } from './history';
 
 /** Per-computer settings: electron-store in the app, a JSON file in browser mode and tests. */
 export interface SettingsStore {
@@ -32,6 +33,22 @@ export interface CoreOptions {
   /** How long after the last change the library file is written; default 300 ms. */
   saveDelayMs?: number;
   now?: () => Date;
+  /** This computer's name in presence and history; default os.hostname(). */
+  computerName?: string;
+  /** How often an open meeting's file is checked for others' changes; default 1000 ms (seen within 3 s). */
+  pollMs?: number;
+  /** How often others' presence is read; default 3000 ms. */
+  presencePollMs?: number;
+  /** How often conflict copies beside an open meeting are looked for; default 3000 ms. */
+  copyScanMs?: number;
+  /** How often this computer renews its presence lease; default 30 s. */
+  heartbeatMs?: number;
+  /** A lease not renewed for this long is stale and taken over; default 3 minutes. */
+  staleAfterMs?: number;
+  /** How long a failed save waits before trying again; default 2000 ms. */
+  retryDelayMs?: number;
+  /** How earlier versions are kept; default docs/sync.md "History". */
+  history?: HistoryPolicy;
 }
 
 export interface MinuteBookCore {

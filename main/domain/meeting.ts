@@ -229,6 +229,26 @@ export const MeetingDetails = z.object({
 });
 export type MeetingDetails = z.infer<typeof MeetingDetails>;
 
+/** How many revisions a meeting file remembers in `sync.lineage`. */
+export const LINEAGE_LIMIT = 100;
+
+/**
+ * Who wrote this version of the file, and which versions it descends from (docs/sync.md, "Lost
+ * updates and lineage"). Written by the core on every save; never part of a merge or of the
+ * clerk's changes. Absent in files written before sharing was supported.
+ */
+export const SyncStamp = z.object({
+  /** A new random id for every write. */
+  revision: EntityId,
+  /** This revision, then the revisions of every version merged into it, most recent first (at most LINEAGE_LIMIT). */
+  lineage: z.array(EntityId).max(1000),
+  /** "Jane Smith on LAPTOP-12". */
+  savedBy: z.string().max(500).optional(),
+  /** ISO time of the write, by the writer's clock. */
+  savedAt: z.string().max(40).optional(),
+});
+export type SyncStamp = z.infer<typeof SyncStamp>;
+
 export const Meeting = MeetingDetails.extend({
   format: z.literal(MEETING_FORMAT),
   version: z.literal(MEETING_VERSION),
@@ -252,6 +272,8 @@ export const Meeting = MeetingDetails.extend({
   actions: z.array(Action),
   /** Changes made on two computers that could not both stand; each keeps both versions until the clerk resolves it. */
   conflicts: z.array(MeetingConflict),
+  /** Set by the core when it writes the file: revision, lineage and who saved it. */
+  sync: SyncStamp.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

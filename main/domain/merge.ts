@@ -404,6 +404,8 @@ const MEETING_FIELDS = fieldsOf(Meeting.shape, [
   'decisions',
   'actions',
   'conflicts',
+  // Revision and lineage describe a written file, not the meeting: the core stamps each write.
+  'sync',
 ]);
 
 function mergeFields<T extends object>(merge: Merge, fields: readonly string[], base: T | undefined, mine: T, theirs: T, target: (field: string) => Target): Record<string, unknown> {
@@ -521,6 +523,9 @@ function renumberClashingActions(actions: Action[], base: Meeting, mine: Meeting
  * once written with JSON.stringify (the authors given for each side follow their side); only
  * `automatic` and the returned list of new conflicts are told from mine's point of view. So two
  * computers that each merge the other's version write identical files.
+ *
+ * The merged meeting has no `sync` stamp: revision and lineage belong to a written file, and the
+ * caller (the core) stamps the merge when it writes it.
  */
 export function mergeMeetings(base: Meeting, mine: Meeting, theirs: Meeting, authors: MergeAuthors = {}): MergeResult {
   const merge = new Merge();

@@ -111,9 +111,9 @@ describe('autosave', () => {
         changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [{ id: 'blk00001', type: 'paragraph', runs: [{ text }] }] }],
       });
     }
-    const unsaved = await waitForState(events, 'unsaved');
-    expect(unsaved.reason).toMatch(/not there|disconnected/);
-    expect(unsaved.pendingChanges).toBe(2);
+    const unreachable = await waitForState(events, 'unreachable');
+    expect(unreachable.reason).toMatch(/not there|disconnected/);
+    expect(unreachable.pendingChanges).toBe(2);
 
     await rename(`${temp.library}-away`, temp.library); // the drive is back
     events.length = 0;
@@ -131,7 +131,7 @@ describe('autosave', () => {
     const item = createAgendaItem('Minutes of the previous meeting');
     await first.handlers['meetings.applyChanges']({ meetingId: reopened.meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     const closing = await first.handlers['meetings.close']({ meetingId: meeting.id });
-    expect(closing).toMatchObject({ state: 'unsaved', pendingChanges: 1 });
+    expect(closing).toMatchObject({ state: 'unreachable', pendingChanges: 1 });
     await first.close();
     await rename(`${temp.library}-away`, temp.library);
 
