@@ -12,6 +12,7 @@ import type { ApiEvent, ApiHandlers, ClerkSettings, EditingMode, MinutesVersion,
 import { resolveHouseStyle } from '../domain/houseStyle';
 import { createMeeting, type Meeting, type MeetingSummary } from '../domain/meeting';
 import { createMeetingForCommittee } from '../domain/meetingSetup';
+import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
 import { DEFAULT_HISTORY_POLICY, listVersions } from './history';
@@ -292,6 +293,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   const recovery = recoverJournals();
 
   const handlers: ApiHandlers = {
+    ...actionLogOperations({ libraryRoot, now, desktop: options.desktop, exportedFiles, exportFolder, prepareExportFolder, rememberExportFolder }),
     async 'settings.get'() {
       return options.settings.read();
     },

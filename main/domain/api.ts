@@ -126,6 +126,30 @@ export interface ExportedMinutes {
   bytes: number;
 }
 
+/** A committee's action log as a Word table, or as CSV for Excel. */
+export const ActionLogFormat = z.enum(['docx', 'csv']);
+export type ActionLogFormat = z.infer<typeof ActionLogFormat>;
+
+/** Where the action log dialog starts: a full path for each version and format, and whether there is a Save dialog. */
+export interface ActionLogTargets {
+  committeeName: string;
+  /** The folder offered: where this computer last exported to, else the library's Exports folder. */
+  folder: string;
+  /** "…/Planning Panel action log 2026-11-23.docx"; the confidential log's name says "(confidential)". */
+  paths: Record<MinutesVersion, Record<ActionLogFormat, string>>;
+  canChooseFile: boolean;
+}
+
+export interface ExportedActionLog {
+  /** The full path of the file written. */
+  path: string;
+  bytes: number;
+  /** Actions in the log. */
+  rows: number;
+  /** Meeting files in the library that could not be read, so any actions in them are not in the log. */
+  unreadable: number;
+}
+
 const FullFilePath = z.string().trim().min(1, 'the file is required').max(4096, 'that path is too long');
 
 const NoInput = z.object({}).strict();
@@ -144,6 +168,14 @@ export const operations = {
   'meetings.list': { input: NoInput, result: returns<LibraryListing>() },
   'committees.list': { input: NoInput, result: returns<CommitteeListing>() },
   'committees.save': { input: z.object({ committee: Committee }).strict(), result: returns<Committee>() },
+  /** The committee's actions from all its meetings; Part 2 actions only in the confidential log. */
+  'committees.actionLogTargets': { input: z.object({ slug: CommitteeSlug }).strict(), result: returns<ActionLogTargets>() },
+  'committees.exportActionLog': {
+    input: z.object({ slug: CommitteeSlug, format: ActionLogFormat, confidential: z.boolean(), target: FullFilePath.optional() }).strict(),
+    result: returns<ExportedActionLog>(),
+  },
+  /** The Save dialog for an action log: the chosen file ends in the format's extension. */
+  'committees.chooseActionLogTarget': { input: z.object({ defaultPath: FullFilePath, format: ActionLogFormat }).strict(), result: returns<{ path?: string }>() },
   'meetings.create': {
     input: MeetingDetails.extend({ committeeSlug: CommitteeSlug.optional() }).strict(),
     result: returns<OpenedMeeting>(),

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/client';
 import { useListing } from '../api/useListing';
 import { Dialog } from '../app/Dialog';
 import { messageForClerk } from '../app/errorMessage';
+import { ActionLogExportDialog } from './ActionLogExportDialog';
 import { CommitteeEditor } from './CommitteeEditor';
 import './committees.css';
 
@@ -20,6 +21,7 @@ export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
   const [listing, , setListing] = useListing(api, 'committees.list', onError);
   const [selectedSlug, setSelectedSlug] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const [exportingLogOf, setExportingLogOf] = useState<Committee>();
 
   const committees = listing ? [...listing.committees].sort(byCommitteeName) : [];
   const selected = committees.find((committee) => committee.slug === selectedSlug);
@@ -63,7 +65,14 @@ export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
         </nav>
         <div className="committees-layout__editor">
           {selected ? (
-            <CommitteeEditor key={selected.slug} api={api} committee={selected} onSaved={remember} />
+            <>
+              <div className="committee-tools">
+                <button type="button" className="button" onClick={() => setExportingLogOf(selected)}>
+                  Export action log…
+                </button>
+              </div>
+              <CommitteeEditor key={selected.slug} api={api} committee={selected} onSaved={remember} />
+            </>
           ) : listing && committees.length > 0 ? (
             <p className="item-pane__empty">Choose a committee to edit its details and roster.</p>
           ) : null}
@@ -82,6 +91,7 @@ export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
           </ul>
         </section>
       ) : null}
+      {exportingLogOf ? <ActionLogExportDialog api={api} committee={exportingLogOf} onClose={() => setExportingLogOf(undefined)} /> : null}
       {creating ? (
         <NewCommitteeDialog
           existing={committees}

@@ -58,6 +58,10 @@ export class FakeApi implements ApiClient {
   readonly busyFiles = new Set<string>();
   /** Each export, with the meeting as it stood at that moment. */
   readonly exports: { path: string; version: string; draft: boolean; meeting: Meeting }[] = [];
+  /** Each committee action log export, as the screen asked for it. */
+  readonly actionLogExports: { slug: string; format: string; confidential: boolean; path: string }[] = [];
+  /** What the next action log holds: its actions, and the meeting files that could not be read. */
+  actionLogResult = { rows: 14, unreadable: 0 };
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private held: (() => void)[] | null = null;
 
@@ -112,7 +116,7 @@ export class FakeApi implements ApiClient {
   }
 
   private exportedFile(path: string): string {
-    if (!this.exports.some((each) => each.path === path)) throw new ApiError(`Minute Book only opens the minutes it has exported since it started, and “${path}” is not one of them.`, 'not-exported');
+    if (!this.exports.some((each) => each.path === path) && !this.actionLogExports.some((each) => each.path === path)) throw new ApiError(`Minute Book only opens the minutes it has exported since it started, and “${path}” is not one of them.`, 'not-exported');
     return path;
   }
 
@@ -197,6 +201,26 @@ export class FakeApi implements ApiClient {
       return { libraryPath: this.settings.libraryPath, houseStyle: structuredClone(this.houseStyle) };
     },
     'files.chooseExportTarget': async () => (this.chosenFile === undefined ? {} : { path: this.chosenFile }),
+    'committees.actionLogTargets': async ({ slug }) => {
+      const name = this.committees.get(slug)?.name ?? slug;
+      const path = (confidential: boolean, format: string) => `${this.exportFolder}/${name} action log 2026-11-23${confidential ? ' (confidential)' : ''}.${format}`;
+      return {
+        committeeName: name,
+        folder: this.exportFolder,
+        paths: { public: { docx: path(false, 'docx'), csv: path(false, 'csv') }, confidential: { docx: path(true, 'docx'), csv: path(true, 'csv') } },
+        canChooseFile: this.canChooseFile,
+      };
+    },
+    'committees.exportActionLog': async ({ slug, format, confidential, target }) => {
+      const path = target ?? (await this.handlers['committees.actionLogTargets']({ slug })).paths[confidential ? 'confidential' : 'public'][format];
+      if (this.busyFiles.has(path)) {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        throw new ApiError(`${name} is open in ${format === 'csv' ? 'Excel' : 'Word'} — close it there, or save under another name.`, 'export-target-busy', path.replace(/(\.\w+)$/, ' (2)$1'));
+      }
+      this.actionLogExports.push({ slug, format, confidential, path });
+      return { path, bytes: 4_321, ...this.actionLogResult };
+    },
+    'committees.chooseActionLogTarget': async () => (this.chosenFile === undefined ? {} : { path: this.chosenFile }),
     'files.open': async ({ path }) => ({ path: this.exportedFile(path) }),
     'files.showInFolder': async ({ path }) => ({ path: this.exportedFile(path) }),
     'meetings.presence': async () => ({ presence: [] }),
