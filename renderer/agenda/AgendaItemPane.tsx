@@ -12,6 +12,7 @@ import { DecisionsSection } from '../decisions/DecisionsSection';
 import { DeclarationsSection } from '../declarations/DeclarationsSection';
 import { MinutesEditor, type MinutesEditorHandle } from '../minutes/MinutesEditor';
 import type { CompletionName } from '../minutes/nameCompletion';
+import { conflictsOfItem } from '../meetings/conflictText';
 import { Part2Fields } from './Part2Fields';
 
 interface AgendaItemPaneProps {
@@ -32,6 +33,10 @@ interface AgendaItemPaneProps {
   onWriteFromRecord: () => void;
   presentNames: () => readonly CompletionName[];
   minutesEditorRef: Ref<MinutesEditorHandle>;
+  /** Read only: everything shows (and updates live) but nothing can be changed. */
+  readOnly?: boolean;
+  /** Opens the conflicts, starting at this one. */
+  onShowConflicts?: (conflictId: string) => void;
 }
 
 const GENERATED_FROM: Partial<Record<AgendaItem['role'], string>> = {
@@ -50,12 +55,22 @@ export function AgendaItemPane(props: AgendaItemPaneProps) {
   const [initialMinutes] = useState(item.minutes);
   const generatedNote = GENERATED_FROM[item.role];
   const generated = generatedNote !== undefined && !item.minutesEditedByHand;
+  const conflicts = conflictsOfItem(meeting, item.id);
+  const firstConflict = conflicts[0];
 
   return (
     <section className="item-pane" aria-labelledby={headingId}>
       <h2 id={headingId} className="item-pane__heading">
         Item {number}
       </h2>
+      {firstConflict && props.onShowConflicts ? (
+        <p className="notice notice--attention">
+          {conflicts.length === 1 ? '1 conflict' : `${conflicts.length} conflicts`} in this item: both versions are kept until you choose.{' '}
+          <button type="button" className="button button--small" onClick={() => props.onShowConflicts?.(firstConflict.id)}>
+            Resolve conflicts ({conflicts.length})
+          </button>
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={titleId} className="field__label">
           Item title
@@ -109,6 +124,7 @@ export function AgendaItemPane(props: AgendaItemPaneProps) {
           describedBy={minutesHintId}
           names={presentNames}
           generatedMinutes={generated ? item.minutes : undefined}
+          editable={!props.readOnly}
         />
       </div>
       <DeclarationsSection

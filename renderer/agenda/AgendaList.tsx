@@ -20,6 +20,8 @@ interface AgendaListProps {
   onDelete: (itemId: string) => void;
   /** Shown under the list, inside the agenda landmark: the offer to undo a deletion. */
   children?: ReactNode;
+  /** Read only: items can be opened, not added, moved or removed. */
+  readOnly?: boolean;
 }
 
 interface DropTarget {
@@ -27,7 +29,7 @@ interface DropTarget {
   before: boolean;
 }
 
-export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, onMove, onAdd, onDelete, children }: AgendaListProps) {
+export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, onMove, onAdd, onDelete, children, readOnly = false }: AgendaListProps) {
   const draggedItemId = useRef<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -45,8 +47,8 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
     const step = event.key === 'ArrowUp' ? -1 : 1;
     const target = index + step;
     if (target < 0 || target >= agenda.length) return;
-    if (event.altKey) onMove(itemId, target, 'item');
-    else focusItemAt(target);
+    if (!event.altKey) focusItemAt(target);
+    else if (!readOnly) onMove(itemId, target, 'item');
   }
 
   function onDragOver(event: DragEvent<HTMLLIElement>, itemId: string): void {
@@ -99,8 +101,8 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
                 className="agenda__item"
                 data-agenda-item-id={item.id}
                 aria-current={selected ? 'true' : undefined}
-                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                draggable
+                aria-keyshortcuts={readOnly ? undefined : 'Alt+ArrowUp Alt+ArrowDown'}
+                draggable={!readOnly}
                 onDragStart={(event) => {
                   draggedItemId.current = item.id;
                   event.dataTransfer.effectAllowed = 'move';
@@ -115,7 +117,7 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
               >
                 {label}
               </button>
-              {selected ? (
+              {selected && !readOnly ? (
                 <div className="agenda__item-actions">
                   <button
                     type="button"
@@ -148,9 +150,11 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
           );
         })}
       </ol>
-      <button type="button" className="button" data-add-agenda-item onClick={onAdd}>
-        Add agenda item
-      </button>
+      {readOnly ? null : (
+        <button type="button" className="button" data-add-agenda-item onClick={onAdd}>
+          Add agenda item
+        </button>
+      )}
       {children}
     </nav>
   );

@@ -4,11 +4,12 @@
  * calls and by the core's pushed `saveState` events.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OpenedMeeting, OperationInput, SaveState } from '../../main/domain/api';
+import type { EditingMode, OpenedMeeting, OperationInput, Presence, SaveState } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
 import { CommitteesScreen } from '../committees/CommitteesScreen';
 import { MeetingScreen } from '../meetings/MeetingScreen';
 import { MeetingsScreen } from '../meetings/MeetingsScreen';
+import { needsOpeningChoice, OpenMeetingDialog } from '../meetings/OpenMeetingDialog';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ErrorBanner } from './ErrorBanner';
 import { messageForClerk } from './errorMessage';
@@ -22,6 +23,8 @@ export function App({ api }: { api: ApiClient }) {
   const [saveState, setSaveState] = useState<SaveState>();
   const [sendingChanges, setSendingChanges] = useState(false);
   const [error, setError] = useState<string>();
+  // A meeting someone else is editing, while the clerk chooses read only or edit as well.
+  const [choosing, setChoosing] = useState<{ meetingId: string; name: string; presence: Presence[] }>();
   const openMeetingId = useRef<string | null>(null);
   const leaveMeeting = useRef<(() => Promise<void>) | null>(null);
 
@@ -76,15 +79,31 @@ export function App({ api }: { api: ApiClient }) {
     [reportError],
   );
 
-  const openMeeting = useCallback(
-    async (meetingId: string) => {
+  const openMeetingAs = useCallback(
+    async (meetingId: string, mode?: EditingMode) => {
       try {
-        showMeeting(await api.call('meetings.open', { meetingId }));
+        showMeeting(await api.call('meetings.open', mode ? { meetingId, mode } : { meetingId }));
       } catch (problem) {
         reportError(problem);
       }
     },
     [api, reportError, showMeeting],
+  );
+
+  // Someone else editing the meeting (or a session gone quiet) is named first, and the clerk chooses.
+  const openMeeting = useCallback(
+    async (meetingId: string, name: string) => {
+      let presence: Presence[];
+      try {
+        presence = (await api.call('meetings.presence', { meetingId })).presence;
+      } catch (problem) {
+        reportError(problem);
+        return;
+      }
+      if (needsOpeningChoice(presence)) setChoosing({ meetingId, name, presence });
+      else await openMeetingAs(meetingId);
+    },
+    [api, openMeetingAs, reportError],
   );
 
   // Errors here are shown inside the New meeting dialog, which stays open so nothing typed is lost.
@@ -128,7 +147,7 @@ export function App({ api }: { api: ApiClient }) {
       <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
       <main className="app-main" ref={main}>
         {screen.name === 'meetings' ? (
-          <MeetingsScreen api={api} onOpen={(id) => void openMeeting(id)} onCreate={createMeeting} onError={reportError} />
+          <MeetingsScreen api={api} onOpen={(id, name) => void openMeeting(id, name)} onCreate={createMeeting} onError={reportError} />
         ) : screen.name === 'committees' ? (
           <CommitteesScreen api={api} onError={reportError} />
         ) : screen.name === 'settings' ? (
@@ -146,6 +165,17 @@ export function App({ api }: { api: ApiClient }) {
           />
         )}
       </main>
+      {choosing ? (
+        <OpenMeetingDialog
+          meetingName={choosing.name}
+          presence={choosing.presence}
+          onCancel={() => setChoosing(undefined)}
+          onChoose={(mode) => {
+            setChoosing(undefined);
+            void openMeetingAs(choosing.meetingId, mode);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

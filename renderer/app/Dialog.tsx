@@ -11,12 +11,14 @@ interface DialogProps {
   role?: 'dialog' | 'alertdialog';
   description?: ReactNode;
   onCancel: () => void;
+  /** For content laid out side by side (two versions of a conflict). */
+  wide?: boolean;
   children: ReactNode;
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ title, role = 'dialog', description, onCancel, children }: DialogProps) {
+export function Dialog({ title, role = 'dialog', description, onCancel, wide = false, children }: DialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -54,7 +56,7 @@ export function Dialog({ title, role = 'dialog', description, onCancel, children
     <div className="dialog-backdrop">
       <div
         ref={panel}
-        className="dialog"
+        className={wide ? 'dialog dialog--wide' : 'dialog'}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

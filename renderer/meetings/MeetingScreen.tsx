@@ -7,11 +7,11 @@
  * the focus is on this screen, including inside the minutes.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { OpenedMeeting, SaveState } from '../../main/domain/api';
-import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../main/domain/changes';
+import type { EditingMode, MeetingVersion, OpenedMeeting, Presence, SaveState } from '../../main/domain/api';
+import { applyMeetingChange, ChangeNotApplicable, type ConflictResolution, type MeetingChange } from '../../main/domain/changes';
 import type { Snippet } from '../../main/domain/committee';
 import { formatMinuteNumber } from '../../main/domain/houseStyle';
-import { createAgendaItem, type AgendaItem, type Declaration, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { createAgendaItem, type AgendaItem, type Declaration, type Meeting, type MeetingConflict, type MinuteBlock, type ParagraphConflict } from '../../main/domain/meeting';
 import { fillSnippet } from '../../main/domain/snippets';
 import { formatClockTime } from '../../main/domain/wording';
 import type { ApiClient } from '../api/client';
@@ -27,12 +27,16 @@ import { newDecision } from '../decisions/DecisionsSection';
 import { newDeclaration } from '../declarations/DeclarationsSection';
 import { ExportDialog, type ChangesReached } from '../export/ExportDialog';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
+import { reconcileMinutes, sameMinutes } from '../minutes/minutesReconcile';
 import type { CompletionName } from '../minutes/nameCompletion';
 import { SnippetDialog } from '../minutes/SnippetDialog';
 import { shortcutFor, shortcutOf, type ShortcutCommand } from '../shortcuts/shortcuts';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { ConflictsDialog } from './ConflictsDialog';
+import { describeSavedAt, HistoryDialog } from './HistoryDialog';
 import { formatMeetingDate } from './meetingDates';
 import { MeetingChangeQueue } from './meetingChangeQueue';
+import { presenceLine, readOnlyBanner, updatedAnnouncement } from './presenceText';
 import './meetingScreen.css';
 
 /** How long leaving a meeting waits for unsent changes; the queue keeps trying after that. */
@@ -60,7 +64,31 @@ type FocusRequest =
   | { kind: 'entry'; id: string }
   | { kind: 'minutes' };
 
-type OpenDialog = 'shortcuts' | 'snippets' | 'movement' | 'export' | null;
+type OpenDialog = 'shortcuts' | 'snippets' | 'movement' | 'export' | 'conflicts' | 'history' | null;
+
+/** Shortcuts that only look or move around; the rest change the meeting and wait for "Edit as well". */
+const READING_SHORTCUTS: ReadonlySet<ShortcutCommand> = new Set(['nextItem', 'previousItem', 'showShortcuts', 'exportMinutes']);
+
+function paragraphConflictsOf(meeting: Meeting, itemId: string): ParagraphConflict[] {
+  return meeting.conflicts.filter((conflict): conflict is ParagraphConflict => conflict.kind === 'paragraph' && conflict.itemId === itemId);
+}
+
+function minutesOf(meeting: Meeting, itemId: string): MinuteBlock[] | undefined {
+  return meeting.agenda.find((item) => item.id === itemId)?.minutes;
+}
+
+/** Applies what applies; a change to something no longer there has nothing to do. */
+function applyQuietly(meeting: Meeting, changes: readonly MeetingChange[]): Meeting {
+  let next = meeting;
+  for (const change of changes) {
+    try {
+      next = applyMeetingChange(next, change, new Date());
+    } catch (error) {
+      if (!(error instanceof ChangeNotApplicable)) throw error;
+    }
+  }
+  return next;
+}
 
 function clockTimeNow(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
@@ -106,7 +134,20 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
   const focusRequest = useRef<FocusRequest | null>(null);
   const screen = useRef<HTMLDivElement>(null);
   const [notes] = useState(() => migrationNote(opened));
+  // Told once the screen is up, so the polite region announces them: sessions taken over, copies merged.
+  const [notices, setNotices] = useState<string[]>([]);
+  useEffect(() => setNotices(opened.notices), [opened.notices]);
   const reloadFromCore = useRef<() => void>(() => undefined);
+  const [mode, setMode] = useState<EditingMode>(opened.mode);
+  const readOnly = mode === 'read-only';
+  const [presence, setPresence] = useState<Presence[]>(opened.presence);
+  const [conflictToStartAt, setConflictToStartAt] = useState<string>();
+  // The meeting as the core has it, as far as this window knows: what it last sent (on opening,
+  // with others' changes) plus every change of ours it has acknowledged since. Others' changes are
+  // told apart from ours against it.
+  const acknowledged = useRef(opened.meeting);
+  const selectedItemRef = useRef(selectedItemId);
+  selectedItemRef.current = selectedItemId;
 
   const [queue] = useState(
     () =>
@@ -115,6 +156,9 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         onSaveState,
         onError,
         onBusyChange: onSendingChange,
+        onAcknowledged: (changes) => {
+          acknowledged.current = applyQuietly(acknowledged.current, changes);
+        },
         onRefused: (error) => {
           onError(error);
           reloadFromCore.current();
@@ -136,6 +180,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           await queue.whenIdle();
           const reopened = await api.call('meetings.open', { meetingId });
           if (!queue.isBusy()) {
+            acknowledged.current = reopened.meeting;
             latestMeeting.current = reopened.meeting;
             setMeeting(reopened.meeting);
             setSelectedItemId((current) => (reopened.meeting.agenda.some((item) => item.id === current) ? current : reopened.meeting.agenda[0]?.id));
@@ -151,8 +196,12 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     })();
   };
 
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const applyChanges = useCallback(
     (changes: readonly MeetingChange[]) => {
+      // Read only: nothing is sent (the controls are disabled; this catches anything that slips through).
+      if (readOnlyRef.current) return;
       let next = latestMeeting.current;
       const applied: MeetingChange[] = [];
       for (const change of changes) {
@@ -175,6 +224,97 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
   const applyChange = useCallback((change: MeetingChange) => applyChanges([change]), [applyChanges]);
 
   const sendTypedMinutes = useCallback(() => minutesEditor.current?.flush(), []);
+
+  /**
+   * Shows the core's meeting (merged with someone else's changes) without losing anything of the
+   * clerk's: the changes the core has not acknowledged yet are put back on top, the minutes being
+   * typed are reconciled paragraph by paragraph, and the editor changes only the paragraphs that
+   * differ, keeping the cursor. Minutes the core may have been sent before the colleague's words
+   * arrived are sent again, reconciled, so the core ends with both.
+   */
+  const takeCoreMeeting = useRef<(incoming: Meeting) => void>(() => undefined);
+  takeCoreMeeting.current = (incoming: Meeting) => {
+    const base = acknowledged.current;
+    const resend: MeetingChange[] = [];
+    let shown = incoming;
+    for (const change of queue.unacknowledged()) {
+      let again = change;
+      if (change.kind === 'item.minutes') {
+        const theirs = minutesOf(incoming, change.itemId);
+        if (theirs) {
+          const minutes = reconcileMinutes(minutesOf(base, change.itemId) ?? [], change.minutes, theirs, paragraphConflictsOf(incoming, change.itemId));
+          again = { ...change, minutes };
+          if (!sameMinutes(minutes, change.minutes)) resend.push(again);
+        }
+      }
+      shown = applyQuietly(shown, [again]);
+    }
+    const itemId = selectedItemRef.current;
+    const editor = minutesEditor.current;
+    const theirs = itemId ? minutesOf(incoming, itemId) : undefined;
+    if (itemId && editor && theirs) {
+      const typed = editor.blocks();
+      const minutes = reconcileMinutes(minutesOf(base, itemId) ?? [], typed, theirs, paragraphConflictsOf(incoming, itemId));
+      editor.showMinutes(minutes);
+      if (!sameMinutes(minutes, minutesOf(shown, itemId) ?? [])) {
+        const change: MeetingChange = { kind: 'item.minutes', itemId, minutes };
+        shown = applyQuietly(shown, [change]);
+        if (!readOnlyRef.current) resend.push(change);
+      }
+    }
+    acknowledged.current = incoming;
+    latestMeeting.current = shown;
+    setMeeting(shown);
+    if (itemId && !shown.agenda.some((item) => item.id === itemId)) setSelectedItemId(shown.agenda[0]?.id);
+    if (!readOnlyRef.current) for (const change of resend) queue.add(change);
+  };
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'presence' && event.meetingId === meetingId) setPresence(event.presence);
+        if (event.type === 'meetingUpdated' && event.meetingId === meetingId) {
+          takeCoreMeeting.current(event.meeting);
+          setAnnouncement(updatedAnnouncement(event.from, event.newConflicts));
+        }
+      }),
+    [api, meetingId],
+  );
+
+  /** "Edit as well" from read only: the core records the new mode; the screen starts sending. */
+  async function editAsWell(): Promise<void> {
+    try {
+      const reopened = await api.call('meetings.setMode', { meetingId, mode: 'edit' });
+      setPresence(reopened.presence);
+      takeCoreMeeting.current(reopened.meeting);
+      readOnlyRef.current = reopened.mode === 'read-only';
+      setMode(reopened.mode);
+      setAnnouncement(reopened.mode === 'edit' ? 'You can edit this meeting now; your changes merge with theirs.' : '');
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  /** A conflict resolved: the choice is sent like any change, and the minutes on screen follow it. */
+  function resolveConflict(conflict: MeetingConflict, resolution: ConflictResolution): void {
+    sendTypedMinutes();
+    applyChange({ kind: 'conflict.resolve', conflictId: conflict.id, resolution });
+    const itemId = selectedItemRef.current;
+    const minutes = itemId ? minutesOf(latestMeeting.current, itemId) : undefined;
+    if (minutes && conflict.kind === 'paragraph' && conflict.itemId === itemId) minutesEditor.current?.showMinutes(minutes);
+    setAnnouncement(`Resolved: ${conflict.label}.`);
+  }
+
+  /** A version restored from history replaces the meeting on screen; the editor starts afresh with it. */
+  function showRestored(restored: OpenedMeeting, version: MeetingVersion): void {
+    acknowledged.current = restored.meeting;
+    latestMeeting.current = restored.meeting;
+    setMeeting(restored.meeting);
+    setSelectedItemId((current) => (restored.meeting.agenda.some((item) => item.id === current) ? current : restored.meeting.agenda[0]?.id));
+    setReloads((count) => count + 1);
+    setDialog(null);
+    setAnnouncement(`Restored the version of ${describeSavedAt(version.savedAt)}. The version it replaced is kept in history.`);
+  }
 
   useEffect(() => {
     leaveRef.current = async () => {
@@ -374,6 +514,10 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
   }
 
   function runShortcut(command: ShortcutCommand): void {
+    if (readOnly && !READING_SHORTCUTS.has(command)) {
+      setAnnouncement('This meeting is open read only. Choose “Edit as well” to change it.');
+      return;
+    }
     switch (command) {
       case 'nextItem':
         return goToNeighbour(1);
@@ -424,6 +568,21 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           <span aria-hidden="true">← </span>All meetings
         </button>
         <div className="meeting-screen__commands">
+          {meeting.conflicts.length > 0 ? (
+            <button
+              type="button"
+              className="button button--attention"
+              onClick={() => {
+                setConflictToStartAt(undefined);
+                setDialog('conflicts');
+              }}
+            >
+              Conflicts ({meeting.conflicts.length})
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => setDialog('history')}>
+            History
+          </button>
           <button type="button" className="button" aria-keyshortcuts={shortcutOf('exportMinutes').ariaKeys} onClick={() => setDialog('export')}>
             Export…
           </button>
@@ -449,6 +608,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           <QuorumIndicator meeting={meeting} currentItemId={selectedItemId} />
           <FirstMinuteNumberField
             key={reloads}
+            disabled={readOnly}
             value={meeting.firstMinuteNumber}
             onChange={(firstMinuteNumber) => applyChange({ kind: 'meeting.update', fields: { firstMinuteNumber } })}
           />
@@ -461,6 +621,22 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
             {note}
           </p>
         ))}
+        <div role="status" className="meeting-notices">
+          {notices.map((notice) => (
+            <p key={notice} className="notice">
+              {notice}
+            </p>
+          ))}
+        </div>
+        {presence.length > 0 ? <p className="presence-line">{presenceLine(presence)}</p> : null}
+        {readOnly ? (
+          <div className="read-only-banner" role="region" aria-label="Read only">
+            <p className="read-only-banner__text">{readOnlyBanner(presence)}</p>
+            <button type="button" className="button button--primary" onClick={() => void editAsWell()}>
+              Edit as well
+            </button>
+          </div>
+        ) : null}
       </header>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
@@ -468,6 +644,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
       <div className="meeting-layout">
         <div className="meeting-layout__agenda">
           <AgendaList
+            readOnly={readOnly}
             agenda={meeting.agenda}
             minuteNumberAt={(index) => minuteNumberIn(meeting, index)}
             selectedItemId={selectedItemId}
@@ -484,6 +661,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         <div className="meeting-layout__item">
           {showAllActions ? <AllActionsList meeting={meeting} /> : null}
           {selectedItem ? (
+            <fieldset className="read-only-frame" disabled={readOnly}>
             <AgendaItemPane
               key={`${selectedItem.id}:${reloads}`}
               meeting={meeting}
@@ -501,13 +679,21 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
               onWriteFromRecord={writeFromRecord}
               presentNames={presentNames}
               minutesEditorRef={minutesEditor}
+              readOnly={readOnly}
+              onShowConflicts={(conflictId) => {
+                setConflictToStartAt(conflictId);
+                setDialog('conflicts');
+              }}
             />
+            </fieldset>
           ) : (
             <p className="item-pane__empty">This meeting has no agenda items yet. Add one to start taking minutes.</p>
           )}
         </div>
         <div className="meeting-layout__attendance">
-          <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} />
+          <fieldset className="read-only-frame" disabled={readOnly}>
+            <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} />
+          </fieldset>
         </div>
       </div>
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
@@ -521,6 +707,20 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           }}
         />
       ) : null}
+      {dialog === 'conflicts' ? (
+        <ConflictsDialog meeting={meeting} readOnly={readOnly} startAt={conflictToStartAt} onResolve={resolveConflict} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'history' ? (
+        <HistoryDialog
+          api={api}
+          meetingId={meetingId}
+          readOnly={readOnly}
+          beforeRestore={sendEverythingTyped}
+          onRestored={showRestored}
+          onError={onError}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog === 'export' ? <ExportDialog api={api} meeting={meeting} sendEverythingTyped={sendEverythingTyped} onClose={() => setDialog(null)} /> : null}
       <MovementDialog open={dialog === 'movement'} meeting={meeting} currentItemId={selectedItemId} onClose={() => setDialog(null)} onChanges={applyChanges} />
     </div>
@@ -528,8 +728,12 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
 }
 
 /** The minute number of the first item; the others follow in agenda order. */
-function FirstMinuteNumberField({ value, onChange }: { value: number; onChange: (value: number) => void }) {
+function FirstMinuteNumberField({ value, disabled, onChange }: { value: number; disabled: boolean; onChange: (value: number) => void }) {
   const [typed, setTyped] = useState(String(value));
+  // A number changed elsewhere (a colleague, a restore) shows here unless it is what is typed.
+  useEffect(() => {
+    setTyped((current) => (Number(current) === value ? current : String(value)));
+  }, [value]);
   const valid = /^\d+$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1_000_000;
   return (
     <div className="field field--number meeting-header__first-number">
@@ -542,6 +746,7 @@ function FirstMinuteNumberField({ value, onChange }: { value: number; onChange: 
         type="number"
         min={1}
         max={1_000_000}
+        disabled={disabled}
         value={typed}
         aria-invalid={valid ? undefined : true}
         onChange={(event) => {

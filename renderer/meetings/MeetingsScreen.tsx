@@ -15,7 +15,8 @@ import { NewMeetingDialog } from './NewMeetingDialog';
 
 interface MeetingsScreenProps {
   api: ApiClient;
-  onOpen: (meetingId: string) => void;
+  /** The name is how the list shows the meeting, for the question asked when someone else has it open. */
+  onOpen: (meetingId: string, name: string) => void;
   onCreate: (details: OperationInput<'meetings.create'>) => Promise<void>;
   onError: (error: unknown) => void;
 }
@@ -87,7 +88,7 @@ export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScree
                       type="button"
                       className="button button--small"
                       aria-label={`Open ${meeting.committee} ${meeting.date}`}
-                      onClick={() => onOpen(meeting.id)}
+                      onClick={() => onOpen(meeting.id, `${meeting.committee}, ${formatMeetingDate(meeting.date)}`)}
                     >
                       Open
                     </button>

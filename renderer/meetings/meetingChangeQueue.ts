@@ -22,6 +22,8 @@ export interface MeetingChangeQueueOptions {
   onBusyChange?: (busy: boolean) => void;
   /** How long to wait before trying again when the core could not be reached. */
   retryDelayMs?: number;
+  /** The core applied these changes (in this order); the screen's picture of the core moves on. */
+  onAcknowledged?: (changes: readonly MeetingChange[]) => void;
 }
 
 /** Merges `change` into the last waiting change when both edit the same thing; false when it cannot. */
@@ -55,6 +57,7 @@ export class MeetingChangeQueue {
   // After a batch is refused, its changes are sent again one at a time, so only the one the core
   // refuses is lost: this many changes at the front of `waiting` go alone.
   private sendAlone = 0;
+  private inFlight: MeetingChange[] = [];
 
   constructor(private readonly options: MeetingChangeQueueOptions) {}
 
@@ -75,6 +78,15 @@ export class MeetingChangeQueue {
     return this.busy;
   }
 
+  /**
+   * Every change the core has not yet acknowledged, oldest first: the batch on its way and those
+   * waiting. When the core's meeting arrives from elsewhere these are put back on top of it; each
+   * sets a value rather than adding to one, so putting back one the core already holds is harmless.
+   */
+  unacknowledged(): MeetingChange[] {
+    return [...this.inFlight, ...this.waiting];
+  }
+
   /** Sends anything held back for a retry now, e.g. when the clerk leaves the meeting. */
   retryNow(): void {
     if (this.retryTimer === undefined) return;
@@ -91,15 +103,19 @@ export class MeetingChangeQueue {
     }
     const batch = this.waiting.splice(0, this.sendAlone > 0 ? 1 : MAX_CHANGES_PER_REQUEST);
     this.sending = true;
+    this.inFlight = batch;
     this.options.send(batch).then(
       (saveState) => {
         this.sending = false;
+        this.inFlight = [];
+        this.options.onAcknowledged?.(batch);
         if (this.sendAlone > 0) this.sendAlone--;
         this.options.onSaveState(saveState);
         this.sendNext();
       },
       (error: unknown) => {
         this.sending = false;
+        this.inFlight = [];
         if (error instanceof ApiError && error.code === 'unreachable') {
           // The core may be restarting: keep the changes, in order, and try again shortly.
           this.waiting.unshift(...batch);

@@ -7,12 +7,16 @@ import {
   parseOperationInput,
   type ApiEvent,
   type ClerkSettings,
+  type EditingMode,
+  type MeetingVersion,
+  type OpenedMeeting,
   type OperationInput,
   type OperationName,
   type OperationResult,
+  type Presence,
   type SaveState,
 } from '../../main/domain/api';
-import { applyMeetingChange } from '../../main/domain/changes';
+import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { Committee } from '../../main/domain/committee';
 import { createLibrarySettings, HouseStyle } from '../../main/domain/houseStyle';
 import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
@@ -62,6 +66,14 @@ export class FakeApi implements ApiClient {
   readonly actionLogExports: { slug: string; format: string; confidential: boolean; path: string }[] = [];
   /** What the next action log holds: its actions, and the meeting files that could not be read. */
   actionLogResult = { rows: 14, unreadable: 0 };
+  /** Others who have each meeting open, as meetings.presence and meetings.open report them. */
+  readonly presence = new Map<string, Presence[]>();
+  /** How this window has each meeting open; changes to a meeting open read only are refused. */
+  readonly modes = new Map<string, EditingMode>();
+  /** What meetings.open tells the clerk about a meeting (sessions taken over, copies merged). */
+  readonly openNotices = new Map<string, string[]>();
+  /** Earlier versions of each meeting, oldest first, with the meeting as it was. */
+  readonly versions = new Map<string, { version: MeetingVersion; meeting: Meeting }[]>();
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private held: (() => void)[] | null = null;
 
@@ -85,6 +97,53 @@ export class FakeApi implements ApiClient {
 
   emit(event: ApiEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * A colleague (or a sync tool) changed the meeting: the core applies their changes to the meeting
+   * it holds (which has every change this window sent so far) and tells the screen.
+   */
+  changeFromElsewhere(meetingId: string, changes: readonly MeetingChange[], options: { from?: string; newConflicts?: number; at?: Date } = {}): Meeting {
+    let meeting = this.meeting(meetingId);
+    for (const change of changes) meeting = applyMeetingChange(meeting, change, options.at ?? new Date());
+    this.meetings.set(meetingId, meeting);
+    this.emit({
+      type: 'meetingUpdated',
+      meetingId,
+      meeting: structuredClone(meeting),
+      automatic: changes.length,
+      newConflicts: options.newConflicts ?? 0,
+      ...(options.from ? { from: options.from } : {}),
+    });
+    return meeting;
+  }
+
+  /** Someone opened, left or went quiet: the core tells the screen who has the meeting open now. */
+  presenceChanged(meetingId: string, presence: Presence[]): void {
+    this.presence.set(meetingId, presence);
+    this.emit({ type: 'presence', meetingId, presence: structuredClone(presence) });
+  }
+
+  /** Keeps the meeting as it is now as an earlier version. */
+  keepVersion(meetingId: string, version: Omit<MeetingVersion, 'versionId' | 'sizeBytes'>): MeetingVersion {
+    const meeting = this.meeting(meetingId);
+    const kept: MeetingVersion = { versionId: `v${(this.versions.get(meetingId)?.length ?? 0) + 1}-${version.savedAt}`, sizeBytes: JSON.stringify(meeting).length, ...version };
+    this.versions.set(meetingId, [...(this.versions.get(meetingId) ?? []), { version: kept, meeting: structuredClone(meeting) }]);
+    return kept;
+  }
+
+  private opened(meetingId: string, mode: EditingMode): OpenedMeeting {
+    const previousMeetingDate = this.previousMeetingDates.get(meetingId);
+    this.modes.set(meetingId, mode);
+    return {
+      meeting: structuredClone(this.meeting(meetingId)),
+      mode,
+      presence: structuredClone(this.presence.get(meetingId) ?? []),
+      notices: this.openNotices.get(meetingId) ?? [],
+      saveState: this.answerSaveState(meetingId),
+      ...(previousMeetingDate ? { previousMeetingDate } : {}),
+      ...(this.minuteNumberPattern ? { minuteNumberPattern: this.minuteNumberPattern } : {}),
+    };
   }
 
   changesSent(): unknown[] {
@@ -152,20 +211,10 @@ export class FakeApi implements ApiClient {
       this.meetings.set(meeting.id, meeting);
       return { meeting, mode: 'edit', presence: [], notices: [], saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
     },
-    'meetings.open': async ({ meetingId }) => {
-      const previousMeetingDate = this.previousMeetingDates.get(meetingId);
-      return {
-        meeting: this.meeting(meetingId),
-        mode: 'edit' as const,
-        presence: [],
-        notices: [],
-        saveState: this.answerSaveState(meetingId),
-        ...(previousMeetingDate ? { previousMeetingDate } : {}),
-        ...(this.minuteNumberPattern ? { minuteNumberPattern: this.minuteNumberPattern } : {}),
-      };
-    },
+    'meetings.open': async ({ meetingId, mode }) => this.opened(meetingId, mode ?? 'edit'),
     'meetings.applyChanges': async ({ meetingId, changes }) => {
       if (this.held) await new Promise<void>((resume) => this.held!.push(resume));
+      if (this.modes.get(meetingId) === 'read-only') throw new ApiError('This meeting is open read only here: choose “Edit as well” to change it.', 'read-only');
       let meeting = this.meeting(meetingId);
       for (const change of changes) meeting = applyMeetingChange(meeting, change, new Date());
       this.meetings.set(meetingId, meeting);
@@ -223,11 +272,15 @@ export class FakeApi implements ApiClient {
     'committees.chooseActionLogTarget': async () => (this.chosenFile === undefined ? {} : { path: this.chosenFile }),
     'files.open': async ({ path }) => ({ path: this.exportedFile(path) }),
     'files.showInFolder': async ({ path }) => ({ path: this.exportedFile(path) }),
-    'meetings.presence': async () => ({ presence: [] }),
-    'meetings.setMode': async ({ meetingId, mode }) => ({ ...(await this.handlers['meetings.open']({ meetingId })), mode }),
-    'meetings.history.list': async () => ({ versions: [] }),
-    'meetings.history.restore': async () => {
-      throw new ApiError('There are no earlier versions in this test.', 'not-found');
+    'meetings.presence': async ({ meetingId }) => ({ presence: structuredClone(this.presence.get(meetingId) ?? []) }),
+    'meetings.setMode': async ({ meetingId, mode }) => this.opened(meetingId, mode),
+    'meetings.history.list': async ({ meetingId }) => ({ versions: (this.versions.get(meetingId) ?? []).map((each) => each.version) }),
+    'meetings.history.restore': async ({ meetingId, versionId }) => {
+      const found = this.versions.get(meetingId)?.find((each) => each.version.versionId === versionId);
+      if (!found) throw new ApiError(`There is no version ${versionId} of this meeting in the history.`, 'not-found');
+      this.keepVersion(meetingId, { savedAt: new Date().toISOString(), savedBy: this.settings.displayName, note: 'before a restore' });
+      this.meetings.set(meetingId, { ...structuredClone(found.meeting), updatedAt: new Date().toISOString() });
+      return this.opened(meetingId, this.modes.get(meetingId) ?? 'edit');
     },
   };
 }

@@ -132,3 +132,22 @@ describe('the meeting change queue', () => {
     expect(send).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('what the core has not acknowledged yet', () => {
+  it('is the batch on its way and those waiting, until the core answers for them', async () => {
+    const { send, answers } = deferredSender();
+    const acknowledged: MeetingChange[][] = [];
+    const queue = new MeetingChangeQueue({ send, onSaveState: () => undefined, onError: () => undefined, onAcknowledged: (changes) => acknowledged.push([...changes]) });
+    const title: MeetingChange = { kind: 'item.update', itemId: 'item-b2', fields: { title: 'Apologies' } };
+    queue.add(minutes('item-a1', 'one'));
+    queue.add(title);
+    expect(queue.unacknowledged()).toEqual([minutes('item-a1', 'one'), title]);
+    answers[0]!.resolve(saved);
+    await vi.waitFor(() => expect(acknowledged).toEqual([[minutes('item-a1', 'one')]]));
+    expect(queue.unacknowledged()).toEqual([title]);
+    answers[1]!.resolve(saved);
+    await queue.whenIdle();
+    expect(queue.unacknowledged()).toEqual([]);
+    expect(acknowledged).toEqual([[minutes('item-a1', 'one')], [title]]);
+  });
+});
