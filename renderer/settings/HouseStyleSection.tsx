@@ -4,10 +4,12 @@
  * first problem in the schema's words; the core checks again and its answer is shown as it is.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { DateFormat, HouseStyle, TimeFormat } from '../../main/domain/houseStyle';
+import { HouseStyle, type DateFormat, type TimeFormat } from '../../main/domain/houseStyle';
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../app/errorMessage';
-import { DATE_FORMAT_CHOICES, houseStyleProblem, minuteNumberExample, TIME_FORMAT_CHOICES } from './houseStyleText';
+import { FormOutcome } from '../app/FormOutcome';
+import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
+import { houseStyleProblem } from './houseStyleText';
 import './houseStyle.css';
 
 interface HouseStyleSectionProps {
@@ -80,26 +82,7 @@ type Outcome = { kind: 'saved' } | { kind: 'problem'; message: string } | undefi
 
 export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
   const id = useId();
-  const ids = {
-    heading: `${id}-heading`,
-    organisation: `${id}-organisation`,
-    font: `${id}-font`,
-    body: `${id}-body`,
-    heading1: `${id}-heading1`,
-    heading2: `${id}-heading2`,
-    colour: `${id}-colour`,
-    colourHint: `${id}-colour-hint`,
-    pattern: `${id}-pattern`,
-    patternHint: `${id}-pattern-hint`,
-    patternExample: `${id}-pattern-example`,
-    date: `${id}-date`,
-    time: `${id}-time`,
-    filesHint: `${id}-files-hint`,
-    logoFile: `${id}-logo-file`,
-    logoAlt: `${id}-logo-alt`,
-    logoWidth: `${id}-logo-width`,
-    template: `${id}-template`,
-  };
+  const ids = { heading: `${id}-heading`, filesHint: `${id}-files-hint` };
   const [libraryPath, setLibraryPath] = useState('');
   const [draft, setDraft] = useState<HouseStyleDraft>();
   const [saving, setSaving] = useState(false);
@@ -148,12 +131,11 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
     }
   }
 
-  const example = draft ? minuteNumberExample(draft.minuteNumberPattern) : undefined;
   const colour = draft?.headingColour.trim().replace(/^#/, '') ?? '';
   const swatch = /^[0-9A-Fa-f]{6}$/.test(colour) ? `#${colour}` : 'transparent';
-  const text = (name: keyof HouseStyleDraft) => ({
-    value: draft ? String(draft[name]) : '',
-    onChange: (event: { target: { value: string } }) => update({ [name]: event.target.value }),
+  const box = (name: HouseStyleBoxName) => ({
+    value: draft?.[name] ?? '',
+    onText: (text: string) => update({ [name]: text }),
   });
 
   return (
@@ -164,46 +146,21 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
         Committees screen.
       </p>
       <form className="form form--narrow" onSubmit={(event) => void save(event)} noValidate aria-busy={!draft}>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.organisation}>
-            Organisation name
-          </label>
-          <input id={ids.organisation} className="field__input" type="text" maxLength={200} autoComplete="organization" {...text('organisation')} />
-        </div>
+        <HouseStyleBox name="organisation" autoComplete="organization" {...box('organisation')} />
 
         <fieldset className="house-style__group">
           <legend>Text</legend>
           <div className="form__row">
-            <div className="field">
-              <label className="field__label" htmlFor={ids.font}>
-                Font
-              </label>
-              <input id={ids.font} className="field__input" type="text" maxLength={100} autoComplete="off" {...text('fontFamily')} />
-            </div>
-            <div className="field house-style__number">
-              <label className="field__label" htmlFor={ids.body}>
-                Text size (points)
-              </label>
-              <input id={ids.body} className="field__input" type="number" min={8} max={20} step={0.5} {...text('bodySizePt')} />
-            </div>
+            <HouseStyleBox name="fontFamily" {...box('fontFamily')} />
+            <HouseStyleBox name="bodySizePt" {...box('bodySizePt')} />
           </div>
         </fieldset>
 
         <fieldset className="house-style__group">
           <legend>Headings</legend>
           <div className="form__row">
-            <div className="field house-style__number">
-              <label className="field__label" htmlFor={ids.heading1}>
-                Heading 1 size (points)
-              </label>
-              <input id={ids.heading1} className="field__input" type="number" min={8} max={36} step={0.5} {...text('heading1SizePt')} />
-            </div>
-            <div className="field house-style__number">
-              <label className="field__label" htmlFor={ids.heading2}>
-                Heading 2 size (points)
-              </label>
-              <input id={ids.heading2} className="field__input" type="number" min={8} max={36} step={0.5} {...text('heading2SizePt')} />
-            </div>
+            <HouseStyleBox name="heading1SizePt" {...box('heading1SizePt')} />
+            <HouseStyleBox name="heading2SizePt" {...box('heading2SizePt')} />
           </div>
           <label className="house-style__checkbox">
             <input type="checkbox" checked={draft?.headingBold ?? false} onChange={(event) => update({ headingBold: event.target.checked })} />
@@ -213,69 +170,24 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
             <input type="checkbox" checked={draft?.headingCaps ?? false} onChange={(event) => update({ headingCaps: event.target.checked })} />
             Headings in capitals
           </label>
-          <div className="field house-style__colour">
-            <label className="field__label" htmlFor={ids.colour}>
-              Heading colour
-            </label>
-            <p id={ids.colourHint} className="field__hint">
-              Six hex digits, as Word shows them: 000000 is black, 1F3864 dark blue.
-            </p>
-            <div className="house-style__colour-row">
-              <input id={ids.colour} className="field__input field__input--path" type="text" maxLength={7} spellCheck={false} autoComplete="off" aria-describedby={ids.colourHint} {...text('headingColour')} />
-              <span className="house-style__swatch" aria-hidden="true" style={{ background: swatch }} />
-            </div>
-          </div>
+          <HouseStyleBox
+            name="headingColour"
+            hint="Six hex digits, as Word shows them: 000000 is black, 1F3864 dark blue."
+            beside={<span className="house-style__swatch" aria-hidden="true" style={{ background: swatch }} />}
+            {...box('headingColour')}
+          />
         </fieldset>
 
         <fieldset className="house-style__group">
           <legend>Numbers, dates and times</legend>
-          <div className="field">
-            <label className="field__label" htmlFor={ids.pattern}>
-              Minute number format
-            </label>
-            <p id={ids.patternHint} className="field__hint">
-              {'{n}'} is where the number goes; {'{yy}'} or {'{yyyy}'} the meeting’s year. For example {'“{n}”, “{n}.” or “PDS/{yy}/{n}”'}.
-            </p>
-            <input
-              id={ids.pattern}
-              className="field__input field__input--path"
-              type="text"
-              maxLength={40}
-              spellCheck={false}
-              autoComplete="off"
-              aria-describedby={`${ids.patternHint} ${ids.patternExample}`}
-              aria-invalid={draft && !example ? true : undefined}
-              {...text('minuteNumberPattern')}
-            />
-            <p id={ids.patternExample} className="house-style__example">
-              {example ? `Example: ${example}` : 'Example: — (the format must hold {n})'}
-            </p>
-          </div>
+          <MinuteNumberField
+            pattern={draft?.minuteNumberPattern}
+            onText={(minuteNumberPattern) => update({ minuteNumberPattern })}
+            hint={<>{'{n}'} is where the number goes; {'{yy}'} or {'{yyyy}'} the meeting’s year. For example {'“{n}”, “{n}.” or “PDS/{yy}/{n}”'}.</>}
+          />
           <div className="form__row">
-            <div className="field">
-              <label className="field__label" htmlFor={ids.date}>
-                Date format
-              </label>
-              <select id={ids.date} className="field__input" value={draft?.dateFormat ?? '8 November 2022'} onChange={(event) => update({ dateFormat: DateFormat.parse(event.target.value) })}>
-                {DATE_FORMAT_CHOICES.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={ids.time}>
-                Time format
-              </label>
-              <select id={ids.time} className="field__input" value={draft?.timeFormat ?? '10.00 am'} onChange={(event) => update({ timeFormat: TimeFormat.parse(event.target.value) })}>
-                {TIME_FORMAT_CHOICES.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DateFormatField value={draft?.dateFormat ?? '8 November 2022'} onChoose={(dateFormat) => dateFormat && update({ dateFormat })} />
+            <TimeFormatField value={draft?.timeFormat ?? '10.00 am'} onChoose={(timeFormat) => timeFormat && update({ timeFormat })} />
           </div>
         </fieldset>
 
@@ -285,40 +197,13 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
             Files kept inside the library folder, so every clerk’s copy finds them: type the path from the library folder, for example
             house-style/logo.png. Leave a box empty for none.
           </p>
-          <div className="field">
-            <label className="field__label" htmlFor={ids.logoFile}>
-              Logo file (PNG or JPEG)
-            </label>
-            <input id={ids.logoFile} className="field__input field__input--path" type="text" maxLength={500} spellCheck={false} autoComplete="off" {...text('logoFile')} />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={ids.logoAlt}>
-              Logo description (read aloud by screen readers)
-            </label>
-            <input id={ids.logoAlt} className="field__input" type="text" maxLength={250} autoComplete="off" {...text('logoAltText')} />
-          </div>
-          <div className="field house-style__number">
-            <label className="field__label" htmlFor={ids.logoWidth}>
-              Logo width (mm)
-            </label>
-            <input id={ids.logoWidth} className="field__input" type="number" min={5} max={180} step={1} {...text('logoWidthMm')} />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={ids.template}>
-              Word template (.docx or .dotx)
-            </label>
-            <input id={ids.template} className="field__input field__input--path" type="text" maxLength={500} spellCheck={false} autoComplete="off" {...text('template')} />
-          </div>
+          <HouseStyleBox name="logoFile" {...box('logoFile')} />
+          <HouseStyleBox name="logoAltText" {...box('logoAltText')} />
+          <HouseStyleBox name="logoWidthMm" {...box('logoWidthMm')} />
+          <HouseStyleBox name="template" {...box('template')} />
         </fieldset>
 
-        {outcome?.kind === 'problem' ? (
-          <p role="alert" className="form__problem">
-            {outcome.message}
-          </p>
-        ) : null}
-        <p role="status" className="form__saved">
-          {outcome?.kind === 'saved' ? 'House style saved.' : ''}
-        </p>
+        <FormOutcome problem={outcome?.kind === 'problem' ? outcome.message : undefined} saved={outcome?.kind === 'saved' ? 'House style saved.' : ''} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={saving || !draft}>
             Save house style

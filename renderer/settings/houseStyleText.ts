@@ -79,3 +79,9 @@ export const TIME_FORMAT_CHOICES = TimeFormat.options.map((format) => ({
   value: format,
   label: `${formatTime('10:00', format)}, ${formatTime(EXAMPLE.time, format)}`,
 }));
+
+/** Under a box a committee may leave empty: what the library uses instead, or undefined until the library's style is read. */
+export function libraryHint(shown: string | undefined): string | undefined {
+  if (shown === undefined) return undefined;
+  return shown === '' ? 'The library has none.' : `The library’s: ${shown}`;
+}
