@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -93,20 +93,34 @@ export const ARTEFACTS_DIR = join(projectRoot, 'test-results', 'e2e');
  * One clerk's computer for a test file: a temporary library and data folder, one Chromium, and
  * the host process, which `openApp` (re)starts as opening the app would. Page errors are collected.
  */
+export interface ClerkComputerOptions {
+  /** Another computer's library folder, shared as on a network drive; by default the computer has its own. */
+  library?: string;
+  /** The clerk's name in this computer's settings (what others see in presence and conflicts). */
+  displayName?: string;
+}
+
 export class ClerkComputer {
   root = '';
   browser: Browser | undefined;
   host: HostProcess | undefined;
   readonly pageErrors: string[] = [];
+  private options: ClerkComputerOptions = {};
 
-  async start(prefix: string): Promise<void> {
+  async start(prefix: string, options: ClerkComputerOptions = {}): Promise<void> {
+    this.options = options;
     this.root = await mkdtemp(join(tmpdir(), prefix));
     await mkdir(ARTEFACTS_DIR, { recursive: true });
+    if (options.displayName) {
+      // This computer's own settings, as the clerk would have set them on first start.
+      await mkdir(join(this.root, 'computer'), { recursive: true });
+      await writeFile(join(this.root, 'computer', 'settings.json'), JSON.stringify({ displayName: options.displayName, libraryPath: this.library }, null, 2));
+    }
     this.browser = await launchChromium();
   }
 
   get library(): string {
-    return join(this.root, 'library');
+    return this.options.library ?? join(this.root, 'library');
   }
 
   async openApp(viewport: { width: number; height: number }): Promise<Page> {
