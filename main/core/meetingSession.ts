@@ -22,7 +22,7 @@ import { basename, dirname, join } from 'node:path';
 import type { EditingMode, Presence as ApiPresence, SaveState } from '../domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../domain/changes';
 import { CONFLICT_COPY_TOOL_LABELS } from '../domain/conflictCopies';
-import { LINEAGE_LIMIT, type Meeting } from '../domain/meeting';
+import { LINEAGE_LIMIT, type Meeting, type MinuteBlock } from '../domain/meeting';
 import { mergeMeetings } from '../domain/merge';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
@@ -312,16 +312,13 @@ export class MeetingSession {
       this.windowView = undefined;
       return next;
     }
-    const evidence = staleness(changes, view.meeting, this.meeting);
-    const mine = applyAll(view.meeting, changes, now, true);
-    if (evidence === 'seen') {
+    if (staleness(changes, view.meeting, this.meeting) === 'seen') {
+      // The window has caught up with the merges: its changes apply as they are.
       this.windowView = undefined;
       return next;
     }
-    if (evidence === 'unknown') {
-      view.meeting = mine;
-      return next;
-    }
+    // Stale, or cannot tell: merging is safe either way (at worst a paragraph edited on both sides is flagged).
+    const mine = applyAll(view.meeting, changes, now, true);
     const merged = mergeMeetings(view.meeting, mine, this.meeting, { mineAuthor: this.savedBy, theirsAuthor: this.mergedFrom ?? this.savedBy });
     view.meeting = mine;
     const rebased = { ...merged.meeting, ...(this.meeting.sync ? { sync: this.meeting.sync } : {}) };
@@ -970,6 +967,8 @@ function applyIfPossible(meeting: Meeting, change: MeetingChange, at: Date): Mee
   }
 }
 
+const blockText = (block: MinuteBlock): string => block.runs.map((run) => run.text).join('');
+
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
 /**
@@ -979,7 +978,15 @@ const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(sort
  */
 function staleness(changes: readonly MeetingChange[], before: Meeting, now: Meeting): 'stale' | 'seen' | 'unknown' {
   let verdict: 'seen' | 'unknown' = 'unknown';
+  const hasItem = (meeting: Meeting, id: string) => meeting.agenda.some((item) => item.id === id);
   for (const change of changes) {
+    // Only a window that shows the conflict can resolve it; only one that shows an item can change it.
+    if (change.kind === 'conflict.resolve') return 'seen';
+    if ('itemId' in change && !hasItem(before, change.itemId) && hasItem(now, change.itemId)) return 'seen';
+    if (change.kind === 'entity.remove') {
+      const inList = (meeting: Meeting) => (meeting[change.collection] as ReadonlyArray<{ id: string }>).some((each) => each.id === change.id);
+      if (!inList(before) && inList(now)) return 'seen';
+    }
     if (change.kind === 'item.minutes') {
       const pre = new Map((before.agenda.find((item) => item.id === change.itemId)?.minutes ?? []).map((block) => [block.id, block]));
       const post = new Map((now.agenda.find((item) => item.id === change.itemId)?.minutes ?? []).map((block) => [block.id, block]));
@@ -991,11 +998,18 @@ function staleness(changes: readonly MeetingChange[], before: Meeting, now: Meet
         const sent = incoming.get(id);
         if (same(sent, was)) return 'stale';
         if (same(sent, is)) verdict = 'seen';
+        else if (sent && is && was) {
+          // Typed on since: on top of the merged text, or of the text before the merge?
+          const typed = blockText(sent);
+          if (typed.includes(blockText(is))) verdict = 'seen';
+          else if (typed.includes(blockText(was))) return 'stale';
+        }
       }
     } else if (change.kind === 'entity.put') {
       const list = (collection: Meeting) => (collection[change.collection] as ReadonlyArray<{ id: string }>).find((each) => each.id === change.entity.id) as Record<string, unknown> | undefined;
       const was = list(before);
       const is = list(now);
+      if (!was && is) return 'seen';
       if (!was || !is || same(was, is)) continue;
       const sent = change.entity as Record<string, unknown>;
       for (const key of new Set([...Object.keys(was), ...Object.keys(is)])) {

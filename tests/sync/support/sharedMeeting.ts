@@ -1,0 +1,101 @@
+/**
+ * The meeting the shared-library tests edit, set up once in a library folder, and the checks
+ * every such test ends with: one file, valid, every marker typed present in the minutes or in a
+ * flagged conflict.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
+import { fileSettingsStore } from '../../../main/core/settingsFile';
+import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
+import { parseMeetingData } from '../../../main/domain/migrations';
+
+export const SHARED_BLOCK_ID = 'sharedparagraph1';
+export const MEETING_FOLDER = ['meetings', '2026'];
+
+/** Sets up a meeting with three items, four members and a paragraph both clerks will edit. */
+export async function setUpSharedMeeting(library: string, data: string): Promise<{ meetingId: string; file: string }> {
+  const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Setup clerk', libraryPath: library });
+  const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal'), computerName: 'SETUP' });
+  try {
+    const opened = await core.handlers['meetings.create']({
+      committee: 'Children’s Services Scrutiny Panel',
+      title: 'Ordinary meeting',
+      date: '2026-11-10',
+      startTime: '10:00',
+      venue: 'Council Chamber, Guildhall',
+    });
+    const meetingId = opened.meeting.id;
+    const items = ['Director’s update', 'School places planning', 'Corporate parenting'].map((title) => createAgendaItem(title));
+    const attendees: Attendee[] = ['Cllr Ann Jones', 'Cllr Bob Singh', 'Cllr Cara Ó Súilleabháin', 'Cllr Dev Patel'].map((name) => ({
+      id: newId(),
+      name,
+      displayName: name,
+      category: 'member',
+      status: 'present',
+    }));
+    await core.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [
+        ...items.map((item, index) => ({ kind: 'item.add' as const, item, index })),
+        { kind: 'item.minutes', itemId: items[0]!.id, minutes: [{ id: SHARED_BLOCK_ID, type: 'paragraph', runs: [{ text: 'The Director introduced the report.' }] }] },
+        ...attendees.map((entity) => ({ kind: 'entity.put' as const, collection: 'attendees' as const, entity })),
+      ],
+    });
+    const file = (await core.handlers['meetings.list']({})).meetings.find((each) => each.id === meetingId)!.file;
+    await core.handlers['meetings.close']({ meetingId });
+    return { meetingId, file };
+  } finally {
+    await core.close();
+  }
+}
+
+/** The meeting file as written, checked against the schema. */
+export async function readMeetingFileChecked(path: string): Promise<{ ok: true; meeting: Meeting } | { ok: false; problem: string }> {
+  const parsed = parseMeetingData(JSON.parse(await readFile(path, 'utf8')));
+  return parsed.ok ? { ok: true, meeting: parsed.meeting } : { ok: false, problem: parsed.problem };
+}
+
+/** Everything the meeting says, in text, including both versions of every flagged conflict (not their common base). */
+export function everythingSaid(meeting: Meeting): string {
+  const { sync: _stamp, conflicts, ...record } = meeting;
+  const flagged = conflicts.map(({ base: _base, ...conflict }) => conflict);
+  return JSON.stringify({ record, flagged });
+}
+
+export function lostMarkers(meeting: Meeting, markers: readonly string[]): string[] {
+  const said = everythingSaid(meeting);
+  return markers.filter((marker) => !said.includes(marker));
+}
+
+/** The files in the meeting's folder that are meetings (`*.json`), the meeting's own file and any conflict copies. */
+export async function meetingFilesIn(library: string): Promise<string[]> {
+  return (await readdir(join(library, ...MEETING_FOLDER))).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+}
+
+/** The meeting without its save stamp, in one canonical form, to compare two computers' copies. */
+export function contentOf(meeting: Meeting): string {
+  const { sync: _stamp, ...content } = meeting;
+  return JSON.stringify(sortKeys(content));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) if (record[key] !== undefined) out[key] = sortKeys(record[key]);
+    return out;
+  }
+  return value;
+}
+
+export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 250): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = await check();
+    if (found !== undefined) return found;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
