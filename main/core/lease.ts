@@ -45,7 +45,7 @@ export type LeaseMode = z.infer<typeof LeaseMode>;
 
 const SessionId = z.string().regex(/^[a-z0-9]{16}$/, 'a session id is 16 lower-case letters and digits');
 
-/** The lease file (docs/sync-leases.md). Unknown fields are kept out, so a newer version is read as far as it is understood. */
+/** The lease file (docs/sync.md, "Presence"). Unknown fields are kept out, so a newer version is read as far as it is understood. */
 export const LeaseFile = z.object({
   format: z.literal(LEASE_FORMAT),
   version: z.literal(LEASE_VERSION),
