@@ -2,7 +2,7 @@
  * `npm run screenshots`: the screens a clerk sees, rendered by the real app in Debian's Chromium
  * from a sample meeting, into docs/screenshots/. Re-run after changing a screen.
  */
-import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMeetingChange } from '../main/domain/changes';
@@ -96,7 +96,13 @@ const file = await pathForNewMeeting(library, meeting);
 await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, '\t'));
 await mkdir(out, { recursive: true });
 
+// Two clerks' computers on the same library, for the shared-library shots: each its own settings.
+for (const [computer, displayName] of [['computer', 'Tom Jones'], ['colleague', 'Jane Smith']] as const) {
+  await mkdir(join(root, computer), { recursive: true });
+  await writeFile(join(root, computer, 'settings.json'), JSON.stringify({ displayName, libraryPath: library }));
+}
 const host = await startHostProcess(library, join(root, 'computer'));
+const colleagueHost = await startHostProcess(library, join(root, 'colleague'));
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1700 } });
@@ -139,9 +145,89 @@ try {
   for (let tries = 0; tries < 50 && (await font.inputValue()) === ''; tries += 1) await settings.waitForTimeout(100);
   await houseStyle.getByRole('textbox', { name: 'Minute number format' }).fill('PDS/{yy}/{n}');
   await houseStyle.screenshot({ path: join(out, 'house-style-settings.png') });
+  await settings.close();
+  await exporting.close();
+  await zoomed.close();
+  await page.close();
+
+  // Shared library. Jane is typing in item 64; Tom opens the meeting, is told, and reads it only.
+  const janePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await janePage.goto(colleagueHost.url);
+  await janePage.getByRole('button', { name: /^Open Children, Adults/ }).click();
+  // Tom's computer still has the meeting open from the shots above: Jane edits as well.
+  const asked = janePage.getByRole('dialog', { name: 'Someone is editing this meeting' });
+  await asked.or(janePage.getByRole('button', { name: /^64\. Director/ })).first().waitFor();
+  if (await asked.isVisible()) await asked.getByRole('button', { name: 'Edit as well' }).click();
+  await janePage.getByRole('button', { name: /^64\. Director/ }).click();
+  const janeMinutes = janePage.getByRole('textbox', { name: 'Minutes' });
+  await janeMinutes.locator('p').first().click();
+  await janePage.keyboard.press('End');
+  await janePage.keyboard.type(' Members thanked the Director for a thorough report.');
+  const tomPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await tomPage.goto(host.url);
+  await tomPage.getByRole('button', { name: /^Open Children, Adults/ }).click();
+  await tomPage.getByRole('dialog', { name: 'Someone is editing this meeting' }).screenshot({ path: join(out, 'presence-dialog.png') });
+  await tomPage.getByRole('button', { name: 'Read only' }).click();
+  await tomPage.getByRole('button', { name: /^64\. Director/ }).click();
+  await janePage.keyboard.type(' The Panel asked for the caseload figures by team.');
+  await tomPage.getByRole('textbox', { name: 'Minutes' }).filter({ hasText: 'caseload figures by team' }).waitFor({ timeout: 10_000 });
+  await tomPage.evaluate(() => window.scrollTo(0, 0));
+  await tomPage.screenshot({ path: join(out, 'presence-read-only.png') });
+
+  // Tom edits as well; both change the same paragraph at the same moment: a conflict, side by side.
+  await tomPage.getByRole('button', { name: 'Edit as well' }).click();
+  await tomPage.getByRole('region', { name: 'Read only' }).waitFor({ state: 'detached' });
+  const tomMinutes = tomPage.getByRole('textbox', { name: 'Minutes' });
+  // Both at the end of the last paragraph (the action), typing at the same moment.
+  await tomMinutes.click();
+  await tomPage.keyboard.press('Control+End');
+  await janeMinutes.click();
+  await janePage.keyboard.press('Control+End');
+  await Promise.all([janePage.keyboard.type(' (Mary Kearney)'), tomPage.keyboard.type(' – by 1 December')]);
+  const conflicts = (each: typeof tomPage) => each.getByRole('button', { name: /^Conflicts \(\d+\)$/ });
+  const saved = (each: typeof tomPage) => each.getByRole('status').filter({ hasText: /^Saved at/ });
+  // Until both windows have saved and the conflicts on screen have stopped changing.
+  let settled = '';
+  for (let tries = 0; tries < 200; tries += 1) {
+    await tomPage.waitForTimeout(250);
+    const now = `${await conflicts(tomPage).allTextContents()}|${await conflicts(janePage).allTextContents()}|${await saved(tomPage).count()}${await saved(janePage).count()}`;
+    if (now === settled && now.includes('Conflicts') && now.endsWith('11')) break;
+    settled = now;
+  }
+  const resolver = (await conflicts(tomPage).count()) > 0 ? tomPage : janePage;
+  await conflicts(resolver).click();
+  const conflictDialog = resolver.getByRole('dialog', { name: /^Conflicts to resolve/ });
+  await resolver.evaluate(() => window.scrollTo(0, 0));
+  await resolver.screenshot({ path: join(out, 'conflict-side-by-side.png') });
+  await conflictDialog.getByRole('button', { name: 'Keep this version' }).first().click();
+  await conflictDialog.getByRole('button', { name: 'Close' }).click();
+
+  // History: the versions the library kept as the two clerks saved, newest first.
+  await tomPage.getByRole('button', { name: 'History' }).click();
+  const history = tomPage.getByRole('dialog', { name: 'History' });
+  await history.getByRole('list', { name: 'Earlier versions, newest first' }).waitFor({ timeout: 10_000 });
+  await tomPage.screenshot({ path: join(out, 'history.png') });
+  await history.getByRole('button', { name: 'Close' }).click();
+  await janePage.close();
+
+  // The library folder goes away (VPN dropped): typing goes on and is kept on this computer.
+  await rename(library, `${library} (offline)`);
+  try {
+    await tomMinutes.click();
+    await tomPage.keyboard.press('Control+End');
+    await tomPage.keyboard.press('Enter');
+    await tomPage.keyboard.type('The Panel noted the update.');
+    await tomPage.getByText(/^Library unreachable — \d+ changes? kept on this computer$/).waitFor({ timeout: 20_000 });
+    await tomPage.keyboard.type(' Members asked for it again in March.');
+    await tomPage.evaluate(() => window.scrollTo(0, 0));
+    await tomPage.screenshot({ path: join(out, 'library-unreachable.png') });
+  } finally {
+    await rename(`${library} (offline)`, library);
+  }
   console.log(`Screenshots written to ${out}`);
 } finally {
   await browser.close();
+  await colleagueHost.stop();
   await host.stop();
   await rm(root, { recursive: true, force: true });
 }

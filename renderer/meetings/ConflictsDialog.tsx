@@ -63,7 +63,8 @@ function ConflictEntry({
     conflict.kind === 'paragraph' ? <Runs block={conflict[which].block} /> : describeFieldValue(meeting, conflict, conflict[which].value);
 
   return (
-    <li className="conflict" role="group" aria-labelledby={headingId} data-conflict-id={conflict.id}>
+    <li className="conflict" data-conflict-id={conflict.id}>
+      <div role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="conflict__label" tabIndex={-1} {...(autoFocus ? { 'data-autofocus': true } : {})}>
         {label}
       </h3>
@@ -112,6 +113,7 @@ function ConflictEntry({
           </div>
         )
       ) : null}
+      </div>
     </li>
   );
 }

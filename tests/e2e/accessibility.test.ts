@@ -17,7 +17,20 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let root: string;
 let browser: Browser;
 let host: HostProcess;
-const meeting = fullMeeting();
+/** The long meeting, with one paragraph changed differently on two computers, so the conflicts are there to check. */
+function meetingWithConflict() {
+  const full = fullMeeting();
+  const item = full.agenda[1]!;
+  const block = item.minutes.find((each) => each.type === 'paragraph') ?? item.minutes[0]!;
+  const other = { ...block, runs: [{ text: `${block.runs.map((run) => run.text).join('')} (as typed on the other computer)` }] };
+  return {
+    ...full,
+    conflicts: [
+      { id: 'conflict-0123456789abcdef', kind: 'paragraph' as const, label: 'Item 2, a paragraph', detectedAt: full.updatedAt, itemId: item.id, blockId: block.id, base: block, kept: { block, author: 'Jane Smith' }, other: { block: other, author: 'Tom Jones' } },
+    ],
+  };
+}
+const meeting = meetingWithConflict();
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'mb-a11y-'));
@@ -34,7 +47,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-type Screen = 'Meetings' | 'Meeting' | 'Export dialog' | 'Committees' | 'Settings';
+type Screen = 'Meetings' | 'Meeting' | 'Export dialog' | 'Conflicts dialog' | 'History dialog' | 'Committees' | 'Settings';
 
 /** axe is injected as a script, which the app's own Content-Security-Policy rightly refuses; only these checks bypass it. */
 async function pageForAxe(): Promise<Page> {
@@ -45,7 +58,7 @@ async function pageForAxe(): Promise<Page> {
 async function show(page: Page, screen: Screen): Promise<void> {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'New meeting' }).waitFor();
-  if (screen === 'Meeting' || screen === 'Export dialog') {
+  if (screen === 'Meeting' || screen === 'Export dialog' || screen === 'Conflicts dialog' || screen === 'History dialog') {
     await page.getByRole('button', { name: /^Open Children, Adults/ }).click();
     await page.getByRole('button', { name: /^2\. / }).click();
     await page.getByRole('textbox', { name: 'Minutes' }).waitFor();
@@ -55,6 +68,12 @@ async function show(page: Page, screen: Screen): Promise<void> {
     const saveAs = page.getByRole('dialog', { name: 'Export the minutes to Word' }).getByRole('textbox', { name: 'Save as' });
     await saveAs.waitFor();
     await expect.poll(() => saveAs.inputValue()).toMatch(/\.docx$/);
+  } else if (screen === 'Conflicts dialog') {
+    await page.getByRole('button', { name: 'Conflicts (1)', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Conflicts to resolve (1)' }).getByRole('button', { name: 'Combine…' }).click();
+  } else if (screen === 'History dialog') {
+    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('dialog', { name: 'History' }).getByText(/No earlier versions yet|Restore this version/).first().waitFor();
   } else if (screen === 'Settings') {
     await page.getByRole('button', { name: screen, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: screen }).waitFor();
@@ -82,7 +101,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Committees', 'Settings'])('the %s screen', (screen) => {
+describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Conflicts dialog', 'History dialog', 'Committees', 'Settings'])('the %s screen', (screen) => {
   it('has no accessibility violations axe can find', async () => {
     const page = await pageForAxe();
     await show(page, screen);
