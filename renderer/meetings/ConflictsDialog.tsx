@@ -65,54 +65,54 @@ function ConflictEntry({
   return (
     <li className="conflict" data-conflict-id={conflict.id}>
       <div role="group" aria-labelledby={headingId}>
-      <h3 id={headingId} className="conflict__label" tabIndex={-1} {...(autoFocus ? { 'data-autofocus': true } : {})}>
-        {label}
-      </h3>
-      <div className="conflict__versions">
-        <figure className="conflict__version conflict__version--kept">
-          <figcaption className="conflict__caption">{keptCaption}</figcaption>
-          <blockquote className="conflict__text">{version('kept')}</blockquote>
-          <button type="button" className="button button--small" disabled={readOnly} onClick={() => onResolve('kept')}>
-            Keep this version
-          </button>
-        </figure>
-        <figure className="conflict__version conflict__version--other">
-          <figcaption className="conflict__caption">{otherCaption}</figcaption>
-          <blockquote className="conflict__text">{version('other')}</blockquote>
-          <button type="button" className="button button--small" disabled={readOnly} onClick={() => onResolve('other')}>
-            Use the other version
-          </button>
-        </figure>
-      </div>
-      {canCombine(conflict) ? (
-        combining === null ? (
-          <button type="button" className="button button--small button--quiet" disabled={readOnly} onClick={() => setCombining(combinedStart(conflict))}>
-            Combine…
-          </button>
-        ) : (
-          <div className="conflict__combine">
-            <label className="field__label" htmlFor={combinedId}>
-              Combined text
-            </label>
-            <textarea
-              id={combinedId}
-              className="field__input"
-              rows={4}
-              value={combining}
-              autoFocus
-              onChange={(event) => setCombining(event.target.value)}
-            />
-            <div className="form__actions">
-              <button type="button" className="button button--primary button--small" onClick={() => onResolve(combinedResolution(conflict, combining))}>
-                Use the combined text
-              </button>
-              <button type="button" className="button button--small" onClick={() => setCombining(null)}>
-                Cancel combining
-              </button>
+        <h3 id={headingId} className="conflict__label" tabIndex={-1} {...(autoFocus ? { 'data-autofocus': true } : {})}>
+          {label}
+        </h3>
+        <div className="conflict__versions">
+          <figure className="conflict__version conflict__version--kept">
+            <figcaption className="conflict__caption">{keptCaption}</figcaption>
+            <blockquote className="conflict__text">{version('kept')}</blockquote>
+            <button type="button" className="button button--small" disabled={readOnly} onClick={() => onResolve('kept')}>
+              Keep this version
+            </button>
+          </figure>
+          <figure className="conflict__version conflict__version--other">
+            <figcaption className="conflict__caption">{otherCaption}</figcaption>
+            <blockquote className="conflict__text">{version('other')}</blockquote>
+            <button type="button" className="button button--small" disabled={readOnly} onClick={() => onResolve('other')}>
+              Use the other version
+            </button>
+          </figure>
+        </div>
+        {canCombine(conflict) ? (
+          combining === null ? (
+            <button type="button" className="button button--small button--quiet" disabled={readOnly} onClick={() => setCombining(combinedStart(conflict))}>
+              Combine…
+            </button>
+          ) : (
+            <div className="conflict__combine">
+              <label className="field__label" htmlFor={combinedId}>
+                Combined text
+              </label>
+              <textarea
+                id={combinedId}
+                className="field__input"
+                rows={4}
+                value={combining}
+                autoFocus
+                onChange={(event) => setCombining(event.target.value)}
+              />
+              <div className="form__actions">
+                <button type="button" className="button button--primary button--small" onClick={() => onResolve(combinedResolution(conflict, combining))}>
+                  Use the combined text
+                </button>
+                <button type="button" className="button button--small" onClick={() => setCombining(null)}>
+                  Cancel combining
+                </button>
+              </div>
             </div>
-          </div>
-        )
-      ) : null}
+          )
+        ) : null}
       </div>
     </li>
   );

@@ -662,29 +662,29 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           {showAllActions ? <AllActionsList meeting={meeting} /> : null}
           {selectedItem ? (
             <fieldset className="read-only-frame" disabled={readOnly}>
-            <AgendaItemPane
-              key={`${selectedItem.id}:${reloads}`}
-              meeting={meeting}
-              item={selectedItem}
-              number={minuteNumberIn(meeting, selectedIndex)}
-              onRename={onRename}
-              onBackgroundChange={onBackgroundChange}
-              onMinutesChange={onMinutesChange}
-              onChange={applyChange}
-              onAddDeclaration={() => addEntry('declareInterest')}
-              draftDeclaration={draftDeclaration}
-              onDraftDeclarationChange={setDraftDeclaration}
-              onAddDecision={() => addEntry('newDecision')}
-              onAddAction={() => addEntry('newAction')}
-              onWriteFromRecord={writeFromRecord}
-              presentNames={presentNames}
-              minutesEditorRef={minutesEditor}
-              readOnly={readOnly}
-              onShowConflicts={(conflictId) => {
-                setConflictToStartAt(conflictId);
-                setDialog('conflicts');
-              }}
-            />
+              <AgendaItemPane
+                key={`${selectedItem.id}:${reloads}`}
+                meeting={meeting}
+                item={selectedItem}
+                number={minuteNumberIn(meeting, selectedIndex)}
+                onRename={onRename}
+                onBackgroundChange={onBackgroundChange}
+                onMinutesChange={onMinutesChange}
+                onChange={applyChange}
+                onAddDeclaration={() => addEntry('declareInterest')}
+                draftDeclaration={draftDeclaration}
+                onDraftDeclarationChange={setDraftDeclaration}
+                onAddDecision={() => addEntry('newDecision')}
+                onAddAction={() => addEntry('newAction')}
+                onWriteFromRecord={writeFromRecord}
+                presentNames={presentNames}
+                minutesEditorRef={minutesEditor}
+                readOnly={readOnly}
+                onShowConflicts={(conflictId) => {
+                  setConflictToStartAt(conflictId);
+                  setDialog('conflicts');
+                }}
+              />
             </fieldset>
           ) : (
             <p className="item-pane__empty">This meeting has no agenda items yet. Add one to start taking minutes.</p>
