@@ -203,11 +203,8 @@ export class MeetingSession {
         if (fromFile.mtime) session.savedAt = fromFile.mtime.toISOString();
       }
       const result: OpenedSession = { session, notices: [] };
-      if (fromFile?.migratedFrom !== undefined) {
-        result.migratedFrom = fromFile.migratedFrom;
-        // A file brought up to date is written in the new format by the next save.
-        if (mode === 'edit') session.dirtyFromMerge = true;
-      }
+      // A file brought up to date is written in the new format by the next save.
+      if (fromFile?.migratedFrom !== undefined) result.migratedFrom = fromFile.migratedFrom;
       await session.announce(result.notices, bytes);
       session.startWatching();
       if (pending.length > 0) {
@@ -762,8 +759,9 @@ export class MeetingSession {
         await this.takeIn(copy.meeting, undefined, label);
         merged.push({ copy, label });
       }
-      this.dirtyFromMerge = true;
-      await this.reconcile(true);
+      // Written only if a copy said something the file does not (a copy that says nothing new is simply archived:
+      // writing anyway would, in a synced folder, make the other computer's version a conflict copy in turn).
+      if (this.needsWrite) await this.reconcile(true);
       if (this.needsWrite) return []; // not written: the copies stay where they are until it is
       const notices: string[] = [];
       for (const { copy, label } of merged) {
