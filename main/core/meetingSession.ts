@@ -24,12 +24,13 @@ import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../
 import { CONFLICT_COPY_TOOL_LABELS } from '../domain/conflictCopies';
 import { LINEAGE_LIMIT, type Meeting, type MinuteBlock } from '../domain/meeting';
 import { mergeMeetings } from '../domain/merge';
+import { parseMeetingData } from '../domain/migrations';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
 import { archiveConflictCopy, CopyScanCache, findConflictCopies, type ConflictCopy } from './conflictCopies';
 import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from './fileWatcher';
 import { findVersionByRevision, keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from './history';
-import { MeetingJournal, type PendingJournal } from './journal';
+import { MeetingJournal, type JournalEntry, type PendingJournal } from './journal';
 import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence } from './lease';
 import { fromLibraryRelative } from './library';
 import { describeIoError, LibraryFileError, parseMeetingBytes, serializeLibraryFile } from './meetingFile';
@@ -110,6 +111,13 @@ export class MeetingSession {
    */
   private appliedSeq = 0;
   private flushedSeq = 0;
+  /**
+   * The file's meeting when it held every journal entry up to `seq`: pending entries are replayed
+   * on it after a restart and merged with the file as it is then (a change sends a whole list, so
+   * replayed on a colleague's newer version it would drop their paragraphs). Kept on this
+   * computer beside the journal before the next entry is journaled (`saved`).
+   */
+  private replayBase?: { meeting: Meeting; seq: number; saved: boolean };
 
   /** Hash of the file's bytes as last read or written by this session (undefined: no file yet). */
   private fileHash?: string;
@@ -187,13 +195,21 @@ export class MeetingSession {
       } else {
         meeting = pending.find((entry) => entry.snapshot)!.snapshot!;
       }
-      // Replay is change by change on top of the file as it is now, which may hold another computer's work.
-      for (const entry of pending) {
-        if (entry.snapshot) {
-          if (!fromFile) meeting = entry.snapshot;
-        } else if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
+      // Replayed on top of the file as it is now, which may hold another computer's work.
+      const base = fromFile && pending.length > 0 ? await readReplayBase(context.journalDir, meetingId) : undefined;
+      if (fromFile) {
+        meeting = replayJournal(fromFile.meeting, pending, base, context);
+      } else {
+        for (const entry of pending) {
+          if (entry.snapshot) meeting = entry.snapshot;
+          else if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
+        }
       }
       const session = new MeetingSession(context, meeting, file, opened?.journal, mode);
+      if (opened && fromFile) {
+        if (pending.length === 0) session.replayBase = { meeting: fromFile.meeting, seq: opened.journal.latestSeq, saved: false };
+        else if (base) session.replayBase = { ...base, saved: true };
+      }
       if (fromFile) {
         session.fileHash = fromFile.hash;
         session.fileMeeting = fromFile.meeting;
@@ -274,6 +290,7 @@ export class MeetingSession {
       const before = this.meeting;
       // Checked before journaling: a change that cannot apply is refused and never kept.
       let next = applyAll(before, changes, now, false);
+      await this.saveReplayBase();
       let seq: number;
       try {
         seq = await journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now);
@@ -364,7 +381,11 @@ export class MeetingSession {
           const { journal, pending } = await MeetingJournal.open(this.context.journalDir, this.meeting.id);
           this.journal = journal;
           // Changes kept on this computer from an earlier session go on top of the meeting as it is now.
-          for (const entry of pending.entries) if (entry.change) this.meeting = applyIfPossible(this.meeting, entry.change, new Date(entry.at));
+          const file = this.fileMeeting ?? this.meeting;
+          const base = pending.entries.length > 0 ? await readReplayBase(this.context.journalDir, this.meeting.id) : undefined;
+          this.meeting = replayJournal(file, pending.entries, base, this.context);
+          if (pending.entries.length === 0) this.replayBase = { meeting: file, seq: journal.latestSeq, saved: false };
+          else if (base) this.replayBase = { ...base, saved: true };
           this.appliedSeq = journal.latestSeq;
           this.flushedSeq = journal.latestSeq - journal.pendingCount;
         }
@@ -570,6 +591,7 @@ export class MeetingSession {
     this.fileIsOurs = true;
     this.dirtyFromMerge = false;
     this.meeting = this.meeting === snapshot ? stamped : { ...this.meeting, sync: stamped.sync };
+    this.replayBase = { meeting: stamped, seq, saved: false };
     await this.markFlushed(seq);
     this.savedAt = now.toISOString();
     this.failure = undefined;
@@ -581,6 +603,18 @@ export class MeetingSession {
     if (!this.journal || seq <= this.flushedSeq) return;
     await this.journal.markFlushed(seq);
     this.flushedSeq = Math.max(this.flushedSeq, seq);
+  }
+
+  /** Keeps the replay base on this computer's disk before entries made on it are journaled. */
+  private async saveReplayBase(): Promise<void> {
+    const base = this.replayBase;
+    if (!base || base.saved) return;
+    try {
+      await writeFileAtomic(replayBasePath(this.context.journalDir, this.meeting.id), JSON.stringify({ format: REPLAY_BASE_FORMAT, seq: base.seq, meeting: base.meeting }));
+      base.saved = true;
+    } catch {
+      // Without it a restart replays onto the file as it is then (the journal itself still holds every change).
+    }
   }
 
   /**
@@ -695,6 +729,7 @@ export class MeetingSession {
         this.meeting = theirs;
         this.lineage = theirLineage;
         this.dirtyFromMerge = false;
+        this.replayBase = { meeting: theirs, seq: this.appliedSeq, saved: false };
         await this.markFlushed(this.appliedSeq);
       } else {
         this.meeting = outcome.changed ? { ...result.meeting, ...(current.sync ? { sync: current.sync } : {}) } : current;
@@ -844,6 +879,44 @@ export class MeetingSession {
 }
 
 // ─── Helpers ──────────────────────────────────────────────────────────────────────────────
+
+const REPLAY_BASE_FORMAT = 'minutebook.journalBase';
+
+function replayBasePath(journalDir: string, meetingId: string): string {
+  return join(journalDir, `${meetingId}.base.json`);
+}
+
+/** The replay base kept beside the journal, if there is a readable one for this meeting. */
+async function readReplayBase(journalDir: string, meetingId: string): Promise<{ meeting: Meeting; seq: number } | undefined> {
+  try {
+    const data = JSON.parse(await readFile(replayBasePath(journalDir, meetingId), 'utf8')) as { format?: unknown; seq?: unknown; meeting?: unknown };
+    if (data.format !== REPLAY_BASE_FORMAT || typeof data.seq !== 'number') return undefined;
+    const parsed = parseMeetingData(data.meeting);
+    return parsed.ok && parsed.meeting.id === meetingId ? { meeting: parsed.meeting, seq: data.seq } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The meeting after replaying journal entries that never reached the file. A change carries whole
+ * lists (all of an item's paragraphs), so it is replayed on the version it was made on (the replay
+ * base) and the result merged three-way with the file as it is now, which may hold a colleague's
+ * work done meanwhile. Without a base, entries are applied to the file as it is.
+ */
+function replayJournal(file: Meeting, pending: readonly JournalEntry[], base: { meeting: Meeting; seq: number } | undefined, context: SessionContext): Meeting {
+  if (!base) {
+    let meeting = file;
+    for (const entry of pending) if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
+    return meeting;
+  }
+  let mine = base.meeting;
+  for (const entry of pending) if (entry.change && entry.seq > base.seq) mine = applyIfPossible(mine, entry.change, new Date(entry.at));
+  const related = lineageOf(file).includes(lineageOf(base.meeting)[0]!);
+  const savedBy = `${context.displayName.trim() || 'someone'} on ${context.computerName.trim() || 'another computer'}`;
+  const merged = mergeMeetings(related ? base.meeting : unrelatedBase(mine, file), mine, file, { mineAuthor: clipAuthor(savedBy), theirsAuthor: clipAuthor(file.sync?.savedBy) });
+  return { ...merged.meeting, ...(file.sync ? { sync: file.sync } : {}) };
+}
 
 export function toApiPresence(presence: LeasePresence): ApiPresence {
   return {

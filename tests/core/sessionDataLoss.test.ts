@@ -1,0 +1,151 @@
+/**
+ * Sequences in a shared library that used to lose, or silently undo, what a clerk typed:
+ * the journal replayed after a restart over a file a colleague changed meanwhile. Two computers
+ * with their own journals on one library folder; real files.
+ */
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAgendaItem, minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { parseMeetingData } from '../../main/domain/migrations';
+import { serializeLibraryFile } from '../../main/core/meetingFile';
+import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
+import { createMinuteBookCore } from '../../main/core/minuteBookCore';
+import { fileSettingsStore } from '../../main/core/settingsFile';
+import { sampleDetails } from '../support/tempLibrary';
+
+const FILE = 'meetings/2026/2026-11-10 children-s-services-scrutiny-panel.json';
+
+let root: string;
+let library: string;
+const cores: MinuteBookCore[] = [];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mb-loss-'));
+  library = join(root, 'library');
+});
+
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close().catch(() => undefined)));
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A clerk's computer: own settings and journal, the shared library. */
+function computer(displayName: string, computerName: string, options: Partial<CoreOptions> = {}): MinuteBookCore {
+  const data = join(root, computerName);
+  const settings = fileSettingsStore(join(data, 'settings.json'), { displayName, libraryPath: library });
+  const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal'), computerName, saveDelayMs: 50, retryDelayMs: 200, presencePollMs: 300, copyScanMs: 500, ...options });
+  cores.push(core);
+  return core;
+}
+
+const meetingPath = (folder = library) => join(folder, ...FILE.split('/'));
+
+async function fileMeeting(folder = library): Promise<Meeting> {
+  const parsed = parseMeetingData(JSON.parse(await readFile(meetingPath(folder), 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.meeting;
+}
+
+function paragraph(id: string, text: string): MinuteBlock {
+  return { id, type: 'paragraph', runs: [{ text }] };
+}
+
+/** Every word of the record and of both sides of every flagged conflict. */
+function everyWord(meeting: Meeting): string {
+  const conflicts = meeting.conflicts.map((conflict) => JSON.stringify([conflict.kept, conflict.other]));
+  return [...meeting.agenda.map((item) => minutesText(item.minutes)), ...conflicts].join('\n');
+}
+
+/** Tom's computer writes a version over the file without having merged Jane's latest (as a sync tool does, or a save whose lock timed out). */
+async function tomWritesOver(folder: string, base: Meeting, itemId: string, extra: MinuteBlock, revision: string): Promise<void> {
+  const theirs: Meeting = {
+    ...base,
+    agenda: base.agenda.map((item) => (item.id === itemId ? { ...item, minutes: [...item.minutes, extra] } : item)),
+    updatedAt: new Date().toISOString(),
+    sync: { revision, lineage: [revision, ...(base.sync?.lineage ?? [])], savedBy: 'Tom Jones on DESKTOP-9', savedAt: new Date().toISOString() },
+  };
+  await writeFile(meetingPath(folder), serializeLibraryFile(theirs));
+}
+
+/** A meeting with one item and one paragraph, set up by Jane and closed. */
+async function setUp(jane: MinuteBookCore) {
+  const { meeting } = await jane.handlers['meetings.create'](sampleDetails);
+  const item = createAgendaItem('Director’s update');
+  await jane.handlers['meetings.applyChanges']({
+    meetingId: meeting.id,
+    changes: [
+      { kind: 'item.add', item, index: 0 },
+      { kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'The Director introduced the report.')] },
+    ],
+  });
+  await jane.handlers['meetings.close']({ meetingId: meeting.id });
+  return { meetingId: meeting.id, itemId: item.id };
+}
+
+describe('changes kept on this computer, replayed after a restart', () => {
+  it('keep the paragraph a colleague added to the same item meanwhile', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUp(jane);
+    await jane.handlers['meetings.open']({ meetingId });
+    const before = await fileMeeting();
+
+    // The drive drops; Jane types a paragraph in the item. The window sends the item's whole list.
+    const away = join(root, 'library (disconnected)');
+    await rename(library, away);
+    await jane.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane typed this offline.')] }],
+    });
+    const closed = await jane.handlers['meetings.close']({ meetingId });
+    expect(closed.pendingChanges).toBeGreaterThan(0);
+    await jane.close(); // the laptop is switched off with the change only in its journal
+
+    // Meanwhile Tom, still on the drive, adds a paragraph to the same item.
+    await tomWritesOver(away, before, itemId, paragraph('blk0000t', 'Tom added this meanwhile.'), 'tomwhileaway0001');
+    await rename(away, library);
+
+    // Jane starts again: her journal is replayed into the file as it is now.
+    const again = computer('Jane Smith', 'LAPTOP-12');
+    const opened = await again.handlers['meetings.open']({ meetingId });
+    expect(everyWord(opened.meeting)).toContain('Jane typed this offline.');
+    expect(everyWord(opened.meeting)).toContain('Tom added this meanwhile.');
+    await again.handlers['meetings.close']({ meetingId });
+    const file = await fileMeeting();
+    expect(everyWord(file)).toContain('Jane typed this offline.');
+    expect(everyWord(file)).toContain('Tom added this meanwhile.');
+  });
+
+  it('keep a colleague’s paragraph when “Edit as well” replays them into a meeting that was open read only', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUp(jane);
+    await jane.handlers['meetings.open']({ meetingId });
+    const before = await fileMeeting();
+    const away = join(root, 'library (disconnected)');
+    await rename(library, away);
+    await jane.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane typed this offline.')] }],
+    });
+    await jane.handlers['meetings.close']({ meetingId });
+    await jane.close();
+    await tomWritesOver(away, before, itemId, paragraph('blk0000t', 'Tom added this meanwhile.'), 'tomwhileaway0002');
+
+    // Jane starts again while the drive is still away (nothing can be replayed yet); then it is back.
+    const again = computer('Jane Smith', 'LAPTOP-12');
+    await again.flushAll();
+    await rename(away, library);
+
+    // Jane looks first (read only), then chooses to edit: her kept change goes on top of Tom's version.
+    const reading = await again.handlers['meetings.open']({ meetingId, mode: 'read-only' });
+    expect(everyWord(reading.meeting)).toContain('Tom added this meanwhile.');
+    const editing = await again.handlers['meetings.setMode']({ meetingId, mode: 'edit' });
+    expect(everyWord(editing.meeting)).toContain('Jane typed this offline.');
+    expect(everyWord(editing.meeting)).toContain('Tom added this meanwhile.');
+    await again.handlers['meetings.close']({ meetingId });
+    const file = await fileMeeting();
+    expect(everyWord(file)).toContain('Jane typed this offline.');
+    expect(everyWord(file)).toContain('Tom added this meanwhile.');
+  });
+});
