@@ -350,7 +350,9 @@ export class MeetingSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.stopTimers();
-    if (this.editingMode === 'edit' && this.needsWrite) await this.exclusive(() => this.reconcile(true));
+    // Checked in turn, after any merge already under way, and the file read once more: a colleague's version that
+    // arrived a moment ago (and is not noticed yet) is merged and written, not left to stand without this clerk's work.
+    if (this.editingMode === 'edit') await this.exclusive(() => this.reconcile(true));
     await this.syncQueue;
     await this.watcher?.close();
     await this.lease?.release().catch(() => undefined);

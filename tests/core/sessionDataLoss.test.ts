@@ -1,7 +1,8 @@
 /**
  * Sequences in a shared library that used to lose, or silently undo, what a clerk typed:
- * the journal replayed after a restart over a file a colleague changed meanwhile. Two computers
- * with their own journals on one library folder; real files.
+ * the journal replayed after a restart over a file a colleague changed meanwhile, and closing a
+ * meeting just as a colleague's version (written without merging) arrives. Two computers with
+ * their own journals on one library folder; real files.
  */
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,16 @@ async function fileMeeting(folder = library): Promise<Meeting> {
   const parsed = parseMeetingData(JSON.parse(await readFile(meetingPath(folder), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.meeting;
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 8000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = await check();
+    if (found !== undefined && found !== false) return found;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 function paragraph(id: string, text: string): MinuteBlock {
@@ -147,5 +158,27 @@ describe('changes kept on this computer, replayed after a restart', () => {
     const file = await fileMeeting();
     expect(everyWord(file)).toContain('Jane typed this offline.');
     expect(everyWord(file)).toContain('Tom added this meanwhile.');
+  });
+});
+
+describe('closing a meeting', () => {
+  it('merges a colleague’s version that arrived a moment before, instead of leaving the clerk’s saved paragraph out of the file', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUp(jane);
+    const original = await fileMeeting();
+    await jane.handlers['meetings.open']({ meetingId });
+    await jane.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s saved paragraph.')] }],
+    });
+    await until('Jane’s save', async () => (everyWord(await fileMeeting()).includes('Jane’s saved paragraph.') ? true : undefined));
+
+    // Tom's version, made without Jane's save, replaces the file; Jane closes the meeting at that moment.
+    await tomWritesOver(library, original, itemId, paragraph('blk0000t', 'Tom’s paragraph.'), 'tomjustbefore001');
+    await jane.handlers['meetings.close']({ meetingId });
+
+    const file = await fileMeeting();
+    expect(everyWord(file)).toContain('Jane’s saved paragraph.');
+    expect(everyWord(file)).toContain('Tom’s paragraph.');
   });
 });
