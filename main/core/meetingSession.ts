@@ -493,66 +493,71 @@ export class MeetingSession {
    * Always called through `exclusive`.
    */
   private async reconcile(write: boolean, replaceNote?: string): Promise<void> {
-    const editing = this.editingMode === 'edit';
-    const lock = editing && write ? await this.takeWriteLock() : undefined;
+    const lock = this.editingMode === 'edit' && write ? await this.takeWriteLock() : undefined;
     try {
-      const read = await this.readLibraryFile();
-      if (read.kind === 'unreachable') {
-        this.unreachable = read.problem;
-        this.afterProblem();
-        return;
-      }
-      this.unreachable = undefined;
-      if (read.kind === 'failed') {
-        this.failure = read.problem;
-        this.afterProblem();
-        return;
-      }
-      if (read.kind === 'ok' && read.hash !== this.fileHash) {
-        let theirs: Meeting;
-        try {
-          theirs = parseMeetingBytes(this.path, read.bytes).meeting;
-        } catch (error) {
-          this.blocked = `the meeting file has been replaced by one Minute Book cannot read (${error instanceof LibraryFileError ? error.problem : String(error)}); it has not been changed, and your changes are kept on this computer`;
-          this.afterProblem();
-          return;
-        }
-        if (theirs.id !== this.meeting.id) {
-          this.blocked = 'the meeting file now holds a different meeting; it has not been changed, and your changes are kept on this computer';
-          this.afterProblem();
-          return;
-        }
-        this.blocked = undefined;
-        await this.takeIn(theirs, read.hash, theirs.sync?.savedBy);
-      } else if (read.kind === 'ok') {
-        this.blocked = undefined;
-      } else if (read.kind === 'missing' && this.fileMeeting !== undefined) {
-        // Moved or deleted by someone else: the next write puts the meeting back, nothing is lost.
-        this.fileHash = undefined;
-        this.fileMeeting = undefined;
-        this.fileIsOurs = false;
-      }
-      if (!editing) return;
-      if (!this.hasUnwrittenChanges && !this.dirtyFromMerge && this.fileMeeting !== undefined) {
-        this.failure = undefined;
-        return;
-      }
-      if (!write) {
-        this.scheduleFlush();
-        return;
-      }
-      await this.writeNow(read.kind === 'ok' ? read.bytes : undefined, replaceNote);
+      // A version that arrived while the one being replaced was kept in the history is merged before writing (at most a few times over).
+      for (let attempt = 1; (await this.reconcileOnce(write, replaceNote, attempt < 4)) === 'raced'; attempt += 1);
     } finally {
       await lock?.();
       this.context.onSaveState(this.saveState);
     }
   }
 
+  private async reconcileOnce(write: boolean, replaceNote: string | undefined, recheck: boolean): Promise<'raced' | undefined> {
+    const editing = this.editingMode === 'edit';
+    const read = await this.readLibraryFile();
+    if (read.kind === 'unreachable') {
+      this.unreachable = read.problem;
+      this.afterProblem();
+      return;
+    }
+    this.unreachable = undefined;
+    if (read.kind === 'failed') {
+      this.failure = read.problem;
+      this.afterProblem();
+      return;
+    }
+    if (read.kind === 'ok' && read.hash !== this.fileHash) {
+      let theirs: Meeting;
+      try {
+        theirs = parseMeetingBytes(this.path, read.bytes).meeting;
+      } catch (error) {
+        this.blocked = `the meeting file has been replaced by one Minute Book cannot read (${error instanceof LibraryFileError ? error.problem : String(error)}); it has not been changed, and your changes are kept on this computer`;
+        this.afterProblem();
+        return;
+      }
+      if (theirs.id !== this.meeting.id) {
+        this.blocked = 'the meeting file now holds a different meeting; it has not been changed, and your changes are kept on this computer';
+        this.afterProblem();
+        return;
+      }
+      this.blocked = undefined;
+      await this.takeIn(theirs, read.hash, theirs.sync?.savedBy);
+    } else if (read.kind === 'ok') {
+      this.blocked = undefined;
+    } else if (read.kind === 'missing' && this.fileMeeting !== undefined) {
+      // Moved or deleted by someone else: the next write puts the meeting back, nothing is lost.
+      this.fileHash = undefined;
+      this.fileMeeting = undefined;
+      this.fileIsOurs = false;
+    }
+    if (!editing) return;
+    if (!this.hasUnwrittenChanges && !this.dirtyFromMerge && this.fileMeeting !== undefined) {
+      this.failure = undefined;
+      return;
+    }
+    if (!write) {
+      this.scheduleFlush();
+      return;
+    }
+    return await this.writeNow(read.kind === 'ok' ? read.bytes : undefined, replaceNote, recheck);
+  }
+
   private afterProblem(): void {
     if (this.editingMode === 'edit' && this.needsWrite) this.scheduleRetry();
   }
 
-  private async writeNow(replacing: Buffer | undefined, replaceNote?: string): Promise<void> {
+  private async writeNow(replacing: Buffer | undefined, replaceNote: string | undefined, recheck: boolean): Promise<'raced' | undefined> {
     const seq = this.appliedSeq;
     const snapshot = this.meeting;
     this.firstUnsavedAt = undefined;
@@ -562,6 +567,9 @@ export class MeetingSession {
       } catch {
         // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
       }
+      // Keeping it took a moment, in which a sync tool (which does not honour the write lock) may have brought in another version.
+      const again = recheck ? await this.readLibraryFile() : undefined;
+      if (again?.kind === 'ok' && again.hash !== contentHash(replacing)) return 'raced';
     }
     const now = this.context.now();
     const revision = newRevision();

@@ -1,10 +1,13 @@
 /**
  * Sequences in a shared library that used to lose, or silently undo, what a clerk typed:
- * the journal replayed after a restart over a file a colleague changed meanwhile, and closing a
- * meeting just as a colleague's version (written without merging) arrives. Two computers with
+ * the journal replayed after a restart over a file a colleague changed meanwhile, closing a
+ * meeting just as a colleague's version (written without merging) arrives, and a version that
+ * arrives while the one being replaced is kept in the history. Two computers with
  * their own journals on one library folder; real files.
  */
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,7 +73,7 @@ function everyWord(meeting: Meeting): string {
 }
 
 /** Tom's computer writes a version over the file without having merged Jane's latest (as a sync tool does, or a save whose lock timed out). */
-async function tomWritesOver(folder: string, base: Meeting, itemId: string, extra: MinuteBlock, revision: string): Promise<void> {
+async function tomWritesOver(folder: string, base: Meeting, itemId: string, extra: MinuteBlock, revision: string): Promise<Meeting> {
   const theirs: Meeting = {
     ...base,
     agenda: base.agenda.map((item) => (item.id === itemId ? { ...item, minutes: [...item.minutes, extra] } : item)),
@@ -78,6 +81,7 @@ async function tomWritesOver(folder: string, base: Meeting, itemId: string, extr
     sync: { revision, lineage: [revision, ...(base.sync?.lineage ?? [])], savedBy: 'Tom Jones on DESKTOP-9', savedAt: new Date().toISOString() },
   };
   await writeFile(meetingPath(folder), serializeLibraryFile(theirs));
+  return theirs;
 }
 
 /** A meeting with one item and one paragraph, set up by Jane and closed. */
@@ -180,5 +184,41 @@ describe('closing a meeting', () => {
     const file = await fileMeeting();
     expect(everyWord(file)).toContain('Jane’s saved paragraph.');
     expect(everyWord(file)).toContain('Tom’s paragraph.');
+  });
+});
+
+describe('saving while the history keeps the version being replaced', () => {
+  it('merges a colleague’s version that arrives meanwhile instead of writing over it', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUp(jane);
+    const original = await fileMeeting();
+    await jane.handlers['meetings.open']({ meetingId });
+    await jane.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s paragraph.')] }],
+    });
+    await until('Jane’s save', async () => (everyWord(await fileMeeting()).includes('Jane’s paragraph.') ? true : undefined));
+
+    // The history folder answers slowly (a busy network drive): a version being kept there waits until we let it go.
+    // A named pipe that sorts as the newest kept version holds the reading of it.
+    const historyFolder = join(library, '.minutebook', 'history', meetingId);
+    await mkdir(historyFolder, { recursive: true });
+    const slow = join(historyFolder, '2099-01-01T00-00-00-000Z deadbeef.json.gz');
+    execFileSync('mkfifo', [slow]);
+
+    // Tom's version (without Jane's paragraph) arrives; Jane's computer merges it and saves, keeping Tom's in the history.
+    const tomsFirst = await tomWritesOver(library, original, itemId, paragraph('blk0000t', 'Tom’s first paragraph.'), 'tomfirst00000001');
+    const writer = await until('Jane’s computer to be keeping a version', () => open(slow, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined), 8000);
+
+    // Meanwhile Tom's second version, made on his first, replaces the file (a sync tool does not honour the write lock).
+    await tomWritesOver(library, tomsFirst, itemId, paragraph('blk0000u', 'Tom’s second paragraph.'), 'tomsecond0000001');
+    await writer.close();
+    await rm(slow);
+
+    await until('every paragraph in the file', async () => {
+      const now = await fileMeeting();
+      const words = everyWord(now);
+      return ['Jane’s paragraph.', 'Tom’s first paragraph.', 'Tom’s second paragraph.'].every((text) => words.includes(text)) ? now : undefined;
+    });
   });
 });
