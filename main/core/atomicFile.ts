@@ -10,14 +10,18 @@ import { randomBytes } from 'node:crypto';
 /** Temp files start with this so listings can skip them and clean-up can recognise them. */
 export const TEMP_PREFIX = '.~mb-';
 
-export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+/**
+ * `durable: false` skips the flushes to disk: the file is still never torn by a crash of the app,
+ * but a power cut may leave the old one. Only for files that have a safe fallback when stale.
+ */
+export async function writeFileAtomic(path: string, contents: string | Uint8Array, { durable = true }: { durable?: boolean } = {}): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle;
   try {
     handle = await open(temp, 'w');
     await handle.writeFile(contents);
-    await handle.sync();
+    if (durable) await handle.sync();
     await handle.close();
     handle = undefined;
     await rename(temp, path);
@@ -26,7 +30,7 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(folder);
+  if (durable) await syncFolder(folder);
 }
 
 /** Makes the rename itself durable on POSIX; Windows and some network drives refuse, which is harmless. */

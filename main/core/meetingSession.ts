@@ -117,7 +117,8 @@ export class MeetingSession {
    * replayed on a colleague's newer version it would drop their paragraphs). Kept on this
    * computer beside the journal before the next entry is journaled (`saved`).
    */
-  private replayBase?: { meeting: Meeting; seq: number; saved: boolean };
+  /** `bytes`: the meeting as serialised for the library file, when at hand, so it is not serialised twice. */
+  private replayBase?: { meeting: Meeting; seq: number; saved: boolean; bytes?: Buffer };
 
   /** Hash of the file's bytes as last read or written by this session (undefined: no file yet). */
   private fileHash?: string;
@@ -562,13 +563,14 @@ export class MeetingSession {
     const snapshot = this.meeting;
     this.firstUnsavedAt = undefined;
     if (replacing) {
+      let kept = false;
       try {
-        await this.keepReplaced(replacing, replaceNote);
+        kept = await this.keepReplaced(replacing, replaceNote);
       } catch {
         // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
       }
       // Keeping it took a moment, in which a sync tool (which does not honour the write lock) may have brought in another version.
-      const again = recheck ? await this.readLibraryFile() : undefined;
+      const again = recheck && kept ? await this.readLibraryFile() : undefined;
       if (again?.kind === 'ok' && again.hash !== contentHash(replacing)) return 'raced';
     }
     const now = this.context.now();
@@ -601,7 +603,7 @@ export class MeetingSession {
     this.fileIsOurs = true;
     this.dirtyFromMerge = false;
     this.meeting = this.meeting === snapshot ? stamped : { ...this.meeting, sync: stamped.sync };
-    this.replayBase = { meeting: stamped, seq, saved: false };
+    this.replayBase = { meeting: stamped, seq, saved: false, bytes };
     await this.markFlushed(seq);
     this.savedAt = now.toISOString();
     this.failure = undefined;
@@ -620,7 +622,11 @@ export class MeetingSession {
     const base = this.replayBase;
     if (!base || base.saved) return;
     try {
-      await writeFileAtomic(replayBasePath(this.context.journalDir, this.meeting.id), JSON.stringify({ format: REPLAY_BASE_FORMAT, seq: base.seq, meeting: base.meeting }));
+      // Not flushed to disk: a base lost or left stale by a power cut is harmless (replay onto a stale base
+      // is merged three-way with the file, which holds what came since; no base means replay onto the file).
+      const meeting = base.bytes ?? Buffer.from(JSON.stringify(base.meeting));
+      const contents = Buffer.concat([Buffer.from(`{"format":${JSON.stringify(REPLAY_BASE_FORMAT)},"seq":${base.seq},"meeting":`), meeting, Buffer.from('}')]);
+      await writeFileAtomic(replayBasePath(this.context.journalDir, this.meeting.id), contents, { durable: false });
       base.saved = true;
     } catch {
       // Without it a restart replays onto the file as it is then (the journal itself still holds every change).
@@ -632,18 +638,20 @@ export class MeetingSession {
    * opened) is always kept before it is replaced; this session's own saves at most every
    * few minutes, because the journal holds every keystroke (docs/decisions.md).
    */
-  private async keepReplaced(bytes: Buffer, note?: string): Promise<void> {
+  /** Whether anything was written to the history. */
+  private async keepReplaced(bytes: Buffer, note?: string): Promise<boolean> {
     const nowMs = Date.now();
     const now = this.context.now();
     if (this.fileIsOurs && note === undefined) {
-      if (this.lastKeptVersionAt !== undefined && nowMs - this.lastKeptVersionAt < this.context.history.intervalMs) return;
+      if (this.lastKeptVersionAt !== undefined && nowMs - this.lastKeptVersionAt < this.context.history.intervalMs) return false;
       await keepVersionBytes(this.context.libraryRoot, this.meeting.id, bytes, { now }, this.context.history);
       this.lastKeptVersionAt = nowMs;
-      return;
+      return true;
     }
     const why = note ?? (this.mergedFrom ? `before a merge with ${this.savedBy.replace(/ on .*$/, '')}’s changes` : undefined);
     await keepVersionBytes(this.context.libraryRoot, this.meeting.id, bytes, why === undefined ? { now } : { now, note: why }, this.context.history);
     this.lastKeptVersionAt = nowMs;
+    return true;
   }
 
   private async readLibraryFile(): Promise<FileRead> {
