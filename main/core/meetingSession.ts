@@ -373,11 +373,20 @@ export class MeetingSession {
     await this.changeQueue;
     if (mode === 'read-only') {
       await this.flushNow();
-      this.editingMode = 'read-only';
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = undefined;
-      if (this.copyTimer) clearInterval(this.copyTimer);
-      this.copyTimer = undefined;
+      await this.exclusive(async () => {
+        // Read only shows the file as it is: anything not in it yet would vanish from the screen.
+        if (this.needsWrite || this.unreachable || this.failure || this.blocked) {
+          throw new ClerkFacingError(
+            `This meeting cannot switch to read only yet: your latest changes have not reached the library (${this.unreachable ?? this.failure ?? this.blocked ?? 'they are still being saved'}). They are kept on this computer; try again once it says “Saved”.`,
+            'not-saved',
+          );
+        }
+        this.editingMode = 'read-only';
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = undefined;
+        if (this.copyTimer) clearInterval(this.copyTimer);
+        this.copyTimer = undefined;
+      });
     } else {
       await this.exclusive(async () => {
         if (!this.journal) {

@@ -222,3 +222,26 @@ describe('saving while the history keeps the version being replaced', () => {
     });
   });
 });
+
+describe('switching to read only', () => {
+  it('is refused while the clerk’s latest changes have not reached the library, so they stay on the screen', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUp(jane);
+    await jane.handlers['meetings.open']({ meetingId });
+
+    const away = join(root, 'library (disconnected)');
+    await rename(library, away);
+    const minutes = [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane typed this offline.')];
+    await jane.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes }] });
+
+    await expect(jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' })).rejects.toThrow(/cannot switch to read only yet/);
+    const reopened = await jane.handlers['meetings.open']({ meetingId });
+    expect(reopened.mode).toBe('edit');
+    expect(everyWord(reopened.meeting)).toContain('Jane typed this offline.');
+
+    // Once the library is back and the change saved, read only is fine.
+    await rename(away, library);
+    await until('the change saved', async () => (everyWord(await fileMeeting().catch(() => ({ agenda: [], conflicts: [] }) as unknown as Meeting)).includes('Jane typed this offline.') ? true : undefined));
+    await until('read only accepted', async () => (await jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' }).then(() => true).catch(() => undefined)));
+  });
+});
