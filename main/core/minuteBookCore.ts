@@ -15,7 +15,7 @@ import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
-import { DEFAULT_HISTORY_POLICY, listVersions } from './history';
+import { DEFAULT_HISTORY_POLICY, listVersions, type HistoryPolicy } from './history';
 import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './lease';
 import { fromLibraryRelative, moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
@@ -91,7 +91,19 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       emit(from === undefined ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, automatic, newConflicts } : { type: 'meetingUpdated', meetingId: meeting.id, meeting, automatic, newConflicts, from }),
     onPresence: () => undefined,
   });
-  const contextFor = (meetingId: string): SessionContext => ({ ...sessionContext(), onPresence: (presence) => emit({ type: 'presence', meetingId, presence }) });
+  const contextFor = (meetingId: string, history: HistoryPolicy): SessionContext => ({ ...sessionContext(), history, onPresence: (presence) => emit({ type: 'presence', meetingId, presence }) });
+
+  /** The history policy: the library's own setting in library.json (shared by every computer), else this core's default. */
+  async function historyPolicy(): Promise<HistoryPolicy> {
+    const policy = options.history ?? DEFAULT_HISTORY_POLICY;
+    try {
+      const library = await readLibrarySettings(libraryRoot());
+      return library.history ? { ...policy, keepAllDays: library.history.keepAllDays } : policy;
+    } catch {
+      // An unreadable library.json is reported where it is edited (Settings); history keeps the default meanwhile.
+      return policy;
+    }
+  }
 
   async function fileOf(meetingId: string): Promise<string> {
     let file = knownFiles.get(meetingId);
@@ -108,7 +120,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     if (!opening) {
       opening = (async () => {
         await closing.get(meetingId);
-        return MeetingSession.open(contextFor(meetingId), meetingId, file ?? (await fileOf(meetingId)), mode);
+        return MeetingSession.open(contextFor(meetingId, await historyPolicy()), meetingId, file ?? (await fileOf(meetingId)), mode);
       })();
       sessions.set(meetingId, opening);
       opening.catch(() => sessions.delete(meetingId));
@@ -341,7 +353,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       await ensureLibrary(root);
       const meeting = committeeSlug ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), now()) : createMeeting(details, now());
       const file = await pathForNewMeeting(root, meeting);
-      const session = MeetingSession.create(contextFor(meeting.id), meeting, file);
+      const session = MeetingSession.create(contextFor(meeting.id, await historyPolicy()), meeting, file);
       sessions.set(meeting.id, session);
       session.catch(() => sessions.delete(meeting.id));
       knownFiles.set(meeting.id, file);

@@ -86,10 +86,18 @@ export const DEFAULT_HOUSE_STYLE: HouseStyle = {
 };
 
 /** library.json at the top of the library folder. */
+/** How long the library's history keeps every version before thinning to one a day (docs/sync.md, History). */
+export const LibraryHistorySettings = z.object({
+  keepAllDays: z.number().int().min(1, 'keep every version for at least 1 day').max(3650, 'keep every version for at most 3650 days'),
+});
+export type LibraryHistorySettings = z.infer<typeof LibraryHistorySettings>;
+
 export const LibrarySettings = z.object({
   format: z.literal(LIBRARY_FORMAT),
   version: z.literal(LIBRARY_VERSION),
   houseStyle: HouseStyle,
+  /** Absent: every version from the last 30 days, then one a day. */
+  history: LibraryHistorySettings.optional(),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
@@ -124,7 +132,13 @@ export function parseLibrarySettings(data: unknown): LibrarySettingsParseResult 
   if (!given.success) return { ok: false, problem: firstProblem(given.error, 'houseStyle') };
   const houseStyle = HouseStyle.safeParse(resolveHouseStyle(createLibrarySettings().houseStyle, given.data));
   if (!houseStyle.success) return { ok: false, problem: firstProblem(houseStyle.error, 'houseStyle') };
-  return { ok: true, settings: { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, houseStyle: houseStyle.data } };
+  const settings: LibrarySettings = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, houseStyle: houseStyle.data };
+  if (data.history !== undefined) {
+    const history = LibraryHistorySettings.safeParse(data.history);
+    if (!history.success) return { ok: false, problem: firstProblem(history.error, 'history') };
+    settings.history = history.data;
+  }
+  return { ok: true, settings };
 }
 
 export function createLibrarySettings(): LibrarySettings {
