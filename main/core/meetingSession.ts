@@ -37,6 +37,8 @@ import { describeIoError, LibraryFileError, parseMeetingBytes, serializeLibraryF
 
 export interface MeetingUpdate {
   meeting: Meeting;
+  /** The number of this view of the meeting; the window sends it back with changes made on it. */
+  view: number;
   automatic: number;
   newConflicts: number;
   from?: string;
@@ -62,7 +64,10 @@ export interface SessionContext {
   copyScanMs: number;
   heartbeatMs: number;
   staleAfterMs: number;
-  /** How long after a merge a change from the window may still have been made on the meeting before it. */
+  /**
+   * How long after a merge a change from the window that does not say which view it was made on
+   * (`seenView`) may still have been made on the meeting before it.
+   */
   staleWindowMs: number;
   onSaveState: (state: SaveState) => void;
   onMeetingUpdated: (update: MeetingUpdate) => void;
@@ -90,6 +95,18 @@ const HISTORY_LOOKUPS = 3;
 /** A write lock older than this was left by a process that died mid-write. */
 const WRITE_LOCK_STALE_MS = 10_000;
 const WRITE_LOCK_WAIT_MS = 2_000;
+/** How many earlier views of the meeting (as the window had them) a session keeps. */
+const KEPT_VIEWS = 32;
+
+/**
+ * Views are numbered across every session of this process, starting from the time it started: a
+ * window left from an earlier session (or an earlier run of the core) never names a view of this one.
+ */
+let lastView = Date.now();
+function nextView(): number {
+  lastView += 1;
+  return lastView;
+}
 
 export class MeetingSession {
   private timer?: ReturnType<typeof setTimeout>;
@@ -134,8 +151,15 @@ export class MeetingSession {
   private lineage: string[] = [];
   /** Versions seen or written, by revision: the merge bases. Oldest forgotten first. */
   private readonly remembered = new Map<string, Meeting>();
-  /** The meeting as the window last showed it, while a merge may not have reached the window yet. */
+  /** The meeting as the window last showed it, while a merge may not have reached the window yet (changes without `seenView`). */
   private windowView?: { meeting: Meeting; until: number };
+  /** The view the window was last given (on opening, or pushed with meetingUpdated); its meeting is `meeting`. */
+  private currentView = nextView();
+  /**
+   * Earlier views, oldest first: the meeting as the window had it at each, with the changes the
+   * window has since sent on it. A change made on one is merged with what came since (docs/sync.md).
+   */
+  private readonly earlierViews = new Map<number, Meeting>();
 
   private watcher?: FileWatcher;
   private lease?: Lease;
@@ -261,6 +285,11 @@ export class MeetingSession {
     return this.editingMode;
   }
 
+  /** The view of the meeting the window is given with `current` (OpenedMeeting.view). */
+  get view(): number {
+    return this.currentView;
+  }
+
   /** Others who have the meeting open, as last read. */
   get presence(): ApiPresence[] {
     return this.presenceNow;
@@ -279,8 +308,11 @@ export class MeetingSession {
     return state;
   }
 
-  /** Applies the clerk's changes in order; they are on this computer's disk when this resolves. */
-  applyChanges(changes: readonly MeetingChange[]): Promise<SaveState> {
+  /**
+   * Applies the clerk's changes in order; they are on this computer's disk when this resolves.
+   * `seenView`: the view the window made them on (absent: the time-limited guess of `rebaseIfStale`).
+   */
+  applyChanges(changes: readonly MeetingChange[], seenView?: number): Promise<SaveState> {
     const result = this.changeQueue.then(async () => {
       if (this.closed) throw new ClerkFacingError('This meeting has been closed; open it again to go on editing.', 'closed');
       const journal = this.journal;
@@ -289,8 +321,9 @@ export class MeetingSession {
       }
       const now = this.context.now();
       const before = this.meeting;
-      // Checked before journaling: a change that cannot apply is refused and never kept.
-      let next = applyAll(before, changes, now, false);
+      // Checked before journaling, on the meeting the window made it on: a change that cannot apply is refused and never kept.
+      const madeOn = seenView === undefined || seenView === this.currentView ? before : (this.earlierViews.get(seenView) ?? before);
+      let next = applyAll(madeOn, changes, now, false);
       await this.saveReplayBase();
       let seq: number;
       try {
@@ -301,9 +334,17 @@ export class MeetingSession {
           'journal-failed',
         );
       }
-      // A merge may have landed while the change was being journaled: apply it on top of that.
-      if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
-      next = this.rebaseIfStale(next, changes, now);
+      if (seenView === undefined) {
+        // A merge may have landed while the change was being journaled: apply it on top of that.
+        if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
+        next = this.rebaseIfStale(next, changes, now);
+      } else if (seenView === this.currentView) {
+        // Made on the meeting as it is (typing): applied as it is.
+        if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
+      } else {
+        // Made on a view the meeting has moved on from (a merge, a restore, possibly while this change was being journaled).
+        next = this.rebaseOntoView(seenView, changes, now);
+      }
       this.meeting = next;
       this.appliedSeq = seq;
       this.scheduleFlush();
@@ -339,9 +380,48 @@ export class MeetingSession {
     const rebased = { ...merged.meeting, ...(this.meeting.sync ? { sync: this.meeting.sync } : {}) };
     if (contentKey(rebased) !== contentKey(next)) {
       // The window's list was out of date: show it the meeting as it now stands.
-      queueMicrotask(() => this.context.onMeetingUpdated({ meeting: this.meeting, automatic: 0, newConflicts: merged.conflicts.length }));
+      const view = this.newView(next);
+      queueMicrotask(() => {
+        if (this.currentView === view && !this.closed) this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: merged.conflicts.length });
+      });
     }
     return rebased;
+  }
+
+  /**
+   * Changes the window made on an earlier view: applied to the meeting as it was at that view and
+   * merged three-way with the meeting as it is now, so they never undo what came since. A view no
+   * longer kept (or from an earlier session) is merged on the oldest view kept, the safest base at
+   * hand, and the window is sent the result.
+   */
+  private rebaseOntoView(seenView: number, changes: readonly MeetingChange[], now: Date): Meeting {
+    const asIs = applyAll(this.meeting, changes, now, true);
+    const known = this.earlierViews.get(seenView);
+    const base = known ?? this.earlierViews.values().next().value ?? this.meeting;
+    const mine = applyAll(base, changes, now, true);
+    // The view follows what the window shows: its next change on it goes on top of this one.
+    if (known) this.earlierViews.set(seenView, mine);
+    const merged = mergeMeetings(base, mine, this.meeting, { mineAuthor: this.savedBy, theirsAuthor: this.mergedFrom ?? this.savedBy });
+    const rebased = { ...merged.meeting, ...(this.meeting.sync ? { sync: this.meeting.sync } : {}) };
+    if (!known || contentKey(rebased) !== contentKey(asIs)) {
+      // The window's list was out of date: show it the meeting as it now stands (set by the caller before this runs).
+      const view = this.newView(asIs);
+      queueMicrotask(() => {
+        if (this.currentView === view && !this.closed) this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: merged.conflicts.length });
+      });
+    }
+    return rebased;
+  }
+
+  /**
+   * The window is about to be given a new meeting: the view it has now (`windowHas`, the meeting
+   * as it shows it) is kept as an earlier view, and the new view's number returned.
+   */
+  private newView(windowHas: Meeting): number {
+    this.earlierViews.set(this.currentView, windowHas);
+    while (this.earlierViews.size > KEPT_VIEWS) this.earlierViews.delete(this.earlierViews.keys().next().value!);
+    this.currentView = nextView();
+    return this.currentView;
   }
 
   /** Writes everything pending now, and stops autosave, watching and presence (used on close and quit). */
@@ -395,7 +475,10 @@ export class MeetingSession {
           // Changes kept on this computer from an earlier session go on top of the meeting as it is now.
           const file = this.fileMeeting ?? this.meeting;
           const base = pending.entries.length > 0 ? await readReplayBase(this.context.journalDir, this.meeting.id) : undefined;
+          const shown = this.meeting;
           this.meeting = replayJournal(file, pending.entries, base, this.context);
+          // The window is given the replayed meeting with its new view (OpenedMeeting).
+          if (contentKey(this.meeting) !== contentKey(shown)) this.newView(shown);
           if (pending.entries.length === 0) this.replayBase = { meeting: file, seq: journal.latestSeq, saved: false };
           else if (base) this.replayBase = { ...base, saved: true };
           this.appliedSeq = journal.latestSeq;
@@ -439,6 +522,9 @@ export class MeetingSession {
         );
       }
       const { sync: _old, ...content } = version;
+      // A change the window made before it is shown the restored version is merged with it, never put over it.
+      this.newView(this.meeting);
+      this.windowView = { meeting: this.meeting, until: Date.now() + this.context.staleWindowMs };
       this.meeting = { ...content, updatedAt: this.context.now().toISOString() };
       this.dirtyFromMerge = true;
       await this.reconcile(true, `before restoring the version of ${when}`);
@@ -446,7 +532,7 @@ export class MeetingSession {
         throw new ClerkFacingError(`The earlier version could not be written to the library: ${this.unreachable ?? this.failure ?? 'unknown problem'}. It will be written as soon as the library can be reached.`, 'restore-failed');
       }
     });
-    this.context.onMeetingUpdated({ meeting: this.meeting, automatic: 0, newConflicts: 0, from: `the version of ${when}, restored` });
+    this.context.onMeetingUpdated({ meeting: this.meeting, view: this.currentView, automatic: 0, newConflicts: 0, from: `the version of ${when}, restored` });
   }
 
   // ─── Saving ─────────────────────────────────────────────────────────────────────────────
@@ -745,12 +831,15 @@ export class MeetingSession {
       this.meeting = theirs;
       this.lineage = theirLineage;
       outcome.changed = contentKey(mine) !== contentKey(theirs);
+      if (outcome.changed) this.newView(mine);
     } else {
       const base = await this.findBase(theirLineage);
       // From here on nothing awaits, so no change from the window can slip in between.
       const current = this.meeting;
       const result = mergeMeetings(base ?? unrelatedBase(current, theirs), current, theirs, { mineAuthor: clipAuthor(this.savedBy), theirsAuthor: clipAuthor(from) });
       outcome = { automatic: result.automatic, newConflicts: result.conflicts.length, changed: contentKey(result.meeting) !== contentKey(current) };
+      // A new view from this moment: a change the window made on the one before is merged with this, never put over it.
+      if (outcome.changed) this.newView(current);
       if (fileHash !== undefined && contentKey(result.meeting) === contentKey(theirs)) {
         // The file already says everything this computer has: take it as it is.
         this.meeting = theirs;
@@ -776,7 +865,7 @@ export class MeetingSession {
     }
     if (from) this.mergedFrom = from;
     if (outcome.changed) {
-      const update: MeetingUpdate = { meeting: this.meeting, automatic: outcome.automatic, newConflicts: outcome.newConflicts };
+      const update: MeetingUpdate = { meeting: this.meeting, view: this.currentView, automatic: outcome.automatic, newConflicts: outcome.newConflicts };
       if (from) update.from = from;
       this.context.onMeetingUpdated(update);
     }

@@ -85,10 +85,10 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     copyScanMs: options.copyScanMs ?? 3000,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
-    staleWindowMs: 5000,
+    staleWindowMs: options.staleWindowMs ?? 5000,
     onSaveState: (saveState) => emit({ type: 'saveState', saveState }),
-    onMeetingUpdated: ({ meeting, automatic, newConflicts, from }) =>
-      emit(from === undefined ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, automatic, newConflicts } : { type: 'meetingUpdated', meetingId: meeting.id, meeting, automatic, newConflicts, from }),
+    onMeetingUpdated: ({ meeting, view, automatic, newConflicts, from }) =>
+      emit(from === undefined ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts } : { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts, from }),
     onPresence: () => undefined,
   });
   const contextFor = (meetingId: string, history: HistoryPolicy): SessionContext => ({ ...sessionContext(), history, onPresence: (presence) => emit({ type: 'presence', meetingId, presence }) });
@@ -150,6 +150,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
     const result: OpenedMeeting = {
       meeting: opened.session.current,
+      view: opened.session.view,
       mode: opened.session.mode,
       presence: opened.session.presence,
       // Told once: the next open of the same session has nothing new to say.
@@ -365,9 +366,9 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       if (mode !== undefined && opened.session.mode !== mode) await opened.session.setMode(mode);
       return await describeOpened(opened);
     },
-    async 'meetings.applyChanges'({ meetingId, changes }) {
+    async 'meetings.applyChanges'({ meetingId, changes, seenView }) {
       const { session } = await openSession(meetingId);
-      return session.applyChanges(changes);
+      return session.applyChanges(changes, seenView);
     },
     async 'meetings.close'({ meetingId }) {
       return closeSession(meetingId);

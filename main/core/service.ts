@@ -45,6 +45,8 @@ export interface CoreOptions {
   heartbeatMs?: number;
   /** A lease not renewed for this long is stale and taken over; default 3 minutes. */
   staleAfterMs?: number;
+  /** How long after a merge a change that does not say which view it was made on may still predate it; default 5000 ms. */
+  staleWindowMs?: number;
   /** How long a failed save waits before trying again; default 2000 ms. */
   retryDelayMs?: number;
   /** How earlier versions are kept; default docs/sync.md "History". */

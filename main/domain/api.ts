@@ -81,6 +81,11 @@ export interface MeetingVersion {
 
 export interface OpenedMeeting {
   meeting: Meeting;
+  /**
+   * Which view of the meeting this is: the number goes up each time the core pushes the window a
+   * new meeting (`meetingUpdated`). The screen sends the view its changes were made on as `seenView`.
+   */
+  view: number;
   /** 'read-only': the screen shows the meeting and its live updates but sends no changes. */
   mode: EditingMode;
   /** Others who have this meeting open now (not this session). */
@@ -188,7 +193,11 @@ export const operations = {
   /** The restore is itself a new version; the version it replaces is kept. */
   'meetings.history.restore': { input: z.object({ meetingId: EntityId, versionId: z.string().min(1).max(200) }).strict(), result: returns<OpenedMeeting>() },
   'meetings.applyChanges': {
-    input: z.object({ meetingId: EntityId, changes: z.array(MeetingChange).min(1).max(500) }).strict(),
+    /**
+     * `seenView`: the view (OpenedMeeting.view, meetingUpdated.view) the changes were made on. Changes made on
+     * an earlier view than the core's are merged with what came since instead of undoing it (docs/sync.md).
+     */
+    input: z.object({ meetingId: EntityId, changes: z.array(MeetingChange).min(1).max(500), seenView: z.number().int().min(0).optional() }).strict(),
     result: returns<SaveState>(),
   },
   'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },
@@ -222,9 +231,10 @@ export type ApiEvent =
    * The open meeting changed outside this window (a colleague, a sync tool, a conflict copy) and
    * the core merged it: `meeting` is the core's current meeting, including every change this
    * window sent that the core has applied. `automatic` changes were merged silently;
-   * `newConflicts` were flagged (both versions kept in meeting.conflicts).
+   * `newConflicts` were flagged (both versions kept in meeting.conflicts). `view` numbers this
+   * meeting: changes made on it are sent with it as `seenView`.
    */
-  | { type: 'meetingUpdated'; meetingId: string; meeting: Meeting; automatic: number; newConflicts: number; from?: string }
+  | { type: 'meetingUpdated'; meetingId: string; meeting: Meeting; view: number; automatic: number; newConflicts: number; from?: string }
   /** Who else has the meeting open changed (someone opened, left, or went stale). */
   | { type: 'presence'; meetingId: string; presence: Presence[] };
 

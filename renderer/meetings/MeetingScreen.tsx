@@ -146,13 +146,17 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
   // with others' changes) plus every change of ours it has acknowledged since. Others' changes are
   // told apart from ours against it.
   const acknowledged = useRef(opened.meeting);
+  // The core's number for the meeting the screen last took from it: each change is sent with the
+  // view it was made on, so the core merges one made before a colleague's update instead of undoing it.
+  const view = useRef(opened.view);
   const selectedItemRef = useRef(selectedItemId);
   selectedItemRef.current = selectedItemId;
 
   const [queue] = useState(
     () =>
       new MeetingChangeQueue({
-        send: (changes) => api.call('meetings.applyChanges', { meetingId, changes }),
+        send: (changes, seenView) => api.call('meetings.applyChanges', seenView === undefined ? { meetingId, changes } : { meetingId, changes, seenView }),
+        currentView: () => view.current,
         onSaveState,
         onError,
         onBusyChange: onSendingChange,
@@ -180,6 +184,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
           await queue.whenIdle();
           const reopened = await api.call('meetings.open', { meetingId });
           if (!queue.isBusy()) {
+            view.current = reopened.view;
             acknowledged.current = reopened.meeting;
             latestMeeting.current = reopened.meeting;
             setMeeting(reopened.meeting);
@@ -274,6 +279,8 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
       api.onEvent((event) => {
         if (event.type === 'presence' && event.meetingId === meetingId) setPresence(event.presence);
         if (event.type === 'meetingUpdated' && event.meetingId === meetingId) {
+          // Changes from here on (including those put back on top of it) are made on this view.
+          view.current = event.view;
           takeCoreMeeting.current(event.meeting);
           setAnnouncement(updatedAnnouncement(event.from, event.newConflicts));
         }
@@ -286,6 +293,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
     try {
       const reopened = await api.call('meetings.setMode', { meetingId, mode: 'edit' });
       setPresence(reopened.presence);
+      view.current = reopened.view;
       takeCoreMeeting.current(reopened.meeting);
       readOnlyRef.current = reopened.mode === 'read-only';
       setMode(reopened.mode);
@@ -307,6 +315,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
 
   /** A version restored from history replaces the meeting on screen; the editor starts afresh with it. */
   function showRestored(restored: OpenedMeeting, version: MeetingVersion): void {
+    view.current = restored.view;
     acknowledged.current = restored.meeting;
     latestMeeting.current = restored.meeting;
     setMeeting(restored.meeting);

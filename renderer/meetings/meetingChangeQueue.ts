@@ -2,14 +2,19 @@
  * Sends the clerk's changes to one meeting, in order, with at most one request in flight. Changes
  * made while a request is out wait here; consecutive minutes of the same item keep only the latest
  * version, and consecutive edits to the same item's title or background merge, so a fast typist
- * produces a few requests rather than one per keystroke.
+ * produces a few requests rather than one per keystroke. Each change remembers the view of the
+ * meeting it was made on (`currentView` when it was added) and is sent with it as `seenView`, so a
+ * change made before a colleague's merge reached the screen is merged in the core, not put over it.
  */
 import type { MeetingChange } from '../../main/domain/changes';
 import type { SaveState } from '../../main/domain/api';
 import { ApiError } from '../api/client';
 
 export interface MeetingChangeQueueOptions {
-  send: (changes: MeetingChange[]) => Promise<SaveState>;
+  /** `seenView`: the view every one of `changes` was made on (undefined when no currentView is given). */
+  send: (changes: MeetingChange[], seenView: number | undefined) => Promise<SaveState>;
+  /** The view of the meeting the screen shows now (OpenedMeeting.view, then each meetingUpdated.view). */
+  currentView?: () => number | undefined;
   onSaveState: (saveState: SaveState) => void;
   /** The core could not be reached (the changes are kept and tried again), or a batch was refused and no onRefused is given. */
   onError: (error: unknown) => void;
@@ -48,8 +53,14 @@ export function coalesceChange(waiting: MeetingChange[], change: MeetingChange):
 
 const MAX_CHANGES_PER_REQUEST = 500;
 
+/** A change and the view of the meeting it was made on. */
+interface Queued {
+  change: MeetingChange;
+  view: number | undefined;
+}
+
 export class MeetingChangeQueue {
-  private waiting: MeetingChange[] = [];
+  private waiting: Queued[] = [];
   private sending = false;
   private busy = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -57,12 +68,17 @@ export class MeetingChangeQueue {
   // After a batch is refused, its changes are sent again one at a time, so only the one the core
   // refuses is lost: this many changes at the front of `waiting` go alone.
   private sendAlone = 0;
-  private inFlight: MeetingChange[] = [];
+  private inFlight: Queued[] = [];
 
   constructor(private readonly options: MeetingChangeQueueOptions) {}
 
   add(change: MeetingChange): void {
-    if (!coalesceChange(this.waiting, change)) this.waiting.push(change);
+    const view = this.options.currentView?.();
+    const last = this.waiting[this.waiting.length - 1];
+    // Only changes made on the same view are merged: one made before an update keeps the view it was made on.
+    const into = last && last.view === view ? [last.change] : [];
+    if (last && coalesceChange(into, change)) last.change = into[0]!;
+    else this.waiting.push({ change, view });
     this.setBusy(true);
     this.sendNext();
   }
@@ -84,7 +100,7 @@ export class MeetingChangeQueue {
    * sets a value rather than adding to one, so putting back one the core already holds is harmless.
    */
   unacknowledged(): MeetingChange[] {
-    return [...this.inFlight, ...this.waiting];
+    return [...this.inFlight, ...this.waiting].map((queued) => queued.change);
   }
 
   /** Sends anything held back for a retry now, e.g. when the clerk leaves the meeting. */
@@ -101,14 +117,19 @@ export class MeetingChangeQueue {
       this.setBusy(false);
       return;
     }
-    const batch = this.waiting.splice(0, this.sendAlone > 0 ? 1 : MAX_CHANGES_PER_REQUEST);
+    // One request carries changes made on one view.
+    const view = this.waiting[0]!.view;
+    const sameView = this.waiting.findIndex((queued) => queued.view !== view);
+    const limit = Math.min(this.sendAlone > 0 ? 1 : MAX_CHANGES_PER_REQUEST, sameView === -1 ? this.waiting.length : sameView);
+    const batch = this.waiting.splice(0, limit);
+    const changes = batch.map((queued) => queued.change);
     this.sending = true;
     this.inFlight = batch;
-    this.options.send(batch).then(
+    this.options.send(changes, view).then(
       (saveState) => {
         this.sending = false;
         this.inFlight = [];
-        this.options.onAcknowledged?.(batch);
+        this.options.onAcknowledged?.(changes);
         if (this.sendAlone > 0) this.sendAlone--;
         this.options.onSaveState(saveState);
         this.sendNext();

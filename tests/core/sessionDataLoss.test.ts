@@ -2,7 +2,8 @@
  * Sequences in a shared library that used to lose, or silently undo, what a clerk typed:
  * the journal replayed after a restart over a file a colleague changed meanwhile, closing a
  * meeting just as a colleague's version (written without merging) arrives, and a version that
- * arrives while the one being replaced is kept in the history. Two computers with
+ * arrives while the one being replaced is kept in the history, and a window that sends a whole
+ * list made on the meeting as it was before a merge or a restore reached it. Two computers with
  * their own journals on one library folder; real files.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,8 @@ import { mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../main/domain/api';
+import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { createAgendaItem, minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
@@ -243,5 +246,104 @@ describe('switching to read only', () => {
     await rename(away, library);
     await until('the change saved', async () => (everyWord(await fileMeeting().catch(() => ({ agenda: [], conflicts: [] }) as unknown as Meeting)).includes('Jane typed this offline.') ? true : undefined));
     await until('read only accepted', async () => (await jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' }).then(() => true).catch(() => undefined)));
+  });
+});
+
+describe('a window that has not seen a merge yet', () => {
+  /** Every meeting the core pushed to the window. */
+  function pushedTo(core: MinuteBookCore): Array<Extract<ApiEvent, { type: 'meetingUpdated' }>> {
+    const pushed: Array<Extract<ApiEvent, { type: 'meetingUpdated' }>> = [];
+    core.onEvent((event) => {
+      if (event.type === 'meetingUpdated') pushed.push(event);
+    });
+    return pushed;
+  }
+
+  const opening = paragraph('blk00001', 'The Director introduced the report.');
+
+  it('keeps the colleague’s paragraph when a list made before the merge arrives long after it (no time limit involved)', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12', { staleWindowMs: 0 });
+    const { meetingId, itemId } = await setUp(jane);
+    const pushed = pushedTo(jane);
+    const opened = await jane.handlers['meetings.open']({ meetingId });
+
+    // Sam adds a paragraph; Jane's computer merges it and pushes it to her window, which does not take it in
+    // (the renderer was busy, or the browser's event stream reconnected and missed it).
+    const sam = computer('Sam Patel', 'DESKTOP-7');
+    await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
+    await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [opening, paragraph('blk0000s', 'Sam’s paragraph.')] }] });
+    const merged = await until('Jane’s computer to merge Sam’s paragraph', () => pushed.find((event) => everyWord(event.meeting).includes('Sam’s paragraph.')));
+    expect(merged.view).not.toBe(opened.view);
+
+    // Jane's window sends the item's whole list as it has it: without Sam's paragraph, made on the view it opened with.
+    const janes: MeetingChange = { kind: 'item.minutes', itemId, minutes: [opening, paragraph('blk0000j', 'Jane’s paragraph.')] };
+    await jane.handlers['meetings.applyChanges']({ meetingId, changes: [janes], seenView: opened.view });
+
+    const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
+    expect(everyWord(now)).toContain('Sam’s paragraph.');
+    expect(everyWord(now)).toContain('Jane’s paragraph.');
+    // The window is shown the meeting with both, under a newer view.
+    const shown = await until('the window to be shown both paragraphs', () => pushed.find((event) => event.view !== merged.view && everyWord(event.meeting).includes('Jane’s paragraph.')));
+    expect(everyWord(shown.meeting)).toContain('Sam’s paragraph.');
+    await jane.handlers['meetings.close']({ meetingId });
+    const file = await fileMeeting();
+    expect(everyWord(file)).toContain('Sam’s paragraph.');
+    expect(everyWord(file)).toContain('Jane’s paragraph.');
+  });
+
+  it('applies a change made on the meeting as it now is directly, even one that puts back words a colleague just changed', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUp(jane);
+    const pushed = pushedTo(jane);
+    await jane.handlers['meetings.open']({ meetingId });
+    const sam = computer('Sam Patel', 'DESKTOP-7');
+    await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
+    await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
+    const merged = await until('Jane’s window to be shown Sam’s words', () => pushed.find((event) => everyWord(event.meeting).includes('Sam rewrote the opening.')));
+
+    // Jane has seen Sam's words and, within seconds of the merge, deliberately puts the original back.
+    const putBack: MeetingChange = { kind: 'item.minutes', itemId, minutes: [opening] };
+    const pushedBefore = pushed.length;
+    await jane.handlers['meetings.applyChanges']({ meetingId, changes: [putBack], seenView: merged.view });
+
+    const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
+    const expected = applyMeetingChange(merged.meeting, putBack, new Date());
+    const content = ({ sync: _sync, updatedAt: _updated, ...rest }: Meeting) => rest;
+    expect(content(now)).toEqual(content(expected));
+    expect(now.conflicts).toEqual([]);
+    expect(minutesText(now.agenda[0]!.minutes)).toBe('The Director introduced the report.');
+    // Nothing to correct: the window is not sent the meeting again.
+    expect(pushed.slice(pushedBefore)).toEqual([]);
+  });
+
+  it('does not undo a restored version with a change the window made on the meeting before the restore', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12', { staleWindowMs: 0 });
+    const { meetingId, itemId } = await setUp(jane);
+    const sam = computer('Sam Patel', 'DESKTOP-7');
+    await sam.handlers['meetings.open']({ meetingId });
+    await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
+    await sam.handlers['meetings.close']({ meetingId });
+
+    const opened = await jane.handlers['meetings.open']({ meetingId });
+    expect(everyWord(opened.meeting)).toContain('Sam rewrote the opening.');
+    const { versions } = await jane.handlers['meetings.history.list']({ meetingId });
+    const janes = versions.find((version) => version.savedBy === 'Jane Smith on LAPTOP-12');
+    expect(janes).toBeDefined();
+    const restored = await jane.handlers['meetings.history.restore']({ meetingId, versionId: janes!.versionId });
+    expect(restored.view).not.toBe(opened.view);
+
+    // A list the window made before it was shown the restored version (Sam's words, and a new paragraph) arrives now.
+    const made: MeetingChange = { kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.'), paragraph('blk0000j', 'Jane typed this just before restoring.')] };
+    await jane.handlers['meetings.applyChanges']({ meetingId, changes: [made], seenView: opened.view });
+
+    const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
+    expect(everyWord(now)).toContain('The Director introduced the report.');
+    expect(everyWord(now)).not.toContain('Sam rewrote the opening.');
+    expect(everyWord(now)).toContain('Jane typed this just before restoring.');
+    await jane.handlers['meetings.close']({ meetingId });
+    const file = await fileMeeting();
+    expect(everyWord(file)).toContain('The Director introduced the report.');
+    expect(everyWord(file)).not.toContain('Sam rewrote the opening.');
+    expect(everyWord(file)).toContain('Jane typed this just before restoring.');
   });
 });

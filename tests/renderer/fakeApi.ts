@@ -74,6 +74,8 @@ export class FakeApi implements ApiClient {
   readonly openNotices = new Map<string, string[]>();
   /** Earlier versions of each meeting, oldest first, with the meeting as it was. */
   readonly versions = new Map<string, { version: MeetingVersion; meeting: Meeting }[]>();
+  /** The view of each meeting the window was last given (bumped by every meetingUpdated and restore), as the core numbers them. */
+  readonly views = new Map<string, number>();
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private held: (() => void)[] | null = null;
 
@@ -111,6 +113,7 @@ export class FakeApi implements ApiClient {
       type: 'meetingUpdated',
       meetingId,
       meeting: structuredClone(meeting),
+      view: this.nextView(meetingId),
       automatic: changes.length,
       newConflicts: options.newConflicts ?? 0,
       ...(options.from ? { from: options.from } : {}),
@@ -132,11 +135,23 @@ export class FakeApi implements ApiClient {
     return kept;
   }
 
+  /** The view a new meeting for the window gets. */
+  nextView(meetingId: string): number {
+    const view = this.viewOf(meetingId) + 1;
+    this.views.set(meetingId, view);
+    return view;
+  }
+
+  viewOf(meetingId: string): number {
+    return this.views.get(meetingId) ?? 1;
+  }
+
   private opened(meetingId: string, mode: EditingMode): OpenedMeeting {
     const previousMeetingDate = this.previousMeetingDates.get(meetingId);
     this.modes.set(meetingId, mode);
     return {
       meeting: structuredClone(this.meeting(meetingId)),
+      view: this.viewOf(meetingId),
       mode,
       presence: structuredClone(this.presence.get(meetingId) ?? []),
       notices: this.openNotices.get(meetingId) ?? [],
@@ -150,6 +165,11 @@ export class FakeApi implements ApiClient {
     return this.calls
       .filter((call) => call.name === 'meetings.applyChanges')
       .flatMap((call) => (call.input as { changes: unknown[] }).changes);
+  }
+
+  /** The view each applyChanges request said its changes were made on, in order. */
+  seenViewsSent(): (number | undefined)[] {
+    return this.calls.filter((call) => call.name === 'meetings.applyChanges').map((call) => (call.input as { seenView?: number }).seenView);
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {
@@ -209,7 +229,7 @@ export class FakeApi implements ApiClient {
       if (committeeSlug && !committee) throw new ApiError(`There is no committee ${committeeSlug}.`, 'not-found');
       const meeting = committee ? createMeetingForCommittee(details, committee, new Date()) : createMeeting(details, new Date());
       this.meetings.set(meeting.id, meeting);
-      return { meeting, mode: 'edit', presence: [], notices: [], saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
+      return { meeting, view: this.viewOf(meeting.id), mode: 'edit', presence: [], notices: [], saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
     },
     'meetings.open': async ({ meetingId, mode }) => this.opened(meetingId, mode ?? 'edit'),
     'meetings.applyChanges': async ({ meetingId, changes }) => {
@@ -280,6 +300,7 @@ export class FakeApi implements ApiClient {
       if (!found) throw new ApiError(`There is no version ${versionId} of this meeting in the history.`, 'not-found');
       this.keepVersion(meetingId, { savedAt: new Date().toISOString(), savedBy: this.settings.displayName, note: 'before a restore' });
       this.meetings.set(meetingId, { ...structuredClone(found.meeting), updatedAt: new Date().toISOString() });
+      this.nextView(meetingId);
       return this.opened(meetingId, this.modes.get(meetingId) ?? 'edit');
     },
   };

@@ -151,3 +151,41 @@ describe('what the core has not acknowledged yet', () => {
     expect(acknowledged).toEqual([[minutes('item-a1', 'one')], [title]]);
   });
 });
+
+describe('the view each change was made on', () => {
+  it('is sent with the batch: changes made before an update go with the old view, even when sent after it', async () => {
+    const views: (number | undefined)[] = [];
+    const answers: ((state: SaveState) => void)[] = [];
+    const batches: MeetingChange[][] = [];
+    const send = vi.fn(
+      (changes: MeetingChange[], seenView: number | undefined) =>
+        new Promise<SaveState>((resolve) => {
+          batches.push(changes);
+          views.push(seenView);
+          answers.push(resolve);
+        }),
+    );
+    let shown = 7;
+    const queue = new MeetingChangeQueue({ send, onSaveState: () => undefined, onError: () => undefined, currentView: () => shown });
+
+    // One batch on its way; more typing waits behind it.
+    queue.add(minutes('item-a1', 'one'));
+    queue.add(minutes('item-a1', 'one two'));
+    queue.add({ kind: 'item.update', itemId: 'item-b2', fields: { title: 'Apologies' } });
+    // A colleague's update reaches the screen; the clerk types on in it.
+    shown = 8;
+    queue.add(minutes('item-a1', 'one two three'));
+    queue.add({ kind: 'item.update', itemId: 'item-b2', fields: { background: 'None' } });
+
+    answers[0]!(saved);
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    // Waiting since before the update: sent after it, with the view it was made on (and not merged with what came after).
+    expect(batches[1]).toEqual([minutes('item-a1', 'one two'), { kind: 'item.update', itemId: 'item-b2', fields: { title: 'Apologies' } }]);
+    answers[1]!(saved);
+    await vi.waitFor(() => expect(batches).toHaveLength(3));
+    expect(batches[2]).toEqual([minutes('item-a1', 'one two three'), { kind: 'item.update', itemId: 'item-b2', fields: { background: 'None' } }]);
+    answers[2]!(saved);
+    await queue.whenIdle();
+    expect(views).toEqual([7, 7, 8]);
+  });
+});

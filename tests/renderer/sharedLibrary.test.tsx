@@ -228,6 +228,7 @@ describe('changes from elsewhere while the clerk types', () => {
     await user.keyboard(' Cllr Ward');
     // Sent (and held) before Jane's change arrives: it still holds her paragraph as it was.
     await waitFor(() => expect(api.calls.filter((call) => call.name === 'meetings.applyChanges').length).toBeGreaterThan(0));
+    const viewTyped = api.viewOf(meeting.id);
     act(() => {
       api.changeFromElsewhere(
         meeting.id,
@@ -249,6 +250,12 @@ describe('changes from elsewhere while the clerk types', () => {
       expect(stored?.agenda[1]?.title).toBe('Planning applications (Part 1)');
     });
     act(() => api.release());
+    // What was typed before Jane's change arrived says so (the core merges it); the minutes sent again are on her change.
+    const viewUpdated = api.viewOf(meeting.id);
+    expect(viewUpdated).not.toBe(viewTyped);
+    const views = api.seenViewsSent();
+    expect(views[0]).toBe(viewTyped);
+    expect(views.at(-1)).toBe(viewUpdated);
   });
 
   it('announces new conflicts with the update', async () => {
