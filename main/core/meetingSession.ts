@@ -1062,7 +1062,7 @@ function newRevision(): string {
 }
 
 /** The meeting without its sync stamp, in one canonical form: equal meetings give equal keys. */
-function contentKey(meeting: Meeting): string {
+export function contentKey(meeting: Meeting): string {
   const { sync: _stamp, ...content } = meeting;
   return JSON.stringify(sortKeys(content));
 }

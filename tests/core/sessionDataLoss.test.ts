@@ -8,66 +8,21 @@
  */
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../main/domain/api';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
-import { createAgendaItem, minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
-import { parseMeetingData } from '../../main/domain/migrations';
+import { minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
 import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
-import { sampleDetails } from '../support/tempLibrary';
+import { OPENING, paragraph, setUpMeeting, sharedLibraryForEachTest, until } from '../support/twoComputers';
 
-const FILE = 'meetings/2026/2026-11-10 children-s-services-scrutiny-panel.json';
-
-let root: string;
-let library: string;
-const cores: MinuteBookCore[] = [];
-
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'mb-loss-'));
-  library = join(root, 'library');
-});
-
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close().catch(() => undefined)));
-  await rm(root, { recursive: true, force: true });
-});
+const shared = sharedLibraryForEachTest('mb-loss-', { retryDelayMs: 200 });
+const { fileMeeting } = shared;
 
 /** A clerk's computer: own settings and journal, the shared library. */
-function computer(displayName: string, computerName: string, options: Partial<CoreOptions> = {}): MinuteBookCore {
-  const data = join(root, computerName);
-  const settings = fileSettingsStore(join(data, 'settings.json'), { displayName, libraryPath: library });
-  const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal'), computerName, saveDelayMs: 50, retryDelayMs: 200, presencePollMs: 300, copyScanMs: 500, ...options });
-  cores.push(core);
-  return core;
-}
-
-const meetingPath = (folder = library) => join(folder, ...FILE.split('/'));
-
-async function fileMeeting(folder = library): Promise<Meeting> {
-  const parsed = parseMeetingData(JSON.parse(await readFile(meetingPath(folder), 'utf8')));
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.meeting;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 8000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const found = await check();
-    if (found !== undefined && found !== false) return found;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function paragraph(id: string, text: string): MinuteBlock {
-  return { id, type: 'paragraph', runs: [{ text }] };
-}
+const computer = (displayName: string, computerName: string, options: Partial<CoreOptions> = {}): MinuteBookCore => shared.computer(displayName, computerName, options).core;
 
 /** Every word of the record and of both sides of every flagged conflict. */
 function everyWord(meeting: Meeting): string {
@@ -83,46 +38,49 @@ async function tomWritesOver(folder: string, base: Meeting, itemId: string, extr
     updatedAt: new Date().toISOString(),
     sync: { revision, lineage: [revision, ...(base.sync?.lineage ?? [])], savedBy: 'Tom Jones on DESKTOP-9', savedAt: new Date().toISOString() },
   };
-  await writeFile(meetingPath(folder), serializeLibraryFile(theirs));
+  await writeFile(shared.meetingPath(folder), serializeLibraryFile(theirs));
   return theirs;
 }
 
-/** A meeting with one item and one paragraph, set up by Jane and closed. */
-async function setUp(jane: MinuteBookCore) {
-  const { meeting } = await jane.handlers['meetings.create'](sampleDetails);
-  const item = createAgendaItem('Director’s update');
+/**
+ * Jane opens the meeting on LAPTOP-12; the drive drops (the library is moved to `away`), she types
+ * a paragraph in the item (the window sends the item's whole list) and closes the meeting, and
+ * the laptop is switched off with the change only in its journal. Meanwhile Tom, still on the
+ * drive, adds a paragraph to the same item.
+ */
+async function janeTypesOfflineWhileTomAdds(tomsRevision: string) {
+  const jane = computer('Jane Smith', 'LAPTOP-12');
+  const { meetingId, itemId } = await setUpMeeting(jane);
+  await jane.handlers['meetings.open']({ meetingId });
+  const before = await fileMeeting();
+  const away = join(shared.root, 'library (disconnected)');
+  await rename(shared.library, away);
   await jane.handlers['meetings.applyChanges']({
-    meetingId: meeting.id,
-    changes: [
-      { kind: 'item.add', item, index: 0 },
-      { kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'The Director introduced the report.')] },
-    ],
+    meetingId,
+    changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', 'Jane typed this offline.')] }],
   });
-  await jane.handlers['meetings.close']({ meetingId: meeting.id });
-  return { meetingId: meeting.id, itemId: item.id };
+  const closed = await jane.handlers['meetings.close']({ meetingId });
+  await jane.close();
+  await tomWritesOver(away, before, itemId, paragraph('blk0000t', 'Tom added this meanwhile.'), tomsRevision);
+  return { meetingId, away, pendingChanges: closed.pendingChanges };
+}
+
+/** Jane opens the meeting and adds a paragraph that is saved in the file; `original` is the file before it. */
+async function janeSavesAParagraph(text: string) {
+  const jane = computer('Jane Smith', 'LAPTOP-12');
+  const { meetingId, itemId } = await setUpMeeting(jane);
+  const original = await fileMeeting();
+  await jane.handlers['meetings.open']({ meetingId });
+  await jane.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', text)] }] });
+  await until('Jane’s save', async () => (everyWord(await fileMeeting()).includes(text) ? true : undefined));
+  return { jane, meetingId, itemId, original };
 }
 
 describe('changes kept on this computer, replayed after a restart', () => {
   it('keep the paragraph a colleague added to the same item meanwhile', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUp(jane);
-    await jane.handlers['meetings.open']({ meetingId });
-    const before = await fileMeeting();
-
-    // The drive drops; Jane types a paragraph in the item. The window sends the item's whole list.
-    const away = join(root, 'library (disconnected)');
-    await rename(library, away);
-    await jane.handlers['meetings.applyChanges']({
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane typed this offline.')] }],
-    });
-    const closed = await jane.handlers['meetings.close']({ meetingId });
-    expect(closed.pendingChanges).toBeGreaterThan(0);
-    await jane.close(); // the laptop is switched off with the change only in its journal
-
-    // Meanwhile Tom, still on the drive, adds a paragraph to the same item.
-    await tomWritesOver(away, before, itemId, paragraph('blk0000t', 'Tom added this meanwhile.'), 'tomwhileaway0001');
-    await rename(away, library);
+    const { meetingId, away, pendingChanges } = await janeTypesOfflineWhileTomAdds('tomwhileaway0001');
+    expect(pendingChanges).toBeGreaterThan(0);
+    await rename(away, shared.library);
 
     // Jane starts again: her journal is replayed into the file as it is now.
     const again = computer('Jane Smith', 'LAPTOP-12');
@@ -136,24 +94,12 @@ describe('changes kept on this computer, replayed after a restart', () => {
   });
 
   it('keep a colleague’s paragraph when “Edit as well” replays them into a meeting that was open read only', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUp(jane);
-    await jane.handlers['meetings.open']({ meetingId });
-    const before = await fileMeeting();
-    const away = join(root, 'library (disconnected)');
-    await rename(library, away);
-    await jane.handlers['meetings.applyChanges']({
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane typed this offline.')] }],
-    });
-    await jane.handlers['meetings.close']({ meetingId });
-    await jane.close();
-    await tomWritesOver(away, before, itemId, paragraph('blk0000t', 'Tom added this meanwhile.'), 'tomwhileaway0002');
+    const { meetingId, away } = await janeTypesOfflineWhileTomAdds('tomwhileaway0002');
 
     // Jane starts again while the drive is still away (nothing can be replayed yet); then it is back.
     const again = computer('Jane Smith', 'LAPTOP-12');
     await again.flushAll();
-    await rename(away, library);
+    await rename(away, shared.library);
 
     // Jane looks first (read only), then chooses to edit: her kept change goes on top of Tom's version.
     const reading = await again.handlers['meetings.open']({ meetingId, mode: 'read-only' });
@@ -170,18 +116,10 @@ describe('changes kept on this computer, replayed after a restart', () => {
 
 describe('closing a meeting', () => {
   it('merges a colleague’s version that arrived a moment before, instead of leaving the clerk’s saved paragraph out of the file', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUp(jane);
-    const original = await fileMeeting();
-    await jane.handlers['meetings.open']({ meetingId });
-    await jane.handlers['meetings.applyChanges']({
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s saved paragraph.')] }],
-    });
-    await until('Jane’s save', async () => (everyWord(await fileMeeting()).includes('Jane’s saved paragraph.') ? true : undefined));
+    const { jane, meetingId, itemId, original } = await janeSavesAParagraph('Jane’s saved paragraph.');
 
     // Tom's version, made without Jane's save, replaces the file; Jane closes the meeting at that moment.
-    await tomWritesOver(library, original, itemId, paragraph('blk0000t', 'Tom’s paragraph.'), 'tomjustbefore001');
+    await tomWritesOver(shared.library, original, itemId, paragraph('blk0000t', 'Tom’s paragraph.'), 'tomjustbefore001');
     await jane.handlers['meetings.close']({ meetingId });
 
     const file = await fileMeeting();
@@ -192,29 +130,21 @@ describe('closing a meeting', () => {
 
 describe('saving while the history keeps the version being replaced', () => {
   it('merges a colleague’s version that arrives meanwhile instead of writing over it', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUp(jane);
-    const original = await fileMeeting();
-    await jane.handlers['meetings.open']({ meetingId });
-    await jane.handlers['meetings.applyChanges']({
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s paragraph.')] }],
-    });
-    await until('Jane’s save', async () => (everyWord(await fileMeeting()).includes('Jane’s paragraph.') ? true : undefined));
+    const { meetingId, itemId, original } = await janeSavesAParagraph('Jane’s paragraph.');
 
     // The history folder answers slowly (a busy network drive): a version being kept there waits until we let it go.
     // A named pipe that sorts as the newest kept version holds the reading of it.
-    const historyFolder = join(library, '.minutebook', 'history', meetingId);
+    const historyFolder = join(shared.library, '.minutebook', 'history', meetingId);
     await mkdir(historyFolder, { recursive: true });
     const slow = join(historyFolder, '2099-01-01T00-00-00-000Z deadbeef.json.gz');
     execFileSync('mkfifo', [slow]);
 
     // Tom's version (without Jane's paragraph) arrives; Jane's computer merges it and saves, keeping Tom's in the history.
-    const tomsFirst = await tomWritesOver(library, original, itemId, paragraph('blk0000t', 'Tom’s first paragraph.'), 'tomfirst00000001');
+    const tomsFirst = await tomWritesOver(shared.library, original, itemId, paragraph('blk0000t', 'Tom’s first paragraph.'), 'tomfirst00000001');
     const writer = await until('Jane’s computer to be keeping a version', () => open(slow, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined), 8000);
 
     // Meanwhile Tom's second version, made on his first, replaces the file (a sync tool does not honour the write lock).
-    await tomWritesOver(library, tomsFirst, itemId, paragraph('blk0000u', 'Tom’s second paragraph.'), 'tomsecond0000001');
+    await tomWritesOver(shared.library, tomsFirst, itemId, paragraph('blk0000u', 'Tom’s second paragraph.'), 'tomsecond0000001');
     await writer.close();
     await rm(slow);
 
@@ -229,12 +159,12 @@ describe('saving while the history keeps the version being replaced', () => {
 describe('switching to read only', () => {
   it('is refused while the clerk’s latest changes have not reached the library, so they stay on the screen', async () => {
     const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUp(jane);
+    const { meetingId, itemId } = await setUpMeeting(jane);
     await jane.handlers['meetings.open']({ meetingId });
 
-    const away = join(root, 'library (disconnected)');
-    await rename(library, away);
-    const minutes = [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane typed this offline.')];
+    const away = join(shared.root, 'library (disconnected)');
+    await rename(shared.library, away);
+    const minutes = [OPENING, paragraph('blk0000j', 'Jane typed this offline.')];
     await jane.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes }] });
 
     await expect(jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' })).rejects.toThrow(/cannot switch to read only yet/);
@@ -243,7 +173,7 @@ describe('switching to read only', () => {
     expect(everyWord(reopened.meeting)).toContain('Jane typed this offline.');
 
     // Once the library is back and the change saved, read only is fine.
-    await rename(away, library);
+    await rename(away, shared.library);
     await until('the change saved', async () => (everyWord(await fileMeeting().catch(() => ({ agenda: [], conflicts: [] }) as unknown as Meeting)).includes('Jane typed this offline.') ? true : undefined));
     await until('read only accepted', async () => (await jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' }).then(() => true).catch(() => undefined)));
   });
@@ -259,11 +189,9 @@ describe('a window that has not seen a merge yet', () => {
     return pushed;
   }
 
-  const opening = paragraph('blk00001', 'The Director introduced the report.');
-
   it('keeps the colleague’s paragraph when a list made before the merge arrives long after it (no time limit involved)', async () => {
     const jane = computer('Jane Smith', 'LAPTOP-12', { staleWindowMs: 0 });
-    const { meetingId, itemId } = await setUp(jane);
+    const { meetingId, itemId } = await setUpMeeting(jane);
     const pushed = pushedTo(jane);
     const opened = await jane.handlers['meetings.open']({ meetingId });
 
@@ -271,12 +199,12 @@ describe('a window that has not seen a merge yet', () => {
     // (the renderer was busy, or the browser's event stream reconnected and missed it).
     const sam = computer('Sam Patel', 'DESKTOP-7');
     await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [opening, paragraph('blk0000s', 'Sam’s paragraph.')] }] });
+    await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000s', 'Sam’s paragraph.')] }] });
     const merged = await until('Jane’s computer to merge Sam’s paragraph', () => pushed.find((event) => everyWord(event.meeting).includes('Sam’s paragraph.')));
     expect(merged.view).not.toBe(opened.view);
 
     // Jane's window sends the item's whole list as it has it: without Sam's paragraph, made on the view it opened with.
-    const janes: MeetingChange = { kind: 'item.minutes', itemId, minutes: [opening, paragraph('blk0000j', 'Jane’s paragraph.')] };
+    const janes: MeetingChange = { kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', 'Jane’s paragraph.')] };
     await jane.handlers['meetings.applyChanges']({ meetingId, changes: [janes], seenView: opened.view });
 
     const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
@@ -293,7 +221,7 @@ describe('a window that has not seen a merge yet', () => {
 
   it('applies a change made on the meeting as it now is directly, even one that puts back words a colleague just changed', async () => {
     const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUp(jane);
+    const { meetingId, itemId } = await setUpMeeting(jane);
     const pushed = pushedTo(jane);
     await jane.handlers['meetings.open']({ meetingId });
     const sam = computer('Sam Patel', 'DESKTOP-7');
@@ -302,7 +230,7 @@ describe('a window that has not seen a merge yet', () => {
     const merged = await until('Jane’s window to be shown Sam’s words', () => pushed.find((event) => everyWord(event.meeting).includes('Sam rewrote the opening.')));
 
     // Jane has seen Sam's words and, within seconds of the merge, deliberately puts the original back.
-    const putBack: MeetingChange = { kind: 'item.minutes', itemId, minutes: [opening] };
+    const putBack: MeetingChange = { kind: 'item.minutes', itemId, minutes: [OPENING] };
     const pushedBefore = pushed.length;
     await jane.handlers['meetings.applyChanges']({ meetingId, changes: [putBack], seenView: merged.view });
 
@@ -318,7 +246,7 @@ describe('a window that has not seen a merge yet', () => {
 
   it('does not undo a restored version with a change the window made on the meeting before the restore', async () => {
     const jane = computer('Jane Smith', 'LAPTOP-12', { staleWindowMs: 0 });
-    const { meetingId, itemId } = await setUp(jane);
+    const { meetingId, itemId } = await setUpMeeting(jane);
     const sam = computer('Sam Patel', 'DESKTOP-7');
     await sam.handlers['meetings.open']({ meetingId });
     await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });

@@ -5,66 +5,17 @@
  * and archived; a read-only window never writes; history restores. Two cores with their own
  * journals on one library folder (two computers on a network drive), real files.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../main/domain/api';
-import { createAgendaItem, minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
-import { parseMeetingData } from '../../main/domain/migrations';
+import { minutesText, type Meeting } from '../../main/domain/meeting';
 import { dispatchOperation } from '../../main/core/dispatch';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
-import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
-import { sampleDetails } from '../support/tempLibrary';
+import { paragraph, setUpMeeting, sharedLibraryForEachTest, until } from '../support/twoComputers';
 
-const FILE = 'meetings/2026/2026-11-10 children-s-services-scrutiny-panel.json';
-
-let root: string;
-let library: string;
-const cores: MinuteBookCore[] = [];
-
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'mb-shared-'));
-  library = join(root, 'library');
-});
-
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close().catch(() => undefined)));
-  await rm(root, { recursive: true, force: true });
-});
-
-/** A clerk on a computer of their own: own settings and journal, the shared library. */
-function computer(displayName: string, computerName: string, options: Partial<CoreOptions> = {}): { core: MinuteBookCore; events: ApiEvent[]; data: string } {
-  const data = join(root, computerName);
-  const settings = fileSettingsStore(join(data, 'settings.json'), { displayName, libraryPath: library });
-  const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal'), computerName, saveDelayMs: 50, presencePollMs: 300, copyScanMs: 500, ...options });
-  cores.push(core);
-  const events: ApiEvent[] = [];
-  core.onEvent((event) => events.push(event));
-  return { core, events, data };
-}
-
-async function fileMeeting(): Promise<Meeting> {
-  const parsed = parseMeetingData(JSON.parse(await readFile(join(library, ...FILE.split('/')), 'utf8')));
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.meeting;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 8000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const found = await check();
-    if (found !== undefined && found !== false) return found;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function paragraph(id: string, text: string): MinuteBlock {
-  return { id, type: 'paragraph', runs: [{ text }] };
-}
+const shared = sharedLibraryForEachTest('mb-shared-');
+const { computer, fileMeeting } = shared;
 
 function updates(events: readonly ApiEvent[]) {
   return events.flatMap((event) => (event.type === 'meetingUpdated' ? [event] : []));
@@ -75,17 +26,7 @@ const allText = (meeting: Meeting) => meeting.agenda.map((item) => `${item.title
 /** A meeting with one item, set up by Jane on LAPTOP-12 and closed. */
 async function setUp() {
   const jane = computer('Jane Smith', 'LAPTOP-12');
-  const { meeting } = await jane.core.handlers['meetings.create'](sampleDetails);
-  const item = createAgendaItem('Director’s update');
-  await jane.core.handlers['meetings.applyChanges']({
-    meetingId: meeting.id,
-    changes: [
-      { kind: 'item.add', item, index: 0 },
-      { kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'The Director introduced the report.')] },
-    ],
-  });
-  await jane.core.handlers['meetings.close']({ meetingId: meeting.id });
-  return { jane, meetingId: meeting.id, itemId: item.id };
+  return { jane, ...(await setUpMeeting(jane.core)) };
 }
 
 describe('a meeting open on two computers', () => {
@@ -153,7 +94,7 @@ describe('a meeting open on two computers', () => {
       updatedAt: new Date().toISOString(),
       sync: { revision: 'tomrevision00001', lineage: ['tomrevision00001', ...original.sync!.lineage], savedBy: 'Tom Jones on DESKTOP-9' },
     };
-    await writeFile(join(library, ...FILE.split('/')), serializeLibraryFile(theirs));
+    await writeFile(shared.meetingPath(), serializeLibraryFile(theirs));
 
     // A merge based on "the last version Jane wrote" would take Jane's paragraph as deleted by Tom.
     const file = await until('both paragraphs in the file', async () => {
@@ -181,7 +122,7 @@ describe('a meeting open on two computers', () => {
       changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Questions followed.')] }],
     });
     await jane.core.flushAll();
-    await writeFile(join(library, ...FILE.split('/')), serializeLibraryFile(stranger));
+    await writeFile(shared.meetingPath(), serializeLibraryFile(stranger));
     const merged = await until('the merge', async () => {
       const file = await fileMeeting();
       return file.sync?.lineage.includes('strangerrevision') && file.sync.revision !== 'strangerrevision' ? file : undefined;
@@ -205,13 +146,13 @@ describe('conflict copies', () => {
       sync: { revision: 'copyrevision0001', lineage: ['copyrevision0001', ...current.sync!.lineage], savedBy: 'Sam Patel on DESKTOP-7' },
     };
     const copyName = '2026-11-10 children-s-services-scrutiny-panel.sync-conflict-20261110-101500-ABCDEFG.json';
-    await writeFile(join(library, 'meetings', '2026', copyName), serializeLibraryFile(copy));
+    await writeFile(join(shared.library, 'meetings', '2026', copyName), serializeLibraryFile(copy));
 
     const update = await until('the copy to be merged', () => updates(jane.events).find((event) => allText(event.meeting).includes('Typed on the other laptop.')));
     expect(update.from).toBe(`conflict copy from Syncthing (${copyName})`);
-    await until('the copy to leave the folder', async () => (!(await readdir(join(library, 'meetings', '2026'))).includes(copyName) ? true : undefined));
+    await until('the copy to leave the folder', async () => (!(await readdir(join(shared.library, 'meetings', '2026'))).includes(copyName) ? true : undefined));
     expect(allText(await fileMeeting())).toContain('Typed on the other laptop.');
-    expect((await readdir(join(library, '.minutebook', 'history', meetingId))).some((name) => name.endsWith(`conflict copy ${copyName}`))).toBe(true);
+    expect((await readdir(join(shared.library, '.minutebook', 'history', meetingId))).some((name) => name.endsWith(`conflict copy ${copyName}`))).toBe(true);
     expect((await jane.core.handlers['meetings.list']({})).meetings).toHaveLength(1);
   });
 
@@ -220,12 +161,12 @@ describe('conflict copies', () => {
     const current = await fileMeeting();
     const copy: Meeting = { ...current, venue: 'Committee Room 2', sync: { revision: 'copyrevision0002', lineage: ['copyrevision0002', ...current.sync!.lineage] } };
     const copyName = '2026-11-10 children-s-services-scrutiny-panel (Sam Patel’s conflicted copy 2026-11-10).json';
-    await writeFile(join(library, 'meetings', '2026', copyName), serializeLibraryFile(copy));
+    await writeFile(join(shared.library, 'meetings', '2026', copyName), serializeLibraryFile(copy));
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const opened = await sam.core.handlers['meetings.open']({ meetingId });
     expect(opened.meeting.venue).toBe('Committee Room 2');
     expect(opened.notices).toEqual([expect.stringContaining(`conflict copy from Dropbox (${copyName})`)]);
-    expect((await readdir(join(library, 'meetings', '2026'))).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect((await readdir(join(shared.library, 'meetings', '2026'))).filter((name) => name.endsWith('.json'))).toHaveLength(1);
     expect((await fileMeeting()).venue).toBe('Committee Room 2');
   });
 });
@@ -265,7 +206,7 @@ describe('reading only, and switching', () => {
 
   it('takes over a stale session with a notice and a note in the history', async () => {
     const { meetingId } = await setUp();
-    const leasePath = join(library, ...FILE.split('/')) + '.0123456789abcdef.lock';
+    const leasePath = shared.meetingPath() + '.0123456789abcdef.lock';
     const lastSeen = new Date(Date.now() - 10 * 60_000).toISOString();
     await writeFile(
       leasePath,
@@ -316,13 +257,13 @@ describe('the library folder itself', () => {
   it('is not made again, empty, when a library this computer used has gone away', async () => {
     const { jane } = await setUp();
     await jane.core.close();
-    await copyFile(join(library, 'library.json'), join(root, 'library.json.saved'));
-    await rm(library, { recursive: true });
+    await copyFile(join(shared.library, 'library.json'), join(shared.root, 'library.json.saved'));
+    await rm(shared.library, { recursive: true });
     const again = computer('Jane Smith', 'LAPTOP-12');
     const reply = await dispatchOperation(again.core.handlers, 'meetings.list', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'library-unreachable' } });
-    await expect(stat(library)).rejects.toThrow();
-    await mkdir(library);
+    await expect(stat(shared.library)).rejects.toThrow();
+    await mkdir(shared.library);
     expect(await dispatchOperation(again.core.handlers, 'meetings.list', {})).toMatchObject({ ok: true });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { contentKey } from '../../../main/core/meetingSession';
 import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../../main/core/settingsFile';
 import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
@@ -74,21 +75,7 @@ export async function meetingFilesIn(library: string): Promise<string[]> {
 }
 
 /** The meeting without its save stamp, in one canonical form, to compare two computers' copies. */
-export function contentOf(meeting: Meeting): string {
-  const { sync: _stamp, ...content } = meeting;
-  return JSON.stringify(sortKeys(content));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record).sort()) if (record[key] !== undefined) out[key] = sortKeys(record[key]);
-    return out;
-  }
-  return value;
-}
+export const contentOf = contentKey;
 
 export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 250): Promise<T> {
   const started = Date.now();
