@@ -23,7 +23,7 @@ import type { EditingMode, Presence as ApiPresence, SaveState } from '../domain/
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../domain/changes';
 import { CONFLICT_COPY_TOOL_LABELS } from '../domain/conflictCopies';
 import { LINEAGE_LIMIT, type Meeting, type MinuteBlock } from '../domain/meeting';
-import { mergeMeetings } from '../domain/merge';
+import { canonical, mergeMeetings, same } from '../domain/merge';
 import { parseMeetingData } from '../domain/migrations';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
@@ -1064,18 +1064,7 @@ function newRevision(): string {
 /** The meeting without its sync stamp, in one canonical form: equal meetings give equal keys. */
 export function contentKey(meeting: Meeting): string {
   const { sync: _stamp, ...content } = meeting;
-  return JSON.stringify(sortKeys(content));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record).sort()) if (record[key] !== undefined) out[key] = sortKeys(record[key]);
-    return out;
-  }
-  return value;
+  return canonical(content);
 }
 
 /**
@@ -1114,7 +1103,7 @@ export function unionLineage(...lineages: ReadonlyArray<readonly string[]>): str
 export function unrelatedBase(mine: Meeting, theirs: Meeting): Meeting {
   const details: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(mine)) {
-    if (JSON.stringify(sortKeys(value)) === JSON.stringify(sortKeys((theirs as Record<string, unknown>)[key]))) details[key] = value;
+    if (same(value, (theirs as Record<string, unknown>)[key])) details[key] = value;
   }
   const { sync: _stamp, ...agreed } = details;
   return { ...agreed, agenda: [], attendees: [], movements: [], declarations: [], decisions: [], actions: [], conflicts: [] } as unknown as Meeting;
@@ -1156,7 +1145,6 @@ function applyIfPossible(meeting: Meeting, change: MeetingChange, at: Date): Mee
 
 const blockText = (block: MinuteBlock): string => block.runs.map((run) => run.text).join('');
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
 /**
  * Whether changes from the window were made on the meeting as it was before the latest merge

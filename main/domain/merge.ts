@@ -73,11 +73,13 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-function canonical(value: unknown): string {
+/** One text per value: object keys sorted, undefined properties left out; equal data gives equal text. */
+export function canonical(value: unknown): string {
   return value === undefined ? '~' : JSON.stringify(sortKeys(value));
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Whether two values are equal as data (key order and undefined properties aside). */
+export function same(a: unknown, b: unknown): boolean {
   return a === b || canonical(a) === canonical(b);
 }
 
