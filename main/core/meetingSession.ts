@@ -153,6 +153,13 @@ export class MeetingSession {
   private readonly remembered = new Map<string, Meeting>();
   /** The meeting as the window last showed it, while a merge may not have reached the window yet (changes without `seenView`). */
   private windowView?: { meeting: Meeting; until: number };
+  /**
+   * What this session last wrote, with the file's identity just after (inode, size, times). While
+   * the file still has exactly that identity it is not read again before the next save: a sync
+   * tool or a colleague replaces it (new inode) or writes it (new change time). On a drive too
+   * coarse to tell, lineage still makes the other computer merge its work back (docs/sync.md).
+   */
+  private written?: { bytes: Buffer; hash: string; identity: string };
   /** The view the window was last given (on opening, or pushed with meetingUpdated); its meeting is `meeting`. */
   private currentView = nextView();
   /**
@@ -324,10 +331,12 @@ export class MeetingSession {
       // Checked before journaling, on the meeting the window made it on: a change that cannot apply is refused and never kept.
       const madeOn = seenView === undefined || seenView === this.currentView ? before : (this.earlierViews.get(seenView) ?? before);
       let next = applyAll(madeOn, changes, now, false);
-      await this.saveReplayBase();
+      // The replay base is written alongside the journal entry, not before it: a base that is stale
+      // when the app dies is harmless (replay onto it is merged three-way with the file).
+      const baseSaved = this.saveReplayBase();
       let seq: number;
       try {
-        seq = await journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now);
+        [, seq] = await Promise.all([baseSaved, journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now)]);
       } catch (error) {
         throw new ClerkFacingError(
           `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
@@ -634,6 +643,7 @@ export class MeetingSession {
     } else if (read.kind === 'missing' && this.fileMeeting !== undefined) {
       // Moved or deleted by someone else: the next write puts the meeting back, nothing is lost.
       this.fileHash = undefined;
+      this.written = undefined;
       this.fileMeeting = undefined;
       this.fileIsOurs = false;
     }
@@ -691,6 +701,7 @@ export class MeetingSession {
       this.afterProblem();
       return;
     }
+    this.written = await stat(this.path).then((after) => ({ bytes, hash, identity: identityOf(after) }), () => undefined);
     this.remember(stamped);
     this.lineage = lineage;
     this.fileHash = hash;
@@ -751,6 +762,10 @@ export class MeetingSession {
 
   private async readLibraryFile(): Promise<FileRead> {
     try {
+      const written = this.written;
+      if (written && written.hash === this.fileHash && identityOf(await stat(this.path)) === written.identity) {
+        return { kind: 'ok', bytes: written.bytes, hash: written.hash };
+      }
       const bytes = await readFile(this.path);
       return { kind: 'ok', bytes, hash: contentHash(bytes) };
     } catch (error) {
@@ -859,6 +874,7 @@ export class MeetingSession {
     }
     if (fileHash !== undefined) {
       this.fileHash = fileHash;
+      this.written = undefined;
       this.fileMeeting = theirs;
       this.fileIsOurs = false;
       if (theirs.sync?.savedAt) this.savedAt = theirs.sync.savedAt;
@@ -997,6 +1013,11 @@ export class MeetingSession {
 // ─── Helpers ──────────────────────────────────────────────────────────────────────────────
 
 const REPLAY_BASE_FORMAT = 'minutebook.journalBase';
+
+/** A file's identity for "has anyone touched it since": inode, size, modification and change times. */
+function identityOf(info: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): string {
+  return `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+}
 
 function replayBasePath(journalDir: string, meetingId: string): string {
   return join(journalDir, `${meetingId}.base.json`);
