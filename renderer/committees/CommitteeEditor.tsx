@@ -9,6 +9,7 @@ import type { HouseStyle } from '../../main/domain/houseStyle';
 import { newId } from '../../main/domain/ids';
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../app/errorMessage';
+import { FormOutcome } from '../app/FormOutcome';
 import { CommitteeHouseStyle } from './CommitteeHouseStyle';
 import { firstCommitteeProblem } from './committeeProblems';
 import { RosterImportDialog } from './RosterImportDialog';
@@ -429,14 +430,7 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
         }}
       />
 
-      {outcome?.kind === 'problem' ? (
-        <p role="alert" className="form__problem">
-          {outcome.message}
-        </p>
-      ) : null}
-      <p role="status" className="form__saved">
-        {outcome?.kind === 'saved' ? 'Committee saved.' : ''}
-      </p>
+      <FormOutcome problem={outcome?.kind === 'problem' ? outcome.message : undefined} saved={outcome?.kind === 'saved' ? 'Committee saved.' : ''} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           Save committee

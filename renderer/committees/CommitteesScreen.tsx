@@ -8,6 +8,8 @@ import type { ApiClient } from '../api/client';
 import { useListing } from '../api/useListing';
 import { Dialog } from '../app/Dialog';
 import { messageForClerk } from '../app/errorMessage';
+import { FormSubmitRow } from '../app/FormSubmitRow';
+import { UnreadableFiles } from '../app/UnreadableFiles';
 import { ActionLogExportDialog } from './ActionLogExportDialog';
 import { CommitteeEditor } from './CommitteeEditor';
 import './committees.css';
@@ -78,18 +80,13 @@ export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
           ) : null}
         </div>
       </div>
-      {listing && listing.unreadable.length > 0 ? (
-        <section className="unreadable" aria-labelledby="unreadable-committees-heading">
-          <h2 id="unreadable-committees-heading">Committee files that could not be read</h2>
-          <p>These files are in the library’s committees folder but Minute Book cannot read them. They have not been changed.</p>
-          <ul className="unreadable__list">
-            {listing.unreadable.map((file) => (
-              <li key={file.file}>
-                <span className="unreadable__file">{file.file}</span>: {file.problem}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {listing ? (
+        <UnreadableFiles
+          headingId="unreadable-committees-heading"
+          heading="Committee files that could not be read"
+          explanation="These files are in the library’s committees folder but Minute Book cannot read them. They have not been changed."
+          files={listing.unreadable}
+        />
       ) : null}
       {exportingLogOf ? <ActionLogExportDialog api={api} committee={exportingLogOf} onClose={() => setExportingLogOf(undefined)} /> : null}
       {creating ? (
@@ -150,19 +147,7 @@ function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommittee
           </label>
           <input id={nameId} className="field__input" type="text" maxLength={200} autoComplete="off" data-autofocus value={name} onChange={(event) => setName(event.target.value)} />
         </div>
-        {problem ? (
-          <p role="alert" className="form__problem">
-            {problem}
-          </p>
-        ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Create committee
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormSubmitRow problem={problem} submitLabel="Create committee" busy={busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );

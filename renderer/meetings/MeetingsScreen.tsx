@@ -10,6 +10,7 @@ import type { MeetingSummary } from '../../main/domain/meeting';
 import type { ApiClient } from '../api/client';
 import { useListing } from '../api/useListing';
 import { Dialog } from '../app/Dialog';
+import { UnreadableFiles } from '../app/UnreadableFiles';
 import { formatMeetingDate, newestMeetingsFirst } from './meetingDates';
 import { NewMeetingDialog } from './NewMeetingDialog';
 
@@ -107,18 +108,13 @@ export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScree
           </table>
         </div>
       )}
-      {listing && listing.unreadable.length > 0 ? (
-        <section className="unreadable" aria-labelledby="unreadable-heading">
-          <h2 id="unreadable-heading">Files that could not be read</h2>
-          <p>These files are in the library folder but are not meetings Minute Book can open. They have not been changed.</p>
-          <ul className="unreadable__list">
-            {listing.unreadable.map((file) => (
-              <li key={file.file}>
-                <span className="unreadable__file">{file.file}</span>: {file.problem}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {listing ? (
+        <UnreadableFiles
+          headingId="unreadable-heading"
+          heading="Files that could not be read"
+          explanation="These files are in the library folder but are not meetings Minute Book can open. They have not been changed."
+          files={listing.unreadable}
+        />
       ) : null}
       {creating ? <NewMeetingDialog committees={committees} onCreate={onCreate} onCancel={() => setCreating(false)} /> : null}
       {toDelete ? (

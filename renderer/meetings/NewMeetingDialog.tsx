@@ -11,6 +11,7 @@ import type { Committee } from '../../main/domain/committee';
 import { MeetingDetails } from '../../main/domain/meeting';
 import { Dialog } from '../app/Dialog';
 import { messageForClerk } from '../app/errorMessage';
+import { FormSubmitRow } from '../app/FormSubmitRow';
 import { todayIsoDate } from './meetingDates';
 
 interface NewMeetingDialogProps {
@@ -130,19 +131,7 @@ export function NewMeetingDialog({ committees = [], onCreate, onCancel }: NewMee
           </label>
           <input className="field__input" type="text" maxLength={300} autoComplete="off" {...field('venue')} />
         </div>
-        {problem ? (
-          <p role="alert" className="form__problem">
-            {problem}
-          </p>
-        ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={creating}>
-            Create meeting
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormSubmitRow problem={problem} submitLabel="Create meeting" busy={creating} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../app/errorMessage';
+import { FormOutcome } from '../app/FormOutcome';
 import { HouseStyleSection } from './HouseStyleSection';
 
 interface SettingsScreenProps {
@@ -104,14 +105,7 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
           </button>
         </div>
         <div className="form__outcome">
-          {outcome?.kind === 'refused' ? (
-            <p role="alert" className="form__problem">
-              {outcome.message}
-            </p>
-          ) : null}
-          <p role="status" className="form__saved">
-            {outcome?.kind === 'saved' ? 'Settings saved.' : ''}
-          </p>
+          <FormOutcome problem={outcome?.kind === 'refused' ? outcome.message : undefined} saved={outcome?.kind === 'saved' ? 'Settings saved.' : ''} />
         </div>
       </form>
       {/* Read again after the library folder changes: the house style belongs to the library. */}
