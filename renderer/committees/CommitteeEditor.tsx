@@ -32,6 +32,27 @@ function shownNumber(value: number): string {
   return Number.isNaN(value) ? '' : String(value);
 }
 
+interface WholeNumberFieldProps {
+  id: string;
+  label: string;
+  value: number;
+  max?: number;
+  /** NaN while the box is empty, so the check before saving can name it. */
+  onChange: (value: number) => void;
+}
+
+/** A labelled box for a whole number of at least 1 (quorum counts, the next minute number). */
+function WholeNumberField({ id, label, value, max, onChange }: WholeNumberFieldProps) {
+  return (
+    <div className="field committee-editor__number">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} className="field__input" type="number" min={1} max={max} step={1} value={shownNumber(value)} onChange={(event) => onChange(numberFrom(event.target.value))} />
+    </div>
+  );
+}
+
 export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEditorProps) {
   const ids = {
     name: useId(),
@@ -152,21 +173,7 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
               A number of members
             </label>
             {quorum.kind === 'count' ? (
-              <div className="field committee-editor__number">
-                <label className="field__label" htmlFor={ids.count}>
-                  Members needed
-                </label>
-                <input
-                  id={ids.count}
-                  className="field__input"
-                  type="number"
-                  min={1}
-                  max={500}
-                  step={1}
-                  value={shownNumber(quorum.count)}
-                  onChange={(event) => setQuorum({ kind: 'count', count: numberFrom(event.target.value) })}
-                />
-              </div>
+              <WholeNumberField id={ids.count} label="Members needed" max={500} value={quorum.count} onChange={(count) => setQuorum({ kind: 'count', count })} />
             ) : null}
           </div>
           <div className="committee-editor__choice">
@@ -181,36 +188,8 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
             </label>
             {quorum.kind === 'fraction' ? (
               <div className="form__row committee-editor__fraction">
-                <div className="field committee-editor__number">
-                  <label className="field__label" htmlFor={ids.numerator}>
-                    Numerator
-                  </label>
-                  <input
-                    id={ids.numerator}
-                    className="field__input"
-                    type="number"
-                    min={1}
-                    max={100}
-                    step={1}
-                    value={shownNumber(quorum.numerator)}
-                    onChange={(event) => setQuorum({ ...quorum, numerator: numberFrom(event.target.value) })}
-                  />
-                </div>
-                <div className="field committee-editor__number">
-                  <label className="field__label" htmlFor={ids.denominator}>
-                    Denominator
-                  </label>
-                  <input
-                    id={ids.denominator}
-                    className="field__input"
-                    type="number"
-                    min={1}
-                    max={100}
-                    step={1}
-                    value={shownNumber(quorum.denominator)}
-                    onChange={(event) => setQuorum({ ...quorum, denominator: numberFrom(event.target.value) })}
-                  />
-                </div>
+                <WholeNumberField id={ids.numerator} label="Numerator" max={100} value={quorum.numerator} onChange={(numerator) => setQuorum({ ...quorum, numerator })} />
+                <WholeNumberField id={ids.denominator} label="Denominator" max={100} value={quorum.denominator} onChange={(denominator) => setQuorum({ ...quorum, denominator })} />
                 <p className="field__hint committee-editor__fraction-hint">Rounded up: one third of 10 voting members is 4.</p>
               </div>
             ) : null}
@@ -222,20 +201,7 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
         </label>
       </fieldset>
 
-      <div className="field committee-editor__number">
-        <label className="field__label" htmlFor={ids.nextNumber}>
-          Next minute number
-        </label>
-        <input
-          id={ids.nextNumber}
-          className="field__input"
-          type="number"
-          min={1}
-          step={1}
-          value={shownNumber(draft.nextMinuteNumber)}
-          onChange={(event) => update({ nextMinuteNumber: numberFrom(event.target.value) })}
-        />
-      </div>
+      <WholeNumberField id={ids.nextNumber} label="Next minute number" value={draft.nextMinuteNumber} onChange={(nextMinuteNumber) => update({ nextMinuteNumber })} />
 
       <fieldset className="committee-editor__group">
         <legend>Standard opening items</legend>
