@@ -10,6 +10,7 @@ import { createAgendaItem, minutesText } from '../../main/domain/meeting';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { dispatchOperation } from '../../main/core/dispatch';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';
+import { PATIENCE_MS } from '../support/patience';
 
 let temp: TempLibrary;
 beforeEach(async () => {
@@ -27,7 +28,7 @@ function saveStates(events: readonly ApiEvent[]): SaveState[] {
   return events.flatMap((event) => (event.type === 'saveState' ? [event.saveState] : []));
 }
 
-function waitForState(events: ApiEvent[], wanted: SaveState['state'], timeoutMs = 5000): Promise<SaveState> {
+function waitForState(events: ApiEvent[], wanted: SaveState['state'], timeoutMs = PATIENCE_MS): Promise<SaveState> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = setInterval(() => {

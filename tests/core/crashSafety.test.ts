@@ -12,6 +12,7 @@ import { createMinuteBookCore } from '../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../main/core/settingsFile';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { PATIENCE_MS } from '../support/patience';
 
 const RUNS = 50;
 const CONCURRENCY = 2;
@@ -48,7 +49,7 @@ async function killMidStream(run: number): Promise<RunOutcome> {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
-    await waitFor(async () => (await readFile(log, 'utf8').catch(() => '')).includes('ready'), 30_000);
+    await waitFor(async () => (await readFile(log, 'utf8').catch(() => '')).includes('ready'), PATIENCE_MS);
     await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 2200));
     const killedAt = Date.now();
     child.kill('SIGKILL');

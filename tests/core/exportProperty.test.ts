@@ -208,7 +208,7 @@ describe('the export of whatever a clerk typed', () => {
       }),
       { numRuns: 200 },
     );
-  }, 60_000);
+  });
 
   if (pandocMissing) {
     it('opens in pandoc', () => {

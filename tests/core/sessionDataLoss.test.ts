@@ -141,7 +141,7 @@ describe('saving while the history keeps the version being replaced', () => {
 
     // Tom's version (without Jane's paragraph) arrives; Jane's computer merges it and saves, keeping Tom's in the history.
     const tomsFirst = await tomWritesOver(shared.library, original, itemId, paragraph('blk0000t', 'Tom’s first paragraph.'), 'tomfirst00000001');
-    const writer = await until('Jane’s computer to be keeping a version', () => open(slow, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined), 8000);
+    const writer = await until('Jane’s computer to be keeping a version', () => open(slow, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => undefined));
 
     // Meanwhile Tom's second version, made on his first, replaces the file (a sync tool does not honour the write lock).
     await tomWritesOver(shared.library, tomsFirst, itemId, paragraph('blk0000u', 'Tom’s second paragraph.'), 'tomsecond0000001');

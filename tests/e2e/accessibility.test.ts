@@ -107,7 +107,7 @@ describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Conflicts dialog
     await show(page, screen);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  });
 
   it('shows a visible focus on every control reached with Tab', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -145,7 +145,7 @@ describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Conflicts dialog
     expect(seen.size).toBeGreaterThan(2);
     expect(invisible).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it('needs no sideways scrolling at 200% zoom', async () => {
     // 200% zoom of a 1280-pixel-wide window: 640 CSS pixels at twice the pixel density.
@@ -154,5 +154,5 @@ describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Conflicts dialog
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
-  }, 60_000);
+  });
 });

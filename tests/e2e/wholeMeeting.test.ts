@@ -114,7 +114,6 @@ async function waitUntilSavedWith(page: Page, lastSentence: string): Promise<voi
         const text = stored?.agenda.map((each) => minutesText(each.minutes)).join('\n') ?? '';
         return /^Saved at \d\d:\d\d:\d\d$/.test(status.trim()) && text.includes(lastSentence);
       },
-      { timeout: 8000 },
     )
     .toBe(true);
 }
@@ -147,7 +146,7 @@ describe('a whole meeting, by keyboard', () => {
     await newMeeting.getByLabel('Date').fill('2026-11-10');
     await newMeeting.getByLabel('Start time').fill('10:00');
     await press(newMeeting.getByRole('button', { name: 'Create meeting' }));
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Children’s Services Scrutiny Panel' }).count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Children’s Services Scrutiny Panel' }).count()).toBe(1);
 
     // Agenda: the three standard items are there; add the rest.
     const titles = [...Object.keys(NARRATIVE), 'Exempt item: placement contract'];

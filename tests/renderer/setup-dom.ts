@@ -3,8 +3,13 @@
  * Testing Library's clean-up between tests (vitest runs without globals, so it is not automatic).
  * Imported first by every renderer test.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { PATIENCE_MS } from '../support/patience';
+
+// findBy… and waitFor wait for the state, up to the hang bound, not Testing Library's 1 s default
+// (a guess that fails on a busy machine).
+configure({ asyncUtilTimeout: PATIENCE_MS });
 
 const emptyRect = { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) } as DOMRect;
 

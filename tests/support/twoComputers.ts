@@ -14,6 +14,7 @@ import { parseMeetingData } from '../../main/domain/migrations';
 import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
 import { createMinuteBookCore } from '../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../main/core/settingsFile';
+import { PATIENCE_MS } from './patience';
 import { sampleDetails } from './tempLibrary';
 
 /** Where the meeting made from sampleDetails is filed, relative to the library. */
@@ -84,8 +85,8 @@ export function sharedLibraryForEachTest(prefix: string, defaults: Partial<CoreO
   return shared;
 }
 
-/** Checks again every 25 ms until `check` gives something (not undefined or false); fails after `timeoutMs`. */
-export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 8000): Promise<T> {
+/** Checks again every 25 ms until `check` gives something (not undefined or false); a wait past PATIENCE_MS is a hang. */
+export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = PATIENCE_MS): Promise<T> {
   const started = Date.now();
   for (;;) {
     const found = await check();

@@ -104,7 +104,7 @@ describe('two computers editing one meeting on a shared folder', () => {
 
   it('shows who else is editing, and takes over a session whose computer died', async () => {
     const [alice, bob] = clerks as [ClerkDriver, ClerkDriver];
-    const seenByBob = await until('Bob to see Alice', async () => (await bob.presence()).find((each) => each.computerName === 'LAPTOP-A'), 10_000);
+    const seenByBob = await until('Bob to see Alice', async () => (await bob.presence()).find((each) => each.computerName === 'LAPTOP-A'));
     expect(seenByBob).toMatchObject({ stale: false, mode: 'edit', description: expect.stringMatching(/^Being edited by Alice Brown on LAPTOP-A since \d\d:\d\d$/) });
     expect((await alice.presence()).map((each) => each.description)).toEqual([expect.stringMatching(/^Being edited by Bob Green on DESKTOP-B since/)]);
 
@@ -121,5 +121,5 @@ describe('two computers editing one meeting on a shared folder', () => {
     await carol.close();
     const notes = (await listVersions(library, meetingId)).map((version) => version.note ?? '');
     expect(notes.filter((note) => note.startsWith('Took over Alice Brown’s stale editing session'))).toHaveLength(1);
-  }, 120_000);
+  });
 });

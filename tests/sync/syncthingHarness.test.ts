@@ -35,12 +35,12 @@ describe('two computers sharing a library through real Syncthing on 127.0.0.1', 
     folderA = join(root, 'computer-A', 'Library');
     folderB = join(root, 'computer-B', 'Library');
     pair = await startSyncthingPair({ folderA, folderB });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await pair?.stop();
     await rm(root, { recursive: true, force: true });
-  }, 30_000);
+  });
 
   test('a meeting saved on one computer arrives byte for byte on the other', async () => {
     // Non-ASCII text and every byte value, so any re-encoding on the way would show.
@@ -54,7 +54,7 @@ describe('two computers sharing a library through real Syncthing on 127.0.0.1', 
 
     const arrived = await readFile(join(folderB, 'scrutiny-2025-03-03.json'));
     expect(arrived.equals(content)).toBe(true);
-  }, 40_000);
+  });
 
   test('meetings saved on both computers end up on both', async () => {
     await writeFile(join(folderA, 'planning-2025-03-04.json'), '{"title":"Planning Committee"}\n');
@@ -67,7 +67,7 @@ describe('two computers sharing a library through real Syncthing on 127.0.0.1', 
     expect([...onA.keys()]).toEqual(['licensing-2025-03-05.json', 'planning-2025-03-04.json', 'scrutiny-2025-03-03.json']);
     expect([...onB.keys()]).toEqual([...onA.keys()]);
     for (const [name, bytes] of onA) expect(onB.get(name)?.equals(bytes), name).toBe(true);
-  }, 40_000);
+  });
 
   test('the same meeting changed on both computers while one is offline leaves a Syncthing conflict copy', async () => {
     const meeting = 'cabinet-2025-03-06.json';
@@ -96,7 +96,7 @@ describe('two computers sharing a library through real Syncthing on 127.0.0.1', 
     // Both versions survive: one as the meeting, the other as the conflict copy.
     const versions = [onA.get(meeting)!.toString('utf8'), onA.get(copies[0]!)!.toString('utf8')].sort();
     expect(versions).toEqual([fromA, fromB].sort());
-  }, 60_000);
+  });
 
   test('Syncthing talked to nothing but 127.0.0.1', async () => {
     const report = await pair.networkReport();
@@ -107,7 +107,7 @@ describe('two computers sharing a library through real Syncthing on 127.0.0.1', 
     expect(report.nonLoopbackSockets).toEqual([]);
     expect(report.suspiciousLogLines).toEqual([]);
     expect(report.clean).toBe(true);
-  }, 20_000);
+  });
 });
 
 describe('the loopback check on Syncthing logs', () => {

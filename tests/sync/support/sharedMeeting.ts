@@ -10,6 +10,7 @@ import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../../main/core/settingsFile';
 import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
 import { parseMeetingData } from '../../../main/domain/migrations';
+import { PATIENCE_MS } from '../../support/patience';
 
 export const SHARED_BLOCK_ID = 'sharedparagraph1';
 export const MEETING_FOLDER = ['meetings', '2026'];
@@ -77,7 +78,9 @@ export async function meetingFilesIn(library: string): Promise<string[]> {
 /** The meeting without its save stamp, in one canonical form, to compare two computers' copies. */
 export const contentOf = contentKey;
 
-export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 250): Promise<T> {
+/** Checks again every `everyMs` until `check` gives something; a wait past `timeoutMs` (at least PATIENCE_MS) is a hang. */
+export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = PATIENCE_MS, everyMs = 250): Promise<T> {
+  timeoutMs = Math.max(timeoutMs, PATIENCE_MS);
   const started = Date.now();
   for (;;) {
     const found = await check();
