@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain, shell as electronShell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, shell as electronShell } from 'electron';
 import { IPC_EVENT_CHANNEL, type ApiEvent, type ClerkSettings } from '../domain/api';
 import { createMinuteBookCore, type MinuteBookCore } from '../core/service';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { electronDesktop } from './desktop';
 import { bindApi, ownPageSenderCheck } from './ipc';
 import { locateOwnPage, type OwnPage } from './ownPage';
@@ -61,6 +62,7 @@ function start(): void {
   // The dev server address is honoured only in development, never by an installed copy.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const page = locateOwnPage(app.getAppPath(), devServerUrl);
+  if (page.kind === 'bundled') protocol.handle(APP_SCHEME, createAppProtocolHandler(page.rendererDir));
   const settings = createShellSettings(openSettingsFile(), defaultClerkSettings());
   shell = { page, settings };
   const desktop = electronDesktop({ shell: electronShell, dialog }, () => mainWindow);
@@ -103,6 +105,8 @@ function reportStartFailure(error: unknown): void {
 }
 
 app.enableSandbox();
+// Privileges can only be given before the app is ready; the handler itself comes in start().
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   // Two copies writing the same journal and library would race each other; the first copy
