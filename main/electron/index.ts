@@ -5,12 +5,13 @@
  */
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain, protocol, shell as electronShell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell as electronShell } from 'electron';
 import { IPC_EVENT_CHANNEL, type ApiEvent, type ClerkSettings } from '../domain/api';
 import { createMinuteBookCore, type MinuteBookCore } from '../core/service';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { electronDesktop } from './desktop';
 import { bindApi, ownPageSenderCheck } from './ipc';
+import { installApplicationMenu } from './menu';
 import { locateOwnPage, type OwnPage } from './ownPage';
 import { createShellSettings, openSettingsFile, type ShellSettings } from './settings';
 import { hardenApp, openMainWindow } from './window';
@@ -47,7 +48,12 @@ function showMainWindow(): void {
     mainWindow.focus();
     return;
   }
-  const window = openMainWindow({ page: shell.page, appPath: app.getAppPath(), settings: shell.settings });
+  const window = openMainWindow({
+    page: shell.page,
+    appPath: app.getAppPath(),
+    settings: shell.settings,
+    developerTools: !app.isPackaged,
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
@@ -63,6 +69,7 @@ function start(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const page = locateOwnPage(app.getAppPath(), devServerUrl);
   if (page.kind === 'bundled') protocol.handle(APP_SCHEME, createAppProtocolHandler(page.rendererDir));
+  installApplicationMenu(Menu, { platform: process.platform, developerTools: !app.isPackaged });
   const settings = createShellSettings(openSettingsFile(), defaultClerkSettings());
   shell = { page, settings };
   const desktop = electronDesktop({ shell: electronShell, dialog }, () => mainWindow);

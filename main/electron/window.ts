@@ -72,7 +72,11 @@ export function restoreBounds(saved: WindowState | undefined, workAreas: readonl
   return onSomeScreen ? { bounds, maximized: saved.maximized === true } : fallback;
 }
 
-export function mainWindowOptions(preloadPath: string, restored: RestoredBounds): BrowserWindowConstructorOptions {
+/**
+ * `developerTools` is true only when the app is not packaged: an installed copy has no developer
+ * tools at all, so nobody at the clerk's desk can run script in the page that holds the minutes.
+ */
+export function mainWindowOptions(preloadPath: string, restored: RestoredBounds, developerTools: boolean): BrowserWindowConstructorOptions {
   return {
     ...restored.bounds,
     title: WINDOW_TITLE,
@@ -93,6 +97,7 @@ export function mainWindowOptions(preloadPath: string, restored: RestoredBounds)
       navigateOnDragDrop: false,
       preload: preloadPath,
       spellcheck: true,
+      devTools: developerTools,
     },
   };
 }
@@ -135,13 +140,17 @@ export interface MainWindowSetup {
   page: OwnPage;
   appPath: string;
   settings: ShellSettings;
+  /** Only in development (the app is not packaged). */
+  developerTools: boolean;
 }
 
-export function openMainWindow({ page, appPath, settings }: MainWindowSetup): BrowserWindow {
+export function openMainWindow({ page, appPath, settings, developerTools }: MainWindowSetup): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const restored = restoreBounds(settings.readWindowState(), workAreas);
-  const window = new BrowserWindow(mainWindowOptions(preloadPath(appPath), restored));
+  const window = new BrowserWindow(mainWindowOptions(preloadPath(appPath), restored, developerTools));
   hardenSession(window.webContents.session, page);
+  // devTools: false already keeps them shut; should anything open them anyway, close them again.
+  if (!developerTools) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   rememberBounds(window, settings);
   finishSavingBeforeClosing(window);
   if (restored.maximized) window.maximize();

@@ -85,6 +85,7 @@ export class FakeWebContents extends FakeEmitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   readonly send = vi.fn();
+  readonly closeDevTools = vi.fn();
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -191,12 +192,19 @@ class FakeProtocol {
 
 const exposed = new Map<string, unknown>();
 
+/** Menu.buildFromTemplate keeps the template, so a test can read what the clerk would see. */
+const fakeMenu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn((_menu: unknown) => undefined),
+};
+
 export const fakeElectron = {
   app: new FakeApp(),
   BrowserWindow: FakeBrowserWindow,
   ipcMain: new FakeIpcMain(),
   ipcRenderer: new FakeIpcRenderer(),
   protocol: new FakeProtocol(),
+  Menu: fakeMenu,
   screen: { getAllDisplays: () => state.workAreas.map((workArea) => ({ workArea, bounds: workArea })) },
   dialog: {
     showErrorBox: vi.fn(),

@@ -159,6 +159,22 @@ describe('start-up', () => {
     }
   });
 
+  it('has no developer tools in an installed copy: not in the window, not in the menu', async () => {
+    const fake = await launch(({ state }) => {
+      state.isPackaged = true;
+    });
+    expect(onlyWindow(fake).options).toMatchObject({ webPreferences: { devTools: false } });
+    const menu = fake.fakeElectron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0];
+    expect(JSON.stringify(menu)).toContain('editMenu');
+    expect(JSON.stringify(menu)).not.toContain('toggleDevTools');
+  });
+
+  it('keeps the developer tools during development', async () => {
+    const fake = await launch();
+    expect(onlyWindow(fake).options).toMatchObject({ webPreferences: { devTools: true } });
+    expect(JSON.stringify(fake.fakeElectron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0])).toContain('toggleDevTools');
+  });
+
   it('forwards the core’s pushes to the window', async () => {
     const fake = await launch();
     const push: ApiEvent = { type: 'saveState', saveState: { meetingId: 'm-1', state: 'saved', pendingChanges: 0 } };

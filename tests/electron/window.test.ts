@@ -48,10 +48,11 @@ beforeEach(() => resetFakeElectron());
 afterEach(() => vi.useRealTimers());
 
 describe('main window options', () => {
-  const options: BrowserWindowConstructorOptions = mainWindowOptions('/fake/app/out/preload/index.cjs', {
-    bounds: { width: 1200, height: 800 },
-    maximized: false,
-  });
+  const options: BrowserWindowConstructorOptions = mainWindowOptions(
+    '/fake/app/out/preload/index.cjs',
+    { bounds: { width: 1200, height: 800 }, maximized: false },
+    false,
+  );
 
   it('isolates the page from Node and Electron', () => {
     expect(options.webPreferences).toMatchObject({
@@ -65,6 +66,12 @@ describe('main window options', () => {
     });
   });
 
+  it('has no developer tools in the packaged app, and has them during development', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
+    const development = mainWindowOptions('/p.cjs', { bounds: { width: 1200, height: 800 }, maximized: false }, true);
+    expect(development.webPreferences?.devTools).toBe(true);
+  });
+
   it('is titled and has a minimum size', () => {
     expect(options.title).toBe('Minute Book');
     expect(options.minWidth).toBe(MIN_WIDTH);
@@ -74,7 +81,7 @@ describe('main window options', () => {
 
 describe('openMainWindow', () => {
   it('uses the preload bundle electron-vite builds and loads the built page from the app’s own scheme, never file://', () => {
-    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings() });
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: false });
     const window = onlyWindow();
     expect(window.options).toMatchObject({
       webPreferences: { preload: '/fake/app/out/preload/index.cjs', sandbox: true, contextIsolation: true },
@@ -84,7 +91,7 @@ describe('openMainWindow', () => {
   });
 
   it('loads the dev server during development', () => {
-    openMainWindow({ page: locateOwnPage('/fake/app', 'http://localhost:5173/'), appPath: '/fake/app', settings: memorySettings() });
+    openMainWindow({ page: locateOwnPage('/fake/app', 'http://localhost:5173/'), appPath: '/fake/app', settings: memorySettings(), developerTools: false });
     expect(onlyWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/');
   });
 
@@ -93,6 +100,7 @@ describe('openMainWindow', () => {
       page: bundledPage,
       appPath: '/fake/app',
       settings: memorySettings({ x: 100, y: 80, width: 1000, height: 700, maximized: true }),
+      developerTools: false,
     });
     const window = onlyWindow();
     expect(window.options).toMatchObject({ x: 100, y: 80, width: 1000, height: 700 });
@@ -105,6 +113,7 @@ describe('openMainWindow', () => {
       page: bundledPage,
       appPath: '/fake/app',
       settings: memorySettings({ x: 2000, y: 100, width: 1000, height: 700, maximized: false }),
+      developerTools: false,
     });
     const window = onlyWindow();
     expect(window.options).not.toHaveProperty('x');
@@ -114,7 +123,7 @@ describe('openMainWindow', () => {
   it('saves its bounds once it settles after moving, and again on close', () => {
     vi.useFakeTimers();
     const settings = memorySettings();
-    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings });
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings, developerTools: false });
     const window = onlyWindow();
     window.fire('move');
     window.fire('resize');
@@ -128,8 +137,23 @@ describe('openMainWindow', () => {
     expect(settings.saved.at(-1)).toEqual({ x: 50, y: 60, width: 900, height: 650, maximized: true });
   });
 
+  it('closes developer tools again if anything opens them in the packaged app', () => {
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: false });
+    const contents = onlyWindow().webContents;
+    contents.fire('devtools-opened');
+    expect(contents.closeDevTools).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves developer tools alone during development', () => {
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: true });
+    const contents = onlyWindow().webContents;
+    expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: true } });
+    contents.fire('devtools-opened');
+    expect(contents.closeDevTools).not.toHaveBeenCalled();
+  });
+
   it('fences the session of the window before the page loads', () => {
-    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings() });
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: false });
     const session = onlyWindow().webContents.session;
     expect(session.permissionRequestHandler).toBeDefined();
     expect(session.headersListener).toBeDefined();
