@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Runs before `npm start`: makes sure the Electron program itself is present. Installs skip
- * package scripts (.npmrc ignore-scripts=true) because Electron's own postinstall downloads from
- * GitHub and fails on machines that reach only the npm registry. Here the same installer runs on
- * demand, with a time limit, and a failure ends in one paragraph that says what to do next.
+ * package scripts (.npmrc ignore-scripts=true) because Electron's postinstall (up to Electron 41)
+ * downloaded from GitHub and failed on machines that reach only the npm registry; Electron 45
+ * instead runs the same installer on first use, without a time limit. Here it runs on demand,
+ * with a time limit, and a failure ends in one paragraph that says what to do next.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -5,11 +5,13 @@
  */
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain, shell as electronShell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell as electronShell } from 'electron';
 import { IPC_EVENT_CHANNEL, type ApiEvent, type ClerkSettings } from '../domain/api';
 import { createMinuteBookCore, type MinuteBookCore } from '../core/service';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { electronDesktop } from './desktop';
 import { bindApi, ownPageSenderCheck } from './ipc';
+import { installApplicationMenu } from './menu';
 import { locateOwnPage, type OwnPage } from './ownPage';
 import { createShellSettings, openSettingsFile, type ShellSettings } from './settings';
 import { hardenApp, openMainWindow } from './window';
@@ -46,7 +48,12 @@ function showMainWindow(): void {
     mainWindow.focus();
     return;
   }
-  const window = openMainWindow({ page: shell.page, appPath: app.getAppPath(), settings: shell.settings });
+  const window = openMainWindow({
+    page: shell.page,
+    appPath: app.getAppPath(),
+    settings: shell.settings,
+    developerTools: !app.isPackaged,
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
@@ -61,6 +68,8 @@ function start(): void {
   // The dev server address is honoured only in development, never by an installed copy.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const page = locateOwnPage(app.getAppPath(), devServerUrl);
+  if (page.kind === 'bundled') protocol.handle(APP_SCHEME, createAppProtocolHandler(page.rendererDir));
+  installApplicationMenu(Menu, { platform: process.platform, developerTools: !app.isPackaged });
   const settings = createShellSettings(openSettingsFile(), defaultClerkSettings());
   shell = { page, settings };
   const desktop = electronDesktop({ shell: electronShell, dialog }, () => mainWindow);
@@ -103,6 +112,8 @@ function reportStartFailure(error: unknown): void {
 }
 
 app.enableSandbox();
+// Privileges can only be given before the app is ready; the handler itself comes in start().
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   // Two copies writing the same journal and library would race each other; the first copy

@@ -3,10 +3,11 @@
  * may not leave it, and only this page may call the core over IPC, so all three ask here.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './appProtocol';
 
 export type OwnPage =
-  | { kind: 'file'; filePath: string; url: string }
+  /** The built renderer, served from `rendererDir` on the app's own scheme (appProtocol.ts). */
+  | { kind: 'bundled'; rendererDir: string; url: string }
   | { kind: 'devServer'; url: string; origin: string };
 
 /**
@@ -19,8 +20,7 @@ export function locateOwnPage(appPath: string, devServerUrl: string | undefined)
     const url = new URL(devServerUrl);
     return { kind: 'devServer', url: url.href, origin: url.origin };
   }
-  const filePath = join(appPath, 'out', 'renderer', 'index.html');
-  return { kind: 'file', filePath, url: pathToFileURL(filePath).href };
+  return { kind: 'bundled', rendererDir: join(appPath, 'out', 'renderer'), url: APP_PAGE_URL };
 }
 
 export function isOwnPageUrl(page: OwnPage, candidate: string): boolean {
@@ -31,8 +31,7 @@ export function isOwnPageUrl(page: OwnPage, candidate: string): boolean {
     return false;
   }
   if (page.kind === 'devServer') return url.origin === page.origin;
+  // Node gives a custom scheme the origin "null", so scheme and host are compared themselves.
   // The renderer may keep its place in the hash or query; the document itself must be ours.
-  url.hash = '';
-  url.search = '';
-  return url.href === page.url;
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname === '/index.html';
 }

@@ -37,7 +37,7 @@ export { CONTENT_SECURITY_POLICY };
  * so during development only, those two are allowed for the dev server's own origin.
  */
 export function contentSecurityPolicy(page: OwnPage): string {
-  if (page.kind === 'file') return CONTENT_SECURITY_POLICY;
+  if (page.kind === 'bundled') return CONTENT_SECURITY_POLICY;
   const socket = page.origin.replace(/^http/, 'ws');
   return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
@@ -72,7 +72,11 @@ export function restoreBounds(saved: WindowState | undefined, workAreas: readonl
   return onSomeScreen ? { bounds, maximized: saved.maximized === true } : fallback;
 }
 
-export function mainWindowOptions(preloadPath: string, restored: RestoredBounds): BrowserWindowConstructorOptions {
+/**
+ * `developerTools` is true only when the app is not packaged: an installed copy has no developer
+ * tools at all, so nobody at the clerk's desk can run script in the page that holds the minutes.
+ */
+export function mainWindowOptions(preloadPath: string, restored: RestoredBounds, developerTools: boolean): BrowserWindowConstructorOptions {
   return {
     ...restored.bounds,
     title: WINDOW_TITLE,
@@ -93,6 +97,7 @@ export function mainWindowOptions(preloadPath: string, restored: RestoredBounds)
       navigateOnDragDrop: false,
       preload: preloadPath,
       spellcheck: true,
+      devTools: developerTools,
     },
   };
 }
@@ -117,9 +122,13 @@ export function hardenSession(session: Session, page: OwnPage): void {
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
+  // Electron 45 passes the target as details.url (the separate url argument is deprecated).
+  contents.on('will-navigate', (details) => {
     // A dropped file or a stray link would replace the app with something that is not ours.
-    if (url !== contents.getURL()) event.preventDefault();
+    if (details.url !== contents.getURL()) details.preventDefault();
+  });
+  contents.on('will-redirect', (details) => {
+    if (details.url !== contents.getURL()) details.preventDefault();
   });
 }
 
@@ -131,13 +140,17 @@ export interface MainWindowSetup {
   page: OwnPage;
   appPath: string;
   settings: ShellSettings;
+  /** Only in development (the app is not packaged). */
+  developerTools: boolean;
 }
 
-export function openMainWindow({ page, appPath, settings }: MainWindowSetup): BrowserWindow {
+export function openMainWindow({ page, appPath, settings, developerTools }: MainWindowSetup): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const restored = restoreBounds(settings.readWindowState(), workAreas);
-  const window = new BrowserWindow(mainWindowOptions(preloadPath(appPath), restored));
+  const window = new BrowserWindow(mainWindowOptions(preloadPath(appPath), restored, developerTools));
   hardenSession(window.webContents.session, page);
+  // devTools: false already keeps them shut; should anything open them anyway, close them again.
+  if (!developerTools) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   rememberBounds(window, settings);
   finishSavingBeforeClosing(window);
   if (restored.maximized) window.maximize();
@@ -200,11 +213,10 @@ function rememberBounds(window: BrowserWindow, settings: ShellSettings): void {
 
 async function loadOwnPage(window: BrowserWindow, page: OwnPage): Promise<void> {
   try {
-    if (page.kind === 'file') await window.loadFile(page.filePath);
-    else await window.loadURL(page.url);
+    await window.loadURL(page.url);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const hint = page.kind === 'file' ? ' Build the app first with `npm run build`.' : '';
+    const hint = page.kind === 'bundled' ? ' Build the app first with `npm run build`.' : '';
     console.error(`Minute Book could not load its window from ${page.url}: ${detail}.${hint}`);
   }
 }

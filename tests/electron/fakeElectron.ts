@@ -38,6 +38,11 @@ export class FakeEmitter {
   }
 }
 
+/** Electron 45's navigation event: the target is details.url. */
+export function fakeNavigation(url: string): ReturnType<typeof fakeEvent> & { url: string; isMainFrame: boolean } {
+  return { ...fakeEvent(), url, isMainFrame: true };
+}
+
 /** An Electron-style event whose preventDefault a test can inspect. */
 export function fakeEvent(): { preventDefault: ReturnType<typeof vi.fn>; defaultPrevented: () => boolean } {
   const preventDefault = vi.fn();
@@ -80,6 +85,7 @@ export class FakeWebContents extends FakeEmitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   readonly send = vi.fn();
+  readonly closeDevTools = vi.fn();
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -170,13 +176,35 @@ class FakeIpcRenderer extends FakeEmitter {
   readonly sendSync = vi.fn();
 }
 
+type ProtocolHandler = (request: { url: string; method: string }) => Promise<Response>;
+
+class FakeProtocol {
+  readonly privileged: unknown[] = [];
+  readonly handlers = new Map<string, ProtocolHandler>();
+  readonly registerSchemesAsPrivileged = vi.fn((schemes: unknown[]) => {
+    this.privileged.push(...schemes);
+  });
+  readonly handle = vi.fn((scheme: string, handler: ProtocolHandler) => {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  });
+}
+
 const exposed = new Map<string, unknown>();
+
+/** Menu.buildFromTemplate keeps the template, so a test can read what the clerk would see. */
+const fakeMenu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn((_menu: unknown) => undefined),
+};
 
 export const fakeElectron = {
   app: new FakeApp(),
   BrowserWindow: FakeBrowserWindow,
   ipcMain: new FakeIpcMain(),
   ipcRenderer: new FakeIpcRenderer(),
+  protocol: new FakeProtocol(),
+  Menu: fakeMenu,
   screen: { getAllDisplays: () => state.workAreas.map((workArea) => ({ workArea, bounds: workArea })) },
   dialog: {
     showErrorBox: vi.fn(),
@@ -208,5 +236,7 @@ export function resetFakeElectron(): void {
   exposed.clear();
   for (const emitter of [fakeElectron.app, fakeElectron.ipcMain, fakeElectron.ipcRenderer]) emitter.listeners.clear();
   fakeElectron.ipcMain.handlers.clear();
+  fakeElectron.protocol.handlers.clear();
+  fakeElectron.protocol.privileged.length = 0;
   vi.clearAllMocks();
 }

@@ -122,10 +122,28 @@ describe('start-up', () => {
     });
   });
 
-  it('binds every operation and opens one window on the built page', async () => {
+  it('binds every operation and opens one window on the built page, served from app://minutebook', async () => {
     const fake = await launch();
     expect([...fake.fakeElectron.ipcMain.handlers.keys()].sort()).toEqual(operationNames.map(ipcChannel).sort());
-    expect(onlyWindow(fake).loadFile).toHaveBeenCalledWith('/fake/app/out/renderer/index.html');
+    expect(onlyWindow(fake).loadURL).toHaveBeenCalledWith('app://minutebook/index.html');
+    expect(onlyWindow(fake).loadFile).not.toHaveBeenCalled();
+  });
+
+  it('gives the app’s scheme its privileges before the app is ready, and serves it once it is', async () => {
+    const fake = await launch(({ fakeElectron }) => {
+      fakeElectron.app.whenReady.mockImplementationOnce(() => {
+        // Electron throws if privileges are given after ready; here they must already be there.
+        expect(fakeElectron.protocol.privileged).toEqual([
+          { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+        ]);
+        return Promise.resolve();
+      });
+    });
+    expect(fake.fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(fake.fakeElectron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const serve = fake.fakeElectron.protocol.handlers.get('app');
+    const refused = await serve?.({ url: 'app://minutebook/../../../etc/passwd', method: 'GET' });
+    expect(refused?.status).toBe(404);
   });
 
   it('ignores a dev server address in an installed copy', async () => {
@@ -134,11 +152,27 @@ describe('start-up', () => {
       const fake = await launch(({ state }) => {
         state.isPackaged = true;
       });
-      expect(onlyWindow(fake).loadURL).not.toHaveBeenCalled();
-      expect(onlyWindow(fake).loadFile).toHaveBeenCalled();
+      expect(onlyWindow(fake).loadURL).toHaveBeenCalledWith('app://minutebook/index.html');
+      expect(onlyWindow(fake).loadURL).not.toHaveBeenCalledWith('http://localhost:5173/');
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it('has no developer tools in an installed copy: not in the window, not in the menu', async () => {
+    const fake = await launch(({ state }) => {
+      state.isPackaged = true;
+    });
+    expect(onlyWindow(fake).options).toMatchObject({ webPreferences: { devTools: false } });
+    const menu = fake.fakeElectron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0];
+    expect(JSON.stringify(menu)).toContain('editMenu');
+    expect(JSON.stringify(menu)).not.toContain('toggleDevTools');
+  });
+
+  it('keeps the developer tools during development', async () => {
+    const fake = await launch();
+    expect(onlyWindow(fake).options).toMatchObject({ webPreferences: { devTools: true } });
+    expect(JSON.stringify(fake.fakeElectron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0])).toContain('toggleDevTools');
   });
 
   it('forwards the core’s pushes to the window', async () => {
@@ -162,7 +196,7 @@ describe('start-up', () => {
   it('lets our window call the core through the binding', async () => {
     const { fakeElectron } = await launch();
     const listener = fakeElectron.ipcMain.handlers.get(ipcChannel('settings.get'));
-    const ownFrame = { url: 'file:///fake/app/out/renderer/index.html', parent: null };
+    const ownFrame = { url: 'app://minutebook/index.html', parent: null };
     const reply = await listener?.({ senderFrame: ownFrame, sender: { mainFrame: ownFrame } }, {});
     expect(reply).toEqual({ ok: true, value: 'settings.get' });
   });

@@ -51,6 +51,12 @@ function subFrameEvent(url: string): InvokeEvent {
   return { senderFrame: { url, parent: top }, sender: { mainFrame: top } };
 }
 
+describe('our own page', () => {
+  it('is the built renderer on the app’s own scheme', () => {
+    expect(ownUrl).toBe('app://minutebook/index.html');
+  });
+});
+
 describe('bindApi', () => {
   let ipcMain: RecordingIpcMain;
   let fake: ReturnType<typeof fakeHandlers>;
@@ -80,6 +86,9 @@ describe('bindApi', () => {
   it.each([
     ['another page', topFrameEvent('https://example.org/index.html')],
     ['another file on this computer', topFrameEvent('file:///tmp/evil.html')],
+    ['the built page opened from file://', topFrameEvent('file:///fake/app/out/renderer/index.html')],
+    ['another host on our scheme', topFrameEvent('app://elsewhere/index.html')],
+    ['another document on our scheme', topFrameEvent('app://minutebook/assets/evil.html')],
     ['a sub-frame inside our page', subFrameEvent(ownUrl)],
     ['a frame that has gone away', { senderFrame: null, sender: { mainFrame: { url: ownUrl, parent: null } } }],
   ])('refuses %s without calling the core', async (_label, event: InvokeEvent) => {

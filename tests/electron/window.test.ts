@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { FakeBrowserWindow, FakeWebContents, fakeElectron, fakeEvent, resetFakeElectron, state } from './fakeElectron';
+import { FakeBrowserWindow, FakeWebContents, fakeElectron, fakeEvent, fakeNavigation, resetFakeElectron, state } from './fakeElectron';
 import type { ShellSettings, WindowState } from '../../main/electron/settings';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
@@ -22,7 +22,7 @@ const {
 } = await import('../../main/electron/window');
 const { locateOwnPage } = await import('../../main/electron/ownPage');
 
-const filePage = locateOwnPage('/fake/app', undefined);
+const bundledPage = locateOwnPage('/fake/app', undefined);
 
 function memorySettings(windowState?: WindowState): ShellSettings & { saved: WindowState[] } {
   const saved: WindowState[] = [];
@@ -48,10 +48,11 @@ beforeEach(() => resetFakeElectron());
 afterEach(() => vi.useRealTimers());
 
 describe('main window options', () => {
-  const options: BrowserWindowConstructorOptions = mainWindowOptions('/fake/app/out/preload/index.cjs', {
-    bounds: { width: 1200, height: 800 },
-    maximized: false,
-  });
+  const options: BrowserWindowConstructorOptions = mainWindowOptions(
+    '/fake/app/out/preload/index.cjs',
+    { bounds: { width: 1200, height: 800 }, maximized: false },
+    false,
+  );
 
   it('isolates the page from Node and Electron', () => {
     expect(options.webPreferences).toMatchObject({
@@ -65,6 +66,12 @@ describe('main window options', () => {
     });
   });
 
+  it('has no developer tools in the packaged app, and has them during development', () => {
+    expect(options.webPreferences?.devTools).toBe(false);
+    const development = mainWindowOptions('/p.cjs', { bounds: { width: 1200, height: 800 }, maximized: false }, true);
+    expect(development.webPreferences?.devTools).toBe(true);
+  });
+
   it('is titled and has a minimum size', () => {
     expect(options.title).toBe('Minute Book');
     expect(options.minWidth).toBe(MIN_WIDTH);
@@ -73,26 +80,27 @@ describe('main window options', () => {
 });
 
 describe('openMainWindow', () => {
-  it('uses the preload bundle electron-vite builds and loads the built page', () => {
-    openMainWindow({ page: filePage, appPath: '/fake/app', settings: memorySettings() });
+  it('uses the preload bundle electron-vite builds and loads the built page from the app’s own scheme, never file://', () => {
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: false });
     const window = onlyWindow();
     expect(window.options).toMatchObject({
       webPreferences: { preload: '/fake/app/out/preload/index.cjs', sandbox: true, contextIsolation: true },
     });
-    expect(window.loadFile).toHaveBeenCalledWith('/fake/app/out/renderer/index.html');
-    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.loadURL).toHaveBeenCalledWith('app://minutebook/index.html');
+    expect(window.loadFile).not.toHaveBeenCalled();
   });
 
   it('loads the dev server during development', () => {
-    openMainWindow({ page: locateOwnPage('/fake/app', 'http://localhost:5173/'), appPath: '/fake/app', settings: memorySettings() });
+    openMainWindow({ page: locateOwnPage('/fake/app', 'http://localhost:5173/'), appPath: '/fake/app', settings: memorySettings(), developerTools: false });
     expect(onlyWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/');
   });
 
   it('restores saved bounds that are on a screen', () => {
     openMainWindow({
-      page: filePage,
+      page: bundledPage,
       appPath: '/fake/app',
       settings: memorySettings({ x: 100, y: 80, width: 1000, height: 700, maximized: true }),
+      developerTools: false,
     });
     const window = onlyWindow();
     expect(window.options).toMatchObject({ x: 100, y: 80, width: 1000, height: 700 });
@@ -102,9 +110,10 @@ describe('openMainWindow', () => {
   it('opens centred when the saved place is on a screen that is no longer attached', () => {
     state.workAreas = [{ x: 0, y: 0, width: 1366, height: 728 }];
     openMainWindow({
-      page: filePage,
+      page: bundledPage,
       appPath: '/fake/app',
       settings: memorySettings({ x: 2000, y: 100, width: 1000, height: 700, maximized: false }),
+      developerTools: false,
     });
     const window = onlyWindow();
     expect(window.options).not.toHaveProperty('x');
@@ -114,7 +123,7 @@ describe('openMainWindow', () => {
   it('saves its bounds once it settles after moving, and again on close', () => {
     vi.useFakeTimers();
     const settings = memorySettings();
-    openMainWindow({ page: filePage, appPath: '/fake/app', settings });
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings, developerTools: false });
     const window = onlyWindow();
     window.fire('move');
     window.fire('resize');
@@ -128,8 +137,23 @@ describe('openMainWindow', () => {
     expect(settings.saved.at(-1)).toEqual({ x: 50, y: 60, width: 900, height: 650, maximized: true });
   });
 
+  it('closes developer tools again if anything opens them in the packaged app', () => {
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: false });
+    const contents = onlyWindow().webContents;
+    contents.fire('devtools-opened');
+    expect(contents.closeDevTools).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves developer tools alone during development', () => {
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: true });
+    const contents = onlyWindow().webContents;
+    expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: true } });
+    contents.fire('devtools-opened');
+    expect(contents.closeDevTools).not.toHaveBeenCalled();
+  });
+
   it('fences the session of the window before the page loads', () => {
-    openMainWindow({ page: filePage, appPath: '/fake/app', settings: memorySettings() });
+    openMainWindow({ page: bundledPage, appPath: '/fake/app', settings: memorySettings(), developerTools: false });
     const session = onlyWindow().webContents.session;
     expect(session.permissionRequestHandler).toBeDefined();
     expect(session.headersListener).toBeDefined();
@@ -167,25 +191,36 @@ describe('fences on every web contents', () => {
   function createdContents(): FakeWebContents {
     hardenApp(fakeElectron.app as unknown as Electron.App);
     const contents = new FakeWebContents();
-    contents.url = filePage.url;
+    contents.url = bundledPage.url;
     fakeElectron.app.fire('web-contents-created', fakeEvent(), contents);
     return contents;
   }
 
-  it('refuses navigation away from the page', () => {
+  // Electron 45 passes the target in the event's details; the separate url argument is deprecated,
+  // so these events carry only details.url.
+  it.each([
+    ['a web page', 'https://example.org/'],
+    ['a file on this computer', 'file:///etc/passwd'],
+    ['another host on our scheme', 'app://elsewhere/index.html'],
+    ['another document of ours', 'app://minutebook/assets/index.js'],
+  ])('refuses navigation away from the page to %s', (_label, url) => {
     const contents = createdContents();
-    const away = fakeEvent();
-    contents.fire('will-navigate', away, 'https://example.org/');
+    const away = fakeNavigation(url);
+    contents.fire('will-navigate', away);
     expect(away.defaultPrevented()).toBe(true);
-    const otherFile = fakeEvent();
-    contents.fire('will-navigate', otherFile, 'file:///etc/passwd');
-    expect(otherFile.defaultPrevented()).toBe(true);
+  });
+
+  it('refuses a redirect away from the page', () => {
+    const contents = createdContents();
+    const redirect = fakeNavigation('https://example.org/');
+    contents.fire('will-redirect', redirect);
+    expect(redirect.defaultPrevented()).toBe(true);
   });
 
   it('lets the page reload itself', () => {
     const contents = createdContents();
-    const same = fakeEvent();
-    contents.fire('will-navigate', same, filePage.url);
+    const same = fakeNavigation(bundledPage.url);
+    contents.fire('will-navigate', same);
     expect(same.defaultPrevented()).toBe(false);
   });
 
@@ -203,7 +238,7 @@ describe('fences on every web contents', () => {
 });
 
 describe('hardenSession', () => {
-  function hardened(page = filePage): FakeWebContents['session'] {
+  function hardened(page = bundledPage): FakeWebContents['session'] {
     const contents = new FakeWebContents();
     hardenSession(contents.session as unknown as Electron.Session, page);
     return contents.session;
@@ -217,13 +252,13 @@ describe('hardenSession', () => {
     }
     expect(callback).toHaveBeenCalledTimes(5);
     expect(callback.mock.calls.every(([granted]) => granted === false)).toBe(true);
-    expect(session.permissionCheckHandler?.({}, 'media', 'file://', {})).toBe(false);
+    expect(session.permissionCheckHandler?.({}, 'media', 'app://minutebook', {})).toBe(false);
   });
 
   it('adds the strict Content-Security-Policy header and keeps the others', () => {
     const session = hardened();
     const callback = vi.fn();
-    session.headersListener?.({ url: filePage.url, responseHeaders: { 'X-Other': ['kept'] } }, callback);
+    session.headersListener?.({ url: bundledPage.url, responseHeaders: { 'X-Other': ['kept'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'X-Other': ['kept'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
