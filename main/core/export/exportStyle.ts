@@ -4,16 +4,16 @@
  * A logo or template that is missing, unreadable or of the wrong kind is reported by name; the
  * export never fails on it with a crash or a file Word refuses.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat } from 'node:fs/promises';
 import { Document } from 'docx';
 import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { CommitteeSlug } from '../../domain/committee';
 import { DEFAULT_HOUSE_STYLE, resolveHouseStyle, type HouseStyle, type HouseStyleLogo, type HouseStyleOverride } from '../../domain/houseStyle';
-import { committeeFile, readCommittee } from '../library';
+import { committeeFile, confinedLibraryPath, LibraryPathRefused, readCommittee } from '../library';
 import { HouseStyleFileError, readLibrarySettings } from '../libraryFile';
 import { describeIoError } from '../meetingFile';
+import { FileTooLarge, NotOrdinaryFile, readOrdinaryFile, SYMBOLIC_LINK_PROBLEM } from '../ordinaryFile';
 
 export interface ExportLogo {
   data: Buffer;
@@ -59,31 +59,40 @@ export async function loadExportStyle(libraryPath: string, committeeSlug: string
 async function committeeOverrides(libraryPath: string, committeeSlug: string | undefined): Promise<HouseStyleOverride | undefined> {
   if (!committeeSlug || !CommitteeSlug.safeParse(committeeSlug).success) return undefined;
   try {
-    await stat(committeeFile(libraryPath, committeeSlug));
+    // lstat: a committee file that is a link is reported by readCommittee, not taken for a missing one.
+    await lstat(committeeFile(libraryPath, committeeSlug));
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
   }
   return (await readCommittee(libraryPath, committeeSlug)).houseStyle;
 }
 
-/** A house-style file by its path inside the library ("house-style/logo.png"), whichever slash was typed. */
-function houseStyleFilePath(libraryPath: string, file: string): string {
-  return join(libraryPath, ...file.split(/[\\/]/).filter(Boolean));
+/** A house-style file by its path inside the library ("house-style/logo.png"), whichever slash was typed: inside the library, reached through no link. */
+async function houseStyleFilePath(libraryPath: string, file: string): Promise<string> {
+  return confinedLibraryPath(libraryPath, file.split(/[\\/]/).filter(Boolean).join('/'));
 }
 
 async function readHouseStyleFile(libraryPath: string, file: string, what: 'logo' | 'template', maxBytes: number): Promise<{ path: string; data: Buffer }> {
-  const path = houseStyleFilePath(libraryPath, file);
+  let path = file;
   const refuse = (problem: string, message: string) => new HouseStyleFileError(path, problem, message);
+  const linked = () =>
+    refuse(SYMBOLIC_LINK_PROBLEM, `The house-style ${what} “${file}” is a symbolic link (a shortcut to another file, perhaps outside the library). Copy the file itself into the library folder and choose that in the house style.`);
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw refuse('it is a folder', `The house-style ${what} “${file}” is a folder, not a file. Choose the file itself in the house style.`);
-    if (info.size > maxBytes) {
+    path = await houseStyleFilePath(libraryPath, file);
+    return { path, data: await readOrdinaryFile(path, maxBytes) };
+  } catch (error) {
+    if (error instanceof LibraryPathRefused) {
+      if (error.problem.includes('symbolic link')) throw linked();
+      throw refuse(error.problem, `The house-style ${what} “${file}” is not inside the library folder. Copy the file into the library folder and choose it there.`);
+    }
+    if (error instanceof NotOrdinaryFile) {
+      if (error.problem === SYMBOLIC_LINK_PROBLEM) throw linked();
+      throw refuse(error.problem, `The house-style ${what} “${file}” is not an ordinary file (a folder, a pipe or a device). Choose the file itself in the house style.`);
+    }
+    if (error instanceof FileTooLarge) {
       const limit = `${maxBytes / 1024 / 1024} MB`;
       throw refuse(`it is larger than ${limit}`, `The house-style ${what} “${file}” is larger than ${limit}. Choose a smaller file in the house style.`);
     }
-    return { path, data: await readFile(path) };
-  } catch (error) {
-    if (error instanceof HouseStyleFileError) throw error;
     const problem = describeIoError(error);
     throw refuse(problem, `The house-style ${what} “${file}” cannot be read: ${problem}. Put the file back in the library folder, or take it out of the house style.`);
   }
