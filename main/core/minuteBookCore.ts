@@ -15,6 +15,7 @@ import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
+import { checkHouseStyleFiles } from './export/exportStyle';
 import { DEFAULT_HISTORY_POLICY, listVersions, type HistoryPolicy } from './history';
 import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './lease';
@@ -342,6 +343,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     async 'committees.save'({ committee }) {
       const root = libraryRoot();
       await ensureLibrary(root);
+      if (committee.houseStyle) await checkHouseStyleFiles(root, committee.houseStyle);
       try {
         await saveCommittee(root, committee);
       } catch (error) {
@@ -404,6 +406,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     async 'library.houseStyle.save'({ houseStyle }) {
       const root = libraryRoot();
       await ensureLibrary(root);
+      await checkHouseStyleFiles(root, houseStyle);
       const saved = await writeLibrarySettings(root, { ...(await readLibrarySettings(root)), houseStyle });
       return { libraryPath: root, houseStyle: saved.houseStyle };
     },
