@@ -248,17 +248,17 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     return meeting;
   }
 
-  async function exportMinutes(meetingId: string, version: MinutesVersion, draft: boolean, typedTarget: string | undefined) {
+  async function exportMinutes(meetingId: string, version: MinutesVersion, draft: boolean, typedTarget: string | undefined, replace: boolean) {
     const meeting = await currentMeeting(meetingId);
     const target = typedTarget === undefined ? join(await exportFolder(), defaultExportFileName(meeting, version)) : exportTargetFrom(typedTarget);
     await prepareExportFolder(target);
     try {
-      const written = await exportMeetingMinutes({ libraryPath: libraryRoot(), meeting, version, draft, target });
+      const written = await exportMeetingMinutes({ libraryPath: libraryRoot(), meeting, version, draft, target, replace });
       exportedFiles.add(resolve(written.path));
       rememberExportFolder(dirname(resolve(written.path)));
       return { path: resolve(written.path), bytes: written.bytes };
     } catch (error) {
-      // A file open in Word comes as ExportTargetBusy, a ClerkFacingError carrying a free name to offer.
+      // A file open in Word (ExportTargetBusy) or simply there (ExportTargetExists) is a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
       throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
     }
@@ -395,8 +395,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         canChooseFile: typeof options.desktop?.chooseSaveFile === 'function',
       };
     },
-    async 'meetings.export'({ meetingId, version, draft, target }) {
-      return exportMinutes(meetingId, version, draft, target);
+    async 'meetings.export'({ meetingId, version, draft, target, replace }) {
+      return exportMinutes(meetingId, version, draft, target, replace === true);
     },
     async 'library.houseStyle.get'() {
       const root = libraryRoot();
