@@ -84,6 +84,16 @@ describe('the meetings list', () => {
   });
 });
 
+describe('who else has a meeting open', () => {
+  it('is read past a FIFO named like a lease beside the meeting file, without hanging', async () => {
+    const meetingId = await writeMeeting('2026', '2026-11-10 a.json', 'Readable one');
+    mkfifo(join(temp.library, 'meetings', '2026', '2026-11-10 a.json.abcd1234.lock'));
+    const core = temp.startCore();
+    await core.handlers['meetings.list']({});
+    expect(await core.handlers['meetings.presence']({ meetingId })).toEqual({ presence: [] });
+  });
+});
+
 describe('the committees list', () => {
   it('lists every readable committee and names a dangling link and a FIFO', async () => {
     const folder = join(temp.library, 'committees');
