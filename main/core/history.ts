@@ -284,7 +284,7 @@ export async function keepVersionBytes(
 export async function keepVersion(root: string, meetingId: string, currentFile: string, now: Date, policy: HistoryPolicy, details: Omit<KeepVersionOptions, 'now'> = {}): Promise<boolean> {
   let contents: Buffer;
   try {
-    contents = await readFile(currentFile);
+    contents = await readOrdinaryFile(currentFile);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return false;
     throw error;

@@ -119,11 +119,14 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** A free library-relative path for a new meeting file. */
+/** A free library-relative path for a new meeting file, in a year folder that is the library's own (not a link elsewhere). */
 export async function pathForNewMeeting(root: string, meeting: Meeting): Promise<string> {
   const year = meeting.date.slice(0, 4);
   const base = `meetings/${year}/${meeting.date} ${meeting.committeeSlug ?? slugify(meeting.committee)}`;
-  await mkdir(fromLibraryRelative(root, `meetings/${year}`), { recursive: true });
+  const folder = await confinedLibraryPath(root, `meetings/${year}`);
+  await mkdir(folder, { recursive: true });
+  // Made just now, perhaps by someone else: still a folder of the library's own, not a link elsewhere.
+  await confinedLibraryPath(root, `meetings/${year}`);
   for (let n = 1; ; n += 1) {
     const file = n === 1 ? `${base}.json` : `${base}-${n}.json`;
     if (!(await exists(fromLibraryRelative(root, file)))) return file;

@@ -3,7 +3,7 @@
  * house style's logo and template, conflict copies) stay inside the library, and meeting and
  * committee files that are symbolic links are never opened. Real files and real symlinks.
  */
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findConflictCopies } from '../../main/core/conflictCopies';
@@ -87,6 +87,15 @@ describe('a library-relative path from a file or a journal line', () => {
     await mkdir(join(outside, '2026'));
     await symlink(join(outside, '2026'), join(temp.library, 'meetings', '2026'));
     await expect(confinedLibraryPath(temp.library, 'meetings/2026/2026-11-10 x.json')).rejects.toThrow(/symbolic link/);
+  });
+
+  it('is not where a new meeting is written when its year folder is a symbolic link', async () => {
+    await mkdir(join(outside, '2026'));
+    await symlink(join(outside, '2026'), join(temp.library, 'meetings', '2026'));
+    const core = temp.startCore();
+    await expect(core.handlers['meetings.create'](sampleDetails)).rejects.toThrow(/symbolic link/);
+    await core.close();
+    expect(await readdir(join(outside, '2026'))).toEqual([]);
   });
 
   it('opens no session on a journal’s file outside the library', async () => {
