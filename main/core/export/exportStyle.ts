@@ -13,7 +13,7 @@ import { committeeFile, confinedLibraryPath, LibraryPathRefused, readCommittee }
 import { HouseStyleFileError, readLibrarySettings } from '../libraryFile';
 import { describeIoError } from '../meetingFile';
 import { isAbsurdSize, isWholePicture, MAX_LOGO_PIXELS, MAX_LOGO_SIDE_PX } from './logoPicture';
-import { NotAPackage, packageParts, PackageTooLarge, readPackagePart, WORD_TEMPLATE_LIMITS } from './wordPackage';
+import { packageParts, PackageTooLarge, readPackagePart, WORD_TEMPLATE_LIMITS } from './wordPackage';
 import { FileTooLarge, NotOrdinaryFile, readOrdinaryFile, SYMBOLIC_LINK_PROBLEM } from '../ordinaryFile';
 
 export interface ExportLogo {
@@ -180,7 +180,7 @@ async function readTemplate(libraryPath: string, file: string): Promise<ExportTe
   } catch (error) {
     if (error instanceof HouseStyleFileError) throw error;
     if (error instanceof PackageTooLarge) throw templateTooLarge(path, file, error);
-    if (!(error instanceof NotAPackage)) throw error;
+    // NotAPackage, or anything else a malformed zip leads to: not a Word file we can use.
     stylesXml = undefined;
   }
   if (stylesXml === undefined || !/<w:styles[\s>]/.test(stylesXml) || !stylesReadable(stylesXml)) {
