@@ -291,7 +291,7 @@ export interface MeetingSummary {
   file: string;
 }
 
-/** A file in the library that could not be read as a meeting; shown to the clerk, never altered. */
+/** A file (or a year folder, a link, a pipe) in the library that could not be read as a meeting; shown to the clerk, never altered or opened. */
 export interface UnreadableMeetingFile {
   file: string;
   problem: string;
