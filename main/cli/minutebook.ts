@@ -4,7 +4,7 @@
  * status is 0 when done, 1 when something failed, 2 for wrong usage.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { CommitteeSlug } from '../domain/committee';
@@ -12,7 +12,7 @@ import { ClerkFacingError } from '../core/clerkFacingError';
 import { actionLogCsv, actionLogDocx, collectActionLog } from '../core/export/actionLog';
 import { defaultExportFileName, exportMeetingMinutes, safeFileNamePart } from '../core/export/exportMinutes';
 import { loadExportStyle } from '../core/export/exportStyle';
-import { ExportTargetBusy, writeExportFile } from '../core/export/writeExport';
+import { ExportTargetBusy, ExportTargetExists, writeExportFile } from '../core/export/writeExport';
 import { LibraryFileError, readMeetingFile } from '../core/meetingFile';
 import { ACTIONS_USAGE, EXPORT_USAGE, GENERAL_USAGE } from './help';
 import { findLibraryRoot } from './libraryRoot';
@@ -45,6 +45,7 @@ const EXPORT_OPTIONS = {
   final: { type: 'boolean' },
   draft: { type: 'boolean' },
   library: { type: 'string' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -53,6 +54,7 @@ const ACTIONS_OPTIONS = {
   csv: { type: 'boolean' },
   out: { type: 'string' },
   confidential: { type: 'boolean' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -108,7 +110,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const version = values.confidential ? 'confidential' : 'public';
   const draft = values.final ? false : values.draft ? true : meeting.status === 'draft';
   const target = await outputPath(io, values.out, defaultExportFileName(meeting, version));
-  const written = await exportMeetingMinutes({ libraryPath, meeting, version, draft, target });
+  const written = await exportMeetingMinutes({ libraryPath, meeting, version, draft, target, replace: values.replace === true });
   io.stdout(`${written.path}\n`);
   return EXIT_DONE;
 }
@@ -134,7 +136,7 @@ async function actionsCommand(args: string[], io: CliIo): Promise<number> {
   const bytes = csv ?? (await actionLogDocx(log.rows, { committeeName: log.committeeName, style: await loadExportStyle(libraryPath, slug.data), confidential }));
   const usualName = `Action log ${safeFileNamePart(log.committeeName, 100) || slug.data}${confidential ? ' (confidential)' : ''}.${values.csv ? 'csv' : 'docx'}`;
   const target = await outputPath(io, values.out, usualName);
-  await writeExportFile(target, bytes);
+  await writeExportFile(target, bytes, { replace: values.replace === true });
   io.stdout(`${target}\n`);
   return EXIT_DONE;
 }
@@ -147,6 +149,9 @@ function oneLine(text: string): string {
 function failureLine(error: unknown): string {
   if (error instanceof LibraryFileError) return `cannot read meeting file ${error.file}: ${error.problem}`;
   if (error instanceof ExportTargetBusy) return `${error.message} A free name beside it: --out "${error.suggestedPath}"`;
+  if (error instanceof ExportTargetExists) {
+    return `There is already a file called ${basename(error.target)} in “${dirname(error.target)}”. Give --replace to replace it, or a free name: --out "${error.suggestedPath}"`;
+  }
   if (error instanceof ClerkFacingError) return error.message;
   return `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -93,7 +93,7 @@ export function actionLogOperations(context: ActionLogExportContext): ActionLogH
     }
   }
 
-  async function exportActionLog(slug: string, format: ActionLogFormat, confidential: boolean, typedTarget: string | undefined): Promise<ExportedActionLog> {
+  async function exportActionLog(slug: string, format: ActionLogFormat, confidential: boolean, typedTarget: string | undefined, replace: boolean): Promise<ExportedActionLog> {
     const root = context.libraryRoot();
     const log = await collectActionLog(root, slug, { confidential }).catch((error: unknown) => {
       if (error instanceof ClerkFacingError) throw error;
@@ -106,13 +106,13 @@ export function actionLogOperations(context: ActionLogExportContext): ActionLogH
     await context.prepareExportFolder(target);
     try {
       const contents = format === 'csv' ? actionLogCsv(log.rows) : await actionLogDocx(log.rows, { committeeName: log.committeeName, style: await loadExportStyle(root, slug), confidential });
-      await writeExportFile(target, contents);
+      await writeExportFile(target, contents, { replace });
       context.exportedFiles.add(target);
       context.rememberExportFolder(dirname(target));
       const bytes = typeof contents === 'string' ? Buffer.byteLength(contents, 'utf8') : contents.byteLength;
       return { path: target, bytes, rows: log.rows.length, unreadable: log.unreadable.length };
     } catch (error) {
-      // A file open in Word or Excel comes as ExportTargetBusy, a ClerkFacingError carrying a free name to offer.
+      // A file open in Word or Excel (ExportTargetBusy) or simply there (ExportTargetExists) is a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
       throw new ClerkFacingError(`The action log could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
     }
@@ -134,8 +134,8 @@ export function actionLogOperations(context: ActionLogExportContext): ActionLogH
         canChooseFile: typeof context.desktop?.chooseSaveFile === 'function',
       };
     },
-    async 'committees.exportActionLog'({ slug, format, confidential, target }) {
-      return exportActionLog(slug, format, confidential, target);
+    async 'committees.exportActionLog'({ slug, format, confidential, target, replace }) {
+      return exportActionLog(slug, format, confidential, target, replace === true);
     },
     async 'committees.chooseActionLogTarget'({ defaultPath, format }) {
       const desktop = context.desktop;

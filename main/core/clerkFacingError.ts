@@ -3,7 +3,7 @@ export class ClerkFacingError extends Error {
   constructor(
     message: string,
     readonly code: string = 'refused',
-    /** With 'export-target-busy': a free file name beside the busy one, to offer the clerk. */
+    /** With 'export-target-busy' and 'export-target-exists': a free file name beside the target, to offer the clerk. */
     readonly suggestedPath?: string,
   ) {
     super(message);

@@ -15,7 +15,7 @@
  * exactly like another meeting's file is still caught by the library scan, which reports any two
  * files holding the same meeting.
  */
-import { copyFile, constants, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, constants, lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { conflictCopyOf, looksLikeMeetingFileName, type ConflictCopyTool } from '../domain/conflictCopies';
 import type { Meeting } from '../domain/meeting';
@@ -25,6 +25,7 @@ import { ClerkFacingError } from './clerkFacingError';
 import { contentHash } from './fileWatcher';
 import { fileStamp, historyFolder, toLibraryRelative } from './library';
 import { describeIoError } from './meetingFile';
+import { readOrdinaryFile } from './ordinaryFile';
 
 export interface ConflictCopy {
   path: string;
@@ -98,7 +99,8 @@ export async function findConflictCopies(meetingFile: string, meetingId: string,
 async function judge(path: string, meetingId: string, cache: CopyScanCache, scan: ConflictCopyScan): Promise<Verdict> {
   let info;
   try {
-    info = await stat(path);
+    // A link named like a copy is never followed: it may lead outside the library.
+    info = await lstat(path);
   } catch (error) {
     return { kind: 'unreadable', problem: describeIoError(error), sameMeeting: false };
   }
@@ -114,7 +116,7 @@ async function judge(path: string, meetingId: string, cache: CopyScanCache, scan
 async function readVerdict(path: string, meetingId: string): Promise<Verdict> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readOrdinaryFile(path);
   } catch (error) {
     return { kind: 'unreadable', problem: `it cannot be read: ${describeIoError(error)}`, sameMeeting: false };
   }

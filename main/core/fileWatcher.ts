@@ -18,9 +18,10 @@
  */
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { describeIoError } from './meetingFile';
+import { readOrdinaryFile } from './ordinaryFile';
 
 /** What the watcher reports about the file. */
 export type FileWatchEvent =
@@ -189,7 +190,8 @@ export function watchFile(path: string, onEvent: (event: FileWatchEvent) => void
     else hashAnywayPolls = Math.max(0, hashAnywayPolls - 1);
     let contents: Buffer;
     try {
-      contents = await readFile(path);
+      // Never through a link, nor a pipe put in the meeting file's place.
+      contents = await readOrdinaryFile(path);
     } catch {
       // Replaced or locked between stat and read (EBUSY on Windows): the next look tries again.
       lastStat = undefined;

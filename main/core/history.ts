@@ -15,7 +15,7 @@
  * The journal, not history, is what guarantees no keystroke is lost.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -27,6 +27,7 @@ import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
 import { fileStamp, historyFolder } from './library';
 import { describeIoError } from './meetingFile';
+import { readOrdinaryFile } from './ordinaryFile';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -283,7 +284,7 @@ export async function keepVersionBytes(
 export async function keepVersion(root: string, meetingId: string, currentFile: string, now: Date, policy: HistoryPolicy, details: Omit<KeepVersionOptions, 'now'> = {}): Promise<boolean> {
   let contents: Buffer;
   try {
-    contents = await readFile(currentFile);
+    contents = await readOrdinaryFile(currentFile);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return false;
     throw error;
@@ -375,7 +376,8 @@ function conflictCopyNote(originalName: string): string {
 
 /** Reads a history file whole: decompressed if it is a .gz, as is otherwise. */
 async function readVersionBytes(path: string): Promise<Buffer> {
-  const raw = await readFile(path);
+  // A link in the history folder is never followed: it may lead outside the library.
+  const raw = await readOrdinaryFile(path);
   return path.endsWith('.gz') ? gunzipAsync(raw, { maxOutputLength: MAX_VERSION_BYTES }) : raw;
 }
 
@@ -389,7 +391,7 @@ function describeUnreadable(error: unknown): string {
 
 async function describeVersion(folder: string, name: string, kind: VersionKind): Promise<MeetingVersion> {
   const path = join(folder, name);
-  const info = await stat(path);
+  const info = await lstat(path);
   if (!info.isFile()) throw new Error(`${name} is not a file`);
   const stampedAt = stampTime(name) ?? info.mtime;
   const version: MeetingVersion = { versionId: name, savedAt: stampedAt.toISOString(), sizeBytes: info.size };

@@ -23,7 +23,7 @@
  * every sync tool and file system accepts.
  */
 import { hostname } from 'node:os';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -31,6 +31,7 @@ import { EntityId } from '../domain/ids';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
 import { describeIoError } from './meetingFile';
+import { readOrdinaryFile } from './ordinaryFile';
 
 export const LEASE_FORMAT = 'minutebook.lease';
 export const LEASE_VERSION = 1;
@@ -268,7 +269,8 @@ type LeaseRead = { lease: LeaseFile } | { problem: string; gone?: boolean };
 async function readLeaseFile(path: string, meetingFileName: string | undefined, meetingId: string | undefined): Promise<LeaseRead> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Never through a link, never a pipe or device named like a lease (it would hang the read).
+    text = (await readOrdinaryFile(path)).toString('utf8');
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { problem: 'it has gone', gone: true };
     return { problem: `it cannot be read: ${describeIoError(error)}` };

@@ -3,13 +3,13 @@
  * adapter that checks (and migrates) on read and replaces the file atomically on write.
  * An invalid file is reported with its path and first problem and is never overwritten.
  */
-import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import { Committee } from '../domain/committee';
 import { parseMeetingData, describeFirstIssue } from '../domain/migrations';
 import type { Meeting } from '../domain/meeting';
 import { writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
+import { readOrdinaryFile } from './ordinaryFile';
 
 export type LibraryFileKind = 'meeting' | 'committee';
 
@@ -53,11 +53,11 @@ export function describeIoError(error: unknown): string {
   }
 }
 
-/** Reads a JSON file, or throws LibraryFileError saying why it cannot be read. */
+/** Reads a JSON file (never through a symbolic link, never a pipe or device), or throws LibraryFileError saying why it cannot be read. */
 async function readJson(path: string, kind: LibraryFileKind): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readOrdinaryFile(path)).toString('utf8');
   } catch (error) {
     throw new LibraryFileError(path, describeIoError(error), kind);
   }

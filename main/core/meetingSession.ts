@@ -32,7 +32,8 @@ import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from '.
 import { findVersionByRevision, keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from './history';
 import { MeetingJournal, type JournalEntry, type PendingJournal } from './journal';
 import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence } from './lease';
-import { fromLibraryRelative } from './library';
+import { confinedLibraryPath, fromLibraryRelative } from './library';
+import { readOrdinaryFile } from './ordinaryFile';
 import { describeIoError, LibraryFileError, parseMeetingBytes, serializeLibraryFile } from './meetingFile';
 
 export interface MeetingUpdate {
@@ -199,7 +200,7 @@ export class MeetingSession {
 
   /** Opens a meeting file, replaying any changes this computer kept that never reached it. */
   static async open(context: SessionContext, meetingId: string, file: string, mode: EditingMode = 'edit'): Promise<OpenedSession> {
-    const path = fromLibraryRelative(context.libraryRoot, file);
+    const path = await confinedLibraryPath(context.libraryRoot, file);
     const opened = mode === 'edit' ? await MeetingJournal.open(context.journalDir, meetingId) : undefined;
     const pending: PendingJournal['entries'] = opened?.pending.entries ?? [];
     try {
@@ -207,7 +208,7 @@ export class MeetingSession {
       let fromFile: { meeting: Meeting; hash: string; migratedFrom?: number; mtime?: Date } | undefined;
       let bytes: Buffer | undefined;
       try {
-        bytes = await readFile(path);
+        bytes = await readOrdinaryFile(path);
       } catch (error) {
         const snapshot = pending.find((entry) => entry.snapshot)?.snapshot;
         // The file never reached the library (created while it was unreachable): rebuild it from the journal.
@@ -766,7 +767,7 @@ export class MeetingSession {
       if (written && written.hash === this.fileHash && identityOf(await stat(this.path)) === written.identity) {
         return { kind: 'ok', bytes: written.bytes, hash: written.hash };
       }
-      const bytes = await readFile(this.path);
+      const bytes = await readOrdinaryFile(this.path);
       return { kind: 'ok', bytes, hash: contentHash(bytes) };
     } catch (error) {
       const away = await folderProblem(this.context.libraryRoot);

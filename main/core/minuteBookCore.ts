@@ -15,6 +15,7 @@ import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
+import { checkHouseStyleFiles } from './export/exportStyle';
 import { DEFAULT_HISTORY_POLICY, listVersions, type HistoryPolicy } from './history';
 import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './lease';
@@ -247,17 +248,17 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     return meeting;
   }
 
-  async function exportMinutes(meetingId: string, version: MinutesVersion, draft: boolean, typedTarget: string | undefined) {
+  async function exportMinutes(meetingId: string, version: MinutesVersion, draft: boolean, typedTarget: string | undefined, replace: boolean) {
     const meeting = await currentMeeting(meetingId);
     const target = typedTarget === undefined ? join(await exportFolder(), defaultExportFileName(meeting, version)) : exportTargetFrom(typedTarget);
     await prepareExportFolder(target);
     try {
-      const written = await exportMeetingMinutes({ libraryPath: libraryRoot(), meeting, version, draft, target });
+      const written = await exportMeetingMinutes({ libraryPath: libraryRoot(), meeting, version, draft, target, replace });
       exportedFiles.add(resolve(written.path));
       rememberExportFolder(dirname(resolve(written.path)));
       return { path: resolve(written.path), bytes: written.bytes };
     } catch (error) {
-      // A file open in Word comes as ExportTargetBusy, a ClerkFacingError carrying a free name to offer.
+      // A file open in Word (ExportTargetBusy) or simply there (ExportTargetExists) is a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
       throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
     }
@@ -342,6 +343,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     async 'committees.save'({ committee }) {
       const root = libraryRoot();
       await ensureLibrary(root);
+      if (committee.houseStyle) await checkHouseStyleFiles(root, committee.houseStyle);
       try {
         await saveCommittee(root, committee);
       } catch (error) {
@@ -393,8 +395,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         canChooseFile: typeof options.desktop?.chooseSaveFile === 'function',
       };
     },
-    async 'meetings.export'({ meetingId, version, draft, target }) {
-      return exportMinutes(meetingId, version, draft, target);
+    async 'meetings.export'({ meetingId, version, draft, target, replace }) {
+      return exportMinutes(meetingId, version, draft, target, replace === true);
     },
     async 'library.houseStyle.get'() {
       const root = libraryRoot();
@@ -404,6 +406,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     async 'library.houseStyle.save'({ houseStyle }) {
       const root = libraryRoot();
       await ensureLibrary(root);
+      await checkHouseStyleFiles(root, houseStyle);
       const saved = await writeLibrarySettings(root, { ...(await readLibrarySettings(root)), houseStyle });
       return { libraryPath: root, houseStyle: saved.houseStyle };
     },

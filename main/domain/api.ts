@@ -175,8 +175,9 @@ export const operations = {
   'committees.save': { input: z.object({ committee: Committee }).strict(), result: returns<Committee>() },
   /** The committee's actions from all its meetings; Part 2 actions only in the confidential log. */
   'committees.actionLogTargets': { input: z.object({ slug: CommitteeSlug }).strict(), result: returns<ActionLogTargets>() },
+  /** `replace`: the clerk chose to replace a file already there; without it such a file is refused ('export-target-exists'). */
   'committees.exportActionLog': {
-    input: z.object({ slug: CommitteeSlug, format: ActionLogFormat, confidential: z.boolean(), target: FullFilePath.optional() }).strict(),
+    input: z.object({ slug: CommitteeSlug, format: ActionLogFormat, confidential: z.boolean(), target: FullFilePath.optional(), replace: z.boolean().optional() }).strict(),
     result: returns<ExportedActionLog>(),
   },
   /** The Save dialog for an action log: the chosen file ends in the format's extension. */
@@ -203,8 +204,9 @@ export const operations = {
   'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },
   'meetings.delete': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ movedTo: string }>() },
   'meetings.exportTargets': { input: z.object({ meetingId: EntityId }).strict(), result: returns<ExportTargets>() },
+  /** `replace`: the clerk chose to replace a file already there; without it such a file is refused ('export-target-exists'). */
   'meetings.export': {
-    input: z.object({ meetingId: EntityId, version: MinutesVersion, draft: z.boolean(), target: FullFilePath.optional() }).strict(),
+    input: z.object({ meetingId: EntityId, version: MinutesVersion, draft: z.boolean(), target: FullFilePath.optional(), replace: z.boolean().optional() }).strict(),
     result: returns<ExportedMinutes>(),
   },
   'library.houseStyle.get': { input: NoInput, result: returns<LibraryHouseStyle>() },
@@ -239,8 +241,9 @@ export type ApiEvent =
   | { type: 'presence'; meetingId: string; presence: Presence[] };
 
 /**
- * A refusal as it crosses the boundary. `suggestedPath` comes with 'export-target-busy': the file
- * is open in Word, and this free name beside it can be offered instead.
+ * A refusal as it crosses the boundary. `suggestedPath` comes with 'export-target-busy' (the file
+ * is open in Word) and 'export-target-exists' (a file of that name is there and the clerk has not
+ * chosen to replace it): a free name beside it that can be offered instead.
  */
 export interface ApiRefusal {
   message: string;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { MemberRole, QuorumRule } from './committee';
+import { CommitteeSlug, MemberRole, QuorumRule } from './committee';
 import { ClockTime, EntityId, IsoDate, newId } from './ids';
 
 export { EntityId, newId };
@@ -257,7 +257,7 @@ export const Meeting = MeetingDetails.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The committee file this meeting was set up from (committees/<slug>.json), if any. */
-  committeeSlug: z.string().max(60).optional(),
+  committeeSlug: CommitteeSlug.optional(),
   /** Minute number of the first agenda item; the rest follow in agenda order. */
   firstMinuteNumber: z.number().int().min(1).max(1_000_000),
   /** Copied from the committee when the meeting is set up, so the record stands on its own. */
@@ -291,7 +291,7 @@ export interface MeetingSummary {
   file: string;
 }
 
-/** A file in the library that could not be read as a meeting; shown to the clerk, never altered. */
+/** A file (or a year folder, a link, a pipe) in the library that could not be read as a meeting; shown to the clerk, never altered or opened. */
 export interface UnreadableMeetingFile {
   file: string;
   problem: string;

@@ -104,19 +104,23 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
   async function chooseFile(): Promise<void> {
     try {
       const chosen = await api.call('committees.chooseActionLogTarget', { defaultPath: path.trim() || offeredPath(format, confidential) || '', format });
-      if (chosen.path) typePath(chosen.path);
+      if (chosen.path) {
+        typePath(chosen.path);
+        exportOutcome.chosenInSaveDialog(chosen.path);
+      }
     } catch (error) {
       showProblem(messageForClerk(error));
     }
   }
 
-  async function exportTo(target: string): Promise<void> {
+  /** `replace`: the clerk said Replace it to the file there. */
+  async function exportTo(target: string, replace = false): Promise<void> {
     if (target.trim() === '') {
       showProblem(`Type where to save the action log in “Save as”, as a full path ending in ${EXTENSIONS[format]}.`);
       return;
     }
     await exportOutcome.run(async () => {
-      const exported = await api.call('committees.exportActionLog', { slug: committee.slug, format, confidential, target });
+      const exported = await api.call('committees.exportActionLog', { slug: committee.slug, format, confidential, target , replace: replace || exportOutcome.replaceAnswered(target) });
       setPath(exported.path);
       return { path: exported.path, rows: exported.rows, unreadable: exported.unreadable };
     });
@@ -141,6 +145,7 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
       }
       onExport={() => void exportTo(path)}
       onSaveAsSuggested={saveAsSuggested}
+      onReplace={() => void exportTo(path, true)}
       onClose={onClose}
     >
       <fieldset className="export-dialog__group">

@@ -73,13 +73,17 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
   async function chooseFile(): Promise<void> {
     try {
       const chosen = await api.call('files.chooseExportTarget', { defaultPath: path.trim() || targets?.paths[version] || '' });
-      if (chosen.path) typePath(chosen.path);
+      if (chosen.path) {
+        typePath(chosen.path);
+        exportOutcome.chosenInSaveDialog(chosen.path);
+      }
     } catch (error) {
       showProblem(messageForClerk(error));
     }
   }
 
-  async function exportTo(target: string): Promise<void> {
+  /** `replace`: the clerk said Replace it to the file there. */
+  async function exportTo(target: string, replace = false): Promise<void> {
     if (target.trim() === '') {
       showProblem('Type where to save the minutes in “Save as”, as a full path ending in .docx.');
       return;
@@ -91,7 +95,7 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
         );
         return undefined;
       }
-      const exported = await api.call('meetings.export', { meetingId: meeting.id, version, draft, target });
+      const exported = await api.call('meetings.export', { meetingId: meeting.id, version, draft, target , replace: replace || exportOutcome.replaceAnswered(target) });
       setPath(exported.path);
       return { path: exported.path };
     });
@@ -114,6 +118,7 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
       }
       onExport={() => void exportTo(path)}
       onSaveAsSuggested={saveAsSuggested}
+      onReplace={() => void exportTo(path, true)}
       onClose={onClose}
     >
       <fieldset className="export-dialog__group">

@@ -56,13 +56,15 @@ interface ExportFormProps<Exported extends { path: string }> {
   /** Export (or Enter in the form): exports to the path in Save as. */
   onExport: () => void;
   onSaveAsSuggested: (suggestedPath: string) => void;
+  /** Replace it: exports again to the path in Save as, replacing the file there. */
+  onReplace: () => void;
   onClose: () => void;
   /** The dialog's own choices and its Save as field. */
   children: ReactNode;
 }
 
 /** An export dialog: the dialog's choices, then what the export came to, then Export and Close. */
-export function ExportForm<Exported extends { path: string }>({ title, description, state, status, onExport, onSaveAsSuggested, onClose, children }: ExportFormProps<Exported>) {
+export function ExportForm<Exported extends { path: string }>({ title, description, state, status, onExport, onSaveAsSuggested, onReplace, onClose, children }: ExportFormProps<Exported>) {
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     onExport();
@@ -73,7 +75,7 @@ export function ExportForm<Exported extends { path: string }>({ title, descripti
       <form className="form export-dialog" onSubmit={submit} noValidate aria-busy={state.exporting}>
         {children}
 
-        <ExportOutcome state={state} status={status} onSaveAsSuggested={onSaveAsSuggested} />
+        <ExportOutcome state={state} status={status} onSaveAsSuggested={onSaveAsSuggested} onReplace={onReplace} />
 
         <div className="dialog__buttons">
           <button type="submit" className="button button--primary" disabled={state.exporting}>

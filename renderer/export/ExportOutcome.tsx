@@ -1,8 +1,10 @@
 /**
  * What every export dialog shows after Export: the result, Open and Show in folder; when Word or
- * Excel has the file open, the core's message and a free name beside it to save as instead; and
- * any problem in a line of its own. useExportOutcome runs the export and keeps that state (focus
- * moves to Open after an export, to the free name when the file is busy); ExportOutcome shows it.
+ * Excel has the file open, the core's message and a free name beside it to save as instead; when
+ * a file of that name is simply there, the core's question with Replace it and the free name;
+ * and any problem in a line of its own. useExportOutcome runs the export and keeps that state
+ * (focus moves to Open after an export, to the free name when the name is taken, so Enter never
+ * replaces a file); ExportOutcome shows it.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ApiError, type ApiClient } from '../api/client';
@@ -16,7 +18,8 @@ export function fileNameOf(path: string): string {
 /** What the last export came to; `Exported` is what the dialog keeps of a saved file. */
 export type Outcome<Exported extends { path: string }> =
   | ({ kind: 'exported' } & Exported)
-  | { kind: 'busy'; message: string; suggestedPath: string }
+  /** The name is taken: open in Word or Excel (busy), or a file is there that the clerk may replace (exists). */
+  | { kind: 'taken'; message: string; suggestedPath: string; canReplace: boolean }
   | { kind: 'problem'; message: string }
   | undefined;
 
@@ -37,6 +40,10 @@ export interface ExportOutcomeState<Exported extends { path: string }> {
   run: (work: () => Promise<Exported | undefined>) => Promise<void>;
   /** Opens the saved file, or shows it in its folder. */
   onFile: (operation: 'files.open' | 'files.showInFolder', file: string) => Promise<void>;
+  /** The desktop's Save dialog gave this file: it has asked the clerk already whether to replace one there. */
+  chosenInSaveDialog: (path: string) => void;
+  /** Whether the export may replace a file at target without asking: only the file the Save dialog asked about. */
+  replaceAnswered: (target: string) => boolean;
 }
 
 export function useExportOutcome<Exported extends { path: string }>(api: ApiClient): ExportOutcomeState<Exported> {
@@ -46,6 +53,7 @@ export function useExportOutcome<Exported extends { path: string }>(api: ApiClie
   const focusAfter = useRef<'open' | 'suggestion' | null>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const suggestionButton = useRef<HTMLButtonElement>(null);
+  const answeredInSaveDialog = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     const request = focusAfter.current;
@@ -67,8 +75,9 @@ export function useExportOutcome<Exported extends { path: string }>(api: ApiClie
       setOutcome({ ...exported, kind: 'exported' });
       focusAfter.current = 'open';
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'export-target-busy' && error.suggestedPath) {
-        setOutcome({ kind: 'busy', message: error.message, suggestedPath: error.suggestedPath });
+      const taken = error instanceof ApiError && (error.code === 'export-target-busy' || error.code === 'export-target-exists') && error.suggestedPath;
+      if (taken) {
+        setOutcome({ kind: 'taken', message: error.message, suggestedPath: taken, canReplace: error.code === 'export-target-exists' });
         focusAfter.current = 'suggestion';
       } else {
         showProblem(messageForClerk(error));
@@ -87,7 +96,12 @@ export function useExportOutcome<Exported extends { path: string }>(api: ApiClie
     }
   }
 
-  return { exporting, outcome, fileProblem, openButton, suggestionButton, clear, showProblem, run, onFile };
+  const chosenInSaveDialog = useCallback((path: string) => {
+    answeredInSaveDialog.current = path;
+  }, []);
+  const replaceAnswered = useCallback((target: string) => answeredInSaveDialog.current === target, []);
+
+  return { exporting, outcome, fileProblem, openButton, suggestionButton, clear, showProblem, run, onFile, chosenInSaveDialog, replaceAnswered };
 }
 
 interface ExportOutcomeProps<Exported extends { path: string }> {
@@ -96,9 +110,11 @@ interface ExportOutcomeProps<Exported extends { path: string }> {
   status: ReactNode;
   /** Exports again to the free name the core offered. */
   onSaveAsSuggested: (suggestedPath: string) => void;
+  /** Exports again to the same file, replacing the one there: the clerk said Replace it. */
+  onReplace: () => void;
 }
 
-export function ExportOutcome<Exported extends { path: string }>({ state, status, onSaveAsSuggested }: ExportOutcomeProps<Exported>) {
+export function ExportOutcome<Exported extends { path: string }>({ state, status, onSaveAsSuggested, onReplace }: ExportOutcomeProps<Exported>) {
   const { outcome, exporting, fileProblem, openButton, suggestionButton, onFile } = state;
   return (
     <div className="export-dialog__outcome">
@@ -113,10 +129,15 @@ export function ExportOutcome<Exported extends { path: string }>({ state, status
           </button>
         </div>
       ) : null}
-      {outcome?.kind === 'busy' ? (
+      {outcome?.kind === 'taken' ? (
         <div role="alert" className="export-dialog__busy">
           <p className="form__problem">{outcome.message}</p>
           <div className="form__actions">
+            {outcome.canReplace ? (
+              <button type="button" className="button" disabled={exporting} onClick={onReplace}>
+                Replace it
+              </button>
+            ) : null}
             <button ref={suggestionButton} type="button" className="button" disabled={exporting} onClick={() => onSaveAsSuggested(outcome.suggestedPath)}>
               Save as {fileNameOf(outcome.suggestedPath)}
             </button>

@@ -155,6 +155,40 @@ describe('minutebook export', () => {
   });
 });
 
+describe('a file already there', () => {
+  it('is not overwritten by export unless --replace is given, and a free name is offered', async () => {
+    const target = join(temp.root, 'Minutes 2022-11-08.docx');
+    await writeFile(target, 'sent last week');
+    const refused = await minutebook(['export', files.november, '--out', target], temp.root);
+    expect(refused.code).toBe(1);
+    expect(lines(refused.stderr)).toEqual([
+      `minutebook: There is already a file called Minutes 2022-11-08.docx in “${temp.root}”. Give --replace to replace it, or a free name: --out "${join(temp.root, 'Minutes 2022-11-08 (2).docx')}"`,
+    ]);
+    expect(await readFile(target, 'utf8')).toBe('sent last week');
+    const replaced = await minutebook(['export', files.november, '--out', target, '--replace'], temp.root);
+    expect(replaced.code).toBe(0);
+    expect(lines(replaced.stdout)).toEqual([target]);
+    expect((await wordParts(target)).document).toContain('w:body');
+  });
+
+  it('is not overwritten by actions unless --replace is given', async () => {
+    const target = join(temp.root, 'actions.csv');
+    await writeFile(target, 'kept');
+    const refused = await minutebook(['actions', temp.library, '--committee', COMMITTEE_SLUG, '--csv', '--out', target], temp.root);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Give --replace to replace it');
+    expect(await readFile(target, 'utf8')).toBe('kept');
+    const replaced = await minutebook(['actions', temp.library, '--committee', COMMITTEE_SLUG, '--csv', '--out', target, '--replace'], temp.root);
+    expect(replaced.code).toBe(0);
+    expect(await readFile(target, 'utf8')).not.toBe('kept');
+  });
+
+  it('is documented with --replace in the help', async () => {
+    const run = await minutebook(['--help'], temp.root);
+    expect(run.stdout).toContain('--replace');
+  });
+});
+
 describe('minutebook actions', () => {
   it('writes the committee’s action log as CSV and names the meeting file it left out', async () => {
     const run = await minutebook(['actions', temp.library, '--committee', COMMITTEE_SLUG, '--csv', '--out', 'actions.csv'], temp.root);

@@ -4,14 +4,14 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultExportFileName, exportMeetingMinutes } from '../../main/core/export/exportMinutes';
-import { ExportTargetBusy, ExportWriteFailed, ownerNameFromOwnerFile, writeExportFile } from '../../main/core/export/writeExport';
+import { ExportTargetBusy, ExportTargetExists, ExportWriteFailed, ownerNameFromOwnerFile, writeExportFile } from '../../main/core/export/writeExport';
 import { createMeeting, type Meeting } from '../../main/domain/meeting';
 import { novemberMeeting } from '../cli/committeeLibrary';
 
@@ -63,12 +63,37 @@ describe('writing an export', () => {
     expect(await readdir(folder)).toEqual(['Minutes 2022-11-08.docx']);
   });
 
-  it('replaces an earlier export that is not open anywhere', async () => {
+  it('replaces an earlier export that is not open anywhere, when the clerk chose to replace it', async () => {
     const target = join(folder, 'Minutes 2022-11-08.docx');
     await writeFile(target, OLD);
-    await writeExportFile(target, NEW);
+    await writeExportFile(target, NEW, { replace: true });
     expect(await readFile(target)).toEqual(NEW);
     expect(await readdir(folder)).toEqual(['Minutes 2022-11-08.docx']);
+  });
+
+  it('never writes over a file that is there unless the clerk chose to replace it, and offers a free name', async () => {
+    const target = join(folder, 'Minutes 2022-11-08.docx');
+    await writeFile(target, OLD);
+    await writeFile(join(folder, 'Minutes 2022-11-08 (2).docx'), OLD);
+    const error = await writeExportFile(target, NEW).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ExportTargetExists);
+    expect(error).toMatchObject({
+      code: 'export-target-exists',
+      suggestedPath: join(folder, 'Minutes 2022-11-08 (3).docx'),
+      message: `There is already a file called Minutes 2022-11-08.docx in “${folder}”. Replace it, or save under another name.`,
+    });
+    expect(await readFile(target)).toEqual(OLD);
+    expect((await readdir(folder)).sort()).toEqual(['Minutes 2022-11-08 (2).docx', 'Minutes 2022-11-08.docx']);
+  });
+
+  it('does not write through a symbolic link or over a folder of that name, even when asked to replace', async () => {
+    const elsewhere = join(folder, 'elsewhere.docx');
+    await writeFile(elsewhere, OLD);
+    await symlink(elsewhere, join(folder, 'Minutes.docx'));
+    await expect(writeExportFile(join(folder, 'Minutes.docx'), NEW)).rejects.toBeInstanceOf(ExportTargetExists);
+    await mkdir(join(folder, 'Folder.docx'));
+    await expect(writeExportFile(join(folder, 'Folder.docx'), NEW, { replace: true })).rejects.toThrow(/a folder of that name is already there/);
+    expect(await readFile(elsewhere)).toEqual(OLD);
   });
 
   it('leaves the old file untouched and no temporary file when writing fails half way', async () => {
@@ -77,7 +102,7 @@ describe('writing an export', () => {
     await writeFile(target, OLD);
     const module = pathToFileURL(resolve('main/core/export/writeExport.ts')).href;
     const script = `const { writeExportFile } = await import(${JSON.stringify(module)});
-      try { await writeExportFile(process.env.MB_TARGET, Buffer.alloc(1 << 20, 120)); console.log('written'); }
+      try { await writeExportFile(process.env.MB_TARGET, Buffer.alloc(1 << 20, 120), { replace: true }); console.log('written'); }
       catch (error) { console.error(error.message); process.exitCode = 3; }`;
     const outcome = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       const child = execFile('bash', ['-c', 'ulimit -f 16 && exec "$0" --import tsx --input-type=module -e "$1"', process.execPath, script], {
@@ -131,7 +156,7 @@ describe('a target open in Word', () => {
     const target = join(folder, 'Minutes.docx');
     await writeFile(target, OLD);
     await writeFile(join(folder, '~$nutes.docx'), wordOwnerFile('Jane Smith'));
-    await writeExportFile(target, NEW);
+    await writeExportFile(target, NEW, { replace: true });
     expect(await readFile(target)).toEqual(NEW);
   });
 

@@ -112,6 +112,19 @@ describe('Export action log… on the Committees screen', () => {
     expect(api.actionLogExports).toEqual([]);
   });
 
+  it('asks before replacing a log that is there, and replaces it only when told', async () => {
+    const api = new FakeApi();
+    api.existingFiles.add(WORD_LOG);
+    const { dialog, user } = await openActionLogExport(api);
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(within(alert).getByText(`There is already a file called Planning Panel action log 2026-11-23.docx in “${FOLDER}”. Replace it, or save under another name.`)).toBeTruthy();
+    expect(api.actionLogExports).toHaveLength(0);
+    await user.click(within(alert).getByRole('button', { name: 'Replace it' }));
+    expect(await within(dialog).findByText(`Exported 14 actions to ${WORD_LOG}`)).toBeTruthy();
+    expect(api.actionLogExports.map((each) => each.path)).toEqual([WORD_LOG]);
+  });
+
   it('uses the Save dialog in the desktop app, for the format chosen', async () => {
     const api = new FakeApi();
     api.canChooseFile = true;

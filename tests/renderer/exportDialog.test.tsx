@@ -126,6 +126,51 @@ describe('Export… on the meeting screen', () => {
     expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 
+  it('when a file of that name is there, asks before replacing it, and replaces it only when told', async () => {
+    const api = new FakeApi();
+    api.existingFiles.add(PUBLIC_FILE);
+    const { user } = await openMeeting(api);
+    const { dialog } = await openExport(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(within(alert).getByText(`There is already a file called 2022-11-08 ${COMMITTEE} minutes.docx in “${FOLDER}”. Replace it, or save under another name.`)).toBeTruthy();
+    // The safe answer has the focus: Enter does not replace the file.
+    expect(document.activeElement).toBe(within(alert).getByRole('button', { name: `Save as 2022-11-08 ${COMMITTEE} minutes (2).docx` }));
+    expect(api.exports).toHaveLength(0);
+
+    await user.click(within(alert).getByRole('button', { name: 'Replace it' }));
+    await within(dialog).findByText(`Exported to ${PUBLIC_FILE}`);
+    expect(api.exports.map((each) => each.path)).toEqual([PUBLIC_FILE]);
+    expect(api.calls.filter((call) => call.name === 'meetings.export').map((call) => (call.input as { replace?: boolean }).replace)).toEqual([false, true]);
+  });
+
+  it('when a file of that name is there, saves under the free name it offers', async () => {
+    const api = new FakeApi();
+    api.existingFiles.add(PUBLIC_FILE);
+    const { user } = await openMeeting(api);
+    const { dialog, saveAs } = await openExport(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await user.click(await within(dialog).findByRole('button', { name: `Save as 2022-11-08 ${COMMITTEE} minutes (2).docx` }));
+    const suggested = `${FOLDER}/2022-11-08 ${COMMITTEE} minutes (2).docx`;
+    await within(dialog).findByText(`Exported to ${suggested}`);
+    expect(saveAs.value).toBe(suggested);
+    expect(api.exports.map((each) => each.path)).toEqual([suggested]);
+  });
+
+  it('does not ask again about a file chosen in the Save dialog, which asked already', async () => {
+    const api = new FakeApi();
+    api.canChooseFile = true;
+    api.chosenFile = '/srv/committee-papers/Planning/Minutes 8 November.docx';
+    api.existingFiles.add(api.chosenFile);
+    const { user } = await openMeeting(api);
+    const { dialog } = await openExport(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Choose…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await within(dialog).findByText(`Exported to ${api.chosenFile}`);
+    expect(api.calls.find((call) => call.name === 'meetings.export')?.input).toMatchObject({ target: api.chosenFile, replace: true });
+  });
+
   it('uses the Save dialog where the desktop has one', async () => {
     const api = new FakeApi();
     api.canChooseFile = true;

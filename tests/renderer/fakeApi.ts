@@ -60,6 +60,8 @@ export class FakeApi implements ApiClient {
   chosenFile: string | undefined;
   /** Files that are open in Word: exporting to one is refused with a free name beside it. */
   readonly busyFiles = new Set<string>();
+  /** Files already there: an export to one is refused ('export-target-exists') unless it says replace. */
+  readonly existingFiles = new Set<string>();
   /** Each export, with the meeting as it stood at that moment. */
   readonly exports: { path: string; version: string; draft: boolean; meeting: Meeting }[] = [];
   /** Each committee action log export, as the screen asked for it. */
@@ -190,6 +192,17 @@ export class FakeApi implements ApiClient {
     return handler(input);
   }
 
+  /** As the core does: a file already there is written over only when the clerk chose to replace it. */
+  private refuseExisting(path: string, replace: boolean | undefined): void {
+    if (!this.existingFiles.has(path) || replace) return;
+    const slash = path.lastIndexOf('/');
+    throw new ApiError(
+      `There is already a file called ${path.slice(slash + 1)} in “${path.slice(0, slash)}”. Replace it, or save under another name.`,
+      'export-target-exists',
+      path.replace(/(\.\w+)$/, ' (2)$1'),
+    );
+  }
+
   private exportFileName(meeting: Meeting, version: string): string {
     return `${meeting.date} ${meeting.committee} minutes${version === 'confidential' ? ' (confidential)' : ''}.docx`;
   }
@@ -254,13 +267,14 @@ export class FakeApi implements ApiClient {
         canChooseFile: this.canChooseFile,
       };
     },
-    'meetings.export': async ({ meetingId, version, draft, target }) => {
+    'meetings.export': async ({ meetingId, version, draft, target, replace }) => {
       const meeting = this.meeting(meetingId);
       const path = target ?? `${this.exportFolder}/${this.exportFileName(meeting, version)}`;
       if (this.busyFiles.has(path)) {
         const name = path.slice(path.lastIndexOf('/') + 1);
         throw new ApiError(`${name} is open in Word — close it there, or save under another name.`, 'export-target-busy', path.replace(/\.docx$/, ' (2).docx'));
       }
+      this.refuseExisting(path, replace);
       this.exports.push({ path, version, draft, meeting: structuredClone(meeting) });
       return { path, bytes: 12_345 };
     },
@@ -280,12 +294,13 @@ export class FakeApi implements ApiClient {
         canChooseFile: this.canChooseFile,
       };
     },
-    'committees.exportActionLog': async ({ slug, format, confidential, target }) => {
+    'committees.exportActionLog': async ({ slug, format, confidential, target, replace }) => {
       const path = target ?? (await this.handlers['committees.actionLogTargets']({ slug })).paths[confidential ? 'confidential' : 'public'][format];
       if (this.busyFiles.has(path)) {
         const name = path.slice(path.lastIndexOf('/') + 1);
         throw new ApiError(`${name} is open in ${format === 'csv' ? 'Excel' : 'Word'} — close it there, or save under another name.`, 'export-target-busy', path.replace(/(\.\w+)$/, ' (2)$1'));
       }
+      this.refuseExisting(path, replace);
       this.actionLogExports.push({ slug, format, confidential, path });
       return { path, bytes: 4_321, ...this.actionLogResult };
     },

@@ -16,13 +16,15 @@ export interface MinutesExportRequest {
   draft: boolean;
   /** Full path of the .docx to write. */
   target: string;
+  /** The clerk chose to replace a file already there; without it such a file is refused (ExportTargetExists). */
+  replace?: boolean;
 }
 
 export async function exportMeetingMinutes(request: MinutesExportRequest): Promise<{ path: string; bytes: number }> {
-  const { libraryPath, meeting, version, draft, target } = request;
+  const { libraryPath, meeting, version, draft, target, replace = false } = request;
   const style = libraryPath ? await loadExportStyle(libraryPath, meeting.committeeSlug) : DEFAULT_EXPORT_STYLE;
   const document = await minutesDocx(meeting, { version, style, draft });
-  await writeExportFile(target, document);
+  await writeExportFile(target, document, { replace });
   return { path: target, bytes: document.byteLength };
 }
 

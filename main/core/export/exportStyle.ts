@@ -4,16 +4,17 @@
  * A logo or template that is missing, unreadable or of the wrong kind is reported by name; the
  * export never fails on it with a crash or a file Word refuses.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat } from 'node:fs/promises';
 import { Document } from 'docx';
 import { imageSize } from 'image-size';
-import JSZip from 'jszip';
 import { CommitteeSlug } from '../../domain/committee';
 import { DEFAULT_HOUSE_STYLE, resolveHouseStyle, type HouseStyle, type HouseStyleLogo, type HouseStyleOverride } from '../../domain/houseStyle';
-import { committeeFile, readCommittee } from '../library';
+import { committeeFile, confinedLibraryPath, LibraryPathRefused, readCommittee } from '../library';
 import { HouseStyleFileError, readLibrarySettings } from '../libraryFile';
 import { describeIoError } from '../meetingFile';
+import { isAbsurdSize, isWholePicture, MAX_LOGO_PIXELS, MAX_LOGO_SIDE_PX } from './logoPicture';
+import { packageParts, PackageTooLarge, readPackagePart, WORD_TEMPLATE_LIMITS } from './wordPackage';
+import { FileTooLarge, NotOrdinaryFile, readOrdinaryFile, SYMBOLIC_LINK_PROBLEM } from '../ordinaryFile';
 
 export interface ExportLogo {
   data: Buffer;
@@ -55,35 +56,60 @@ export async function loadExportStyle(libraryPath: string, committeeSlug: string
   return { houseStyle, ...(logo ? { logo } : {}), ...(template ? { template } : {}) };
 }
 
+/**
+ * Checks the logo and template a house style names, as Settings → House style (or a committee's
+ * own style) saves it: a file that is there but would be refused at export (too large, a zip
+ * bomb, damaged, a link) is refused now, with the export's sentence. A file not there yet is
+ * left for the export to report, so a style can be saved before its files are copied in.
+ */
+export async function checkHouseStyleFiles(libraryPath: string, style: HouseStyleOverride): Promise<void> {
+  const isThere = (file: string) =>
+    houseStyleFilePath(libraryPath, file).then(
+      (path) => lstat(path).then(() => true, () => false),
+      () => true,
+    );
+  if (style.logo && (await isThere(style.logo.file))) await readLogo(libraryPath, style.logo);
+  if (style.template && (await isThere(style.template))) await readTemplate(libraryPath, style.template);
+}
+
 /** The committee file's house-style overrides; a committee without a file has none. A bad committee file is reported. */
 async function committeeOverrides(libraryPath: string, committeeSlug: string | undefined): Promise<HouseStyleOverride | undefined> {
   if (!committeeSlug || !CommitteeSlug.safeParse(committeeSlug).success) return undefined;
   try {
-    await stat(committeeFile(libraryPath, committeeSlug));
+    // lstat: a committee file that is a link is reported by readCommittee, not taken for a missing one.
+    await lstat(committeeFile(libraryPath, committeeSlug));
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
   }
   return (await readCommittee(libraryPath, committeeSlug)).houseStyle;
 }
 
-/** A house-style file by its path inside the library ("house-style/logo.png"), whichever slash was typed. */
-function houseStyleFilePath(libraryPath: string, file: string): string {
-  return join(libraryPath, ...file.split(/[\\/]/).filter(Boolean));
+/** A house-style file by its path inside the library ("house-style/logo.png"), whichever slash was typed: inside the library, reached through no link. */
+async function houseStyleFilePath(libraryPath: string, file: string): Promise<string> {
+  return confinedLibraryPath(libraryPath, file.split(/[\\/]/).filter(Boolean).join('/'));
 }
 
 async function readHouseStyleFile(libraryPath: string, file: string, what: 'logo' | 'template', maxBytes: number): Promise<{ path: string; data: Buffer }> {
-  const path = houseStyleFilePath(libraryPath, file);
+  let path = file;
   const refuse = (problem: string, message: string) => new HouseStyleFileError(path, problem, message);
+  const linked = () =>
+    refuse(SYMBOLIC_LINK_PROBLEM, `The house-style ${what} “${file}” is a symbolic link (a shortcut to another file, perhaps outside the library). Copy the file itself into the library folder and choose that in the house style.`);
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw refuse('it is a folder', `The house-style ${what} “${file}” is a folder, not a file. Choose the file itself in the house style.`);
-    if (info.size > maxBytes) {
+    path = await houseStyleFilePath(libraryPath, file);
+    return { path, data: await readOrdinaryFile(path, maxBytes) };
+  } catch (error) {
+    if (error instanceof LibraryPathRefused) {
+      if (error.problem.includes('symbolic link')) throw linked();
+      throw refuse(error.problem, `The house-style ${what} “${file}” is not inside the library folder. Copy the file into the library folder and choose it there.`);
+    }
+    if (error instanceof NotOrdinaryFile) {
+      if (error.problem === SYMBOLIC_LINK_PROBLEM) throw linked();
+      throw refuse(error.problem, `The house-style ${what} “${file}” is not an ordinary file (a folder, a pipe or a device). Choose the file itself in the house style.`);
+    }
+    if (error instanceof FileTooLarge) {
       const limit = `${maxBytes / 1024 / 1024} MB`;
       throw refuse(`it is larger than ${limit}`, `The house-style ${what} “${file}” is larger than ${limit}. Choose a smaller file in the house style.`);
     }
-    return { path, data: await readFile(path) };
-  } catch (error) {
-    if (error instanceof HouseStyleFileError) throw error;
     const problem = describeIoError(error);
     throw refuse(problem, `The house-style ${what} “${file}” cannot be read: ${problem}. Put the file back in the library folder, or take it out of the house style.`);
   }
@@ -113,6 +139,22 @@ async function readLogo(libraryPath: string, logo: HouseStyleLogo): Promise<Expo
   if (!(size.width > 0 && size.height > 0)) {
     throw new HouseStyleFileError(path, 'the picture has no size', `The house-style logo “${logo.file}” is a picture with no width or height. Save the logo again and choose that file in the house style.`);
   }
+  if (isAbsurdSize(size.width, size.height)) {
+    const dimensions = `${grouped(size.width)} × ${grouped(size.height)} pixels`;
+    throw new HouseStyleFileError(
+      path,
+      `it is ${dimensions}`,
+      `The house-style logo “${logo.file}” is ${dimensions}, far larger than a logo needs (at most ${grouped(MAX_LOGO_SIDE_PX)} pixels a side and ${MAX_LOGO_PIXELS / 1_000_000} million in all). Save it smaller, say 1,000 pixels wide, and choose that file in the house style.`,
+    );
+  }
+  if (!isWholePicture(data, size.type)) {
+    const kind = size.type === 'jpg' ? 'JPEG' : size.type.toUpperCase();
+    throw new HouseStyleFileError(
+      path,
+      `it is damaged (a ${kind} header, but not a whole picture)`,
+      `The house-style logo “${logo.file}” is damaged: it starts like a ${kind} picture, but the rest is not a whole picture. Save the logo again as a PNG and choose that file in the house style.`,
+    );
+  }
   return { data, type: size.type, widthPx: size.width, heightPx: size.height, altText: logo.altText, widthMm: logo.widthMm };
 }
 
@@ -129,18 +171,47 @@ async function readTemplate(libraryPath: string, file: string): Promise<ExportTe
   }
   let stylesXml: string | undefined;
   try {
-    const zip = await JSZip.loadAsync(data);
-    const isWord = zip.file('word/document.xml') !== null;
-    stylesXml = isWord ? await zip.file('word/styles.xml')?.async('string') : undefined;
-    if (isWord && stylesXml === undefined) throw notWord('has no styles to use (it holds no word/styles.xml)');
+    // Only the central directory is read first, and only word/styles.xml is ever unpacked, within limits.
+    const parts = packageParts(data);
+    const isWord = parts.has('word/document.xml');
+    const styles = isWord ? parts.get('word/styles.xml') : undefined;
+    if (isWord && styles === undefined) throw notWord('has no styles to use (it holds no word/styles.xml)');
+    stylesXml = styles ? readPackagePart(data, styles).toString('utf8') : undefined;
   } catch (error) {
     if (error instanceof HouseStyleFileError) throw error;
+    if (error instanceof PackageTooLarge) throw templateTooLarge(path, file, error);
+    // NotAPackage, or anything else a malformed zip leads to: not a Word file we can use.
     stylesXml = undefined;
   }
   if (stylesXml === undefined || !/<w:styles[\s>]/.test(stylesXml) || !stylesReadable(stylesXml)) {
     throw notWord('is not a Word document or template (.docx or .dotx)');
   }
   return { stylesXml, fileName: file };
+}
+
+/** "6003" → "6,003", as the clerk reads numbers. */
+function grouped(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function megabytesOrGigabytes(bytes: number): string {
+  const gigabytes = bytes / 1024 / 1024 / 1024;
+  return gigabytes >= 1 ? `${gigabytes.toFixed(1)} GB` : `${grouped(Math.round(bytes / 1024 / 1024))} MB`;
+}
+
+/** A template over the package limits: a zip bomb, or damaged. Refused before anything big is unpacked. */
+function templateTooLarge(path: string, file: string, error: PackageTooLarge): HouseStyleFileError {
+  const why = 'so Minute Book does not open it: it may be damaged, or made to fill the computer’s memory. Choose the organisation’s own .docx or .dotx file in the house style.';
+  if (error.kind === 'parts') {
+    return new HouseStyleFileError(path, `it holds ${grouped(error.amount)} parts`, `The house-style template “${file}” holds ${grouped(error.amount)} parts, far more than any Word template, ${why}`);
+  }
+  const detail =
+    error.kind === 'total'
+      ? `${Number.isFinite(error.amount) ? megabytesOrGigabytes(error.amount) : 'more than 4 GB'} in all`
+      : error.exceeded
+        ? `its styles alone to more than ${megabytesOrGigabytes(WORD_TEMPLATE_LIMITS.maxPartBytes)}`
+        : `its styles alone to ${megabytesOrGigabytes(error.amount)}`;
+  return new HouseStyleFileError(path, `it would unpack to ${detail}`, `The house-style template “${file}” would unpack to far more than any Word template (${detail}), ${why}`);
 }
 
 /** Whether docx can take these styles: it reads them when the document is made, so try that here rather than mid-export. */

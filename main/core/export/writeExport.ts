@@ -5,8 +5,12 @@
  * Word marks a document it has open with an "owner file" beside it, "~$" plus the name (see
  * wordOwnerFileNames), holding the user's name; on Windows it also locks the document itself.
  * Either is reported as ExportTargetBusy, with a free name beside it to offer instead.
+ *
+ * Nor is a file that is simply there written over unless the clerk chose to replace it (the
+ * app's "Replace it?", the Save dialog's own question, the command line's --replace): without
+ * that it is reported as ExportTargetExists, again with a free name to offer.
  */
-import { open, readdir } from 'node:fs/promises';
+import { lstat, open, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from '../atomicFile';
 import { ClerkFacingError } from '../clerkFacingError';
@@ -25,6 +29,19 @@ export class ExportTargetBusy extends ClerkFacingError {
   ) {
     super(message, 'export-target-busy', suggestedPath);
     this.name = 'ExportTargetBusy';
+  }
+}
+
+/** A file of that name is there, and the clerk has not chosen to replace it: nothing was written. */
+export class ExportTargetExists extends ClerkFacingError {
+  declare readonly suggestedPath: string;
+
+  constructor(
+    readonly target: string,
+    suggestedPath: string,
+  ) {
+    super(`There is already a file called ${basename(target)} in “${dirname(target)}”. Replace it, or save under another name.`, 'export-target-exists', suggestedPath);
+    this.name = 'ExportTargetExists';
   }
 }
 
@@ -178,12 +195,29 @@ export async function checkExportTarget(target: string): Promise<void> {
   if (locked !== undefined) throw await lockedTargetError(target, locked);
 }
 
+export interface ExportWriteOptions {
+  /** The clerk chose to replace a file of that name (asked and said yes, or --replace). */
+  replace?: boolean;
+}
+
+/** Refuses a target that is there (a file, or a link of that name), unless the clerk chose to replace it. */
+async function checkNotThere(target: string, options: ExportWriteOptions): Promise<void> {
+  if (options.replace) return;
+  const there = await lstat(target).then(
+    () => true,
+    (error: unknown) => errorCode(error) !== 'ENOENT',
+  );
+  if (there) throw new ExportTargetExists(target, await freeNameBeside(target));
+}
+
 /**
  * Writes the file atomically (temporary file in the same folder, synced, renamed over the target;
- * the temporary file is removed on any failure), after checking the target is not open elsewhere.
+ * the temporary file is removed on any failure), after checking the target is not open elsewhere
+ * and, unless the clerk chose to replace it, not there at all.
  */
-export async function writeExportFile(target: string, bytes: Uint8Array | string): Promise<void> {
+export async function writeExportFile(target: string, bytes: Uint8Array | string, options: ExportWriteOptions = {}): Promise<void> {
   await checkExportTarget(target);
+  await checkNotThere(target, options);
   try {
     await writeFileAtomic(target, bytes);
   } catch (error) {
