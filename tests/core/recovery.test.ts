@@ -87,6 +87,29 @@ describe('recovery', () => {
     expect(opened.notices).toContainEqual(expect.stringMatching(/^1 entry of the changes kept on this computer could not be read and was left out/));
   });
 
+  it('replays changes on the meeting they were made on, never on an older replay base left beside the journal', async () => {
+    const first = temp.startCore({ saveDelayMs: 20 });
+    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    await first.flushAll();
+    const asCreated = await readLibraryMeeting();
+    const item = createAgendaItem('Director’s update');
+    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await first.flushAll(); // the item is in the library file
+    await rename(temp.library, `${temp.library}-away`);
+    const minutes = [{ id: 'blk00001', type: 'paragraph' as const, runs: [{ text: 'The Director introduced the report.' }] }];
+    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes }] });
+    await first.close();
+    // What a crash just before the replay base's rename left: a base from before the item was added.
+    await writeFile(join(temp.data, 'journal', `${meeting.id}.base.json`), JSON.stringify({ format: 'minutebook.journalBase', seq: 1, meeting: asCreated }));
+    await rename(`${temp.library}-away`, temp.library);
+
+    const second = temp.startCore();
+    const opened = await second.handlers['meetings.open']({ meetingId: meeting.id });
+    await second.close();
+    expect(opened.meeting.agenda.map((each) => each.minutes.map((block) => block.runs[0]!.text))).toEqual([['The Director introduced the report.']]);
+    expect((await readLibraryMeeting()).agenda[0]!.minutes).toEqual(minutes);
+  });
+
   it('never replays one meeting’s journal into another meeting’s file', async () => {
     const core = temp.startCore();
     const a = (await core.handlers['meetings.create'](sampleDetails)).meeting;
