@@ -69,7 +69,7 @@ export interface SessionContext {
    * (`seenView`) may still have been made on the meeting before it.
    */
   staleWindowMs: number;
-  /** A fully flushed journal larger than this (or than four times the meeting file) shrinks to nothing pending. */
+  /** A fully flushed journal larger than this (or than eight times the meeting file) shrinks to nothing pending. */
   journalShrinkBytes: number;
   onSaveState: (state: SaveState) => void;
   onMeetingUpdated: (update: MeetingUpdate) => void;
@@ -340,18 +340,22 @@ export class MeetingSession {
       } catch (error) {
         throw journalRefusal(error);
       }
-      const rebased = seenView === undefined || seenView !== this.currentView;
+      let rebased = false;
       if (seenView === undefined) {
         // A merge may have landed while the change was being journaled: apply it on top of that.
         if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
+        const asIs = next;
         next = this.rebaseIfStale(next, changes, now);
+        rebased = next !== asIs;
       } else if (seenView === this.currentView) {
         // Made on the meeting as it is (typing): applied as it is.
         if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
       } else {
         // Made on a view the meeting has moved on from (a merge, a restore, possibly while this change was being journaled).
         next = this.rebaseOntoView(seenView, changes, now);
+        rebased = true;
       }
+      // Only when it was merged with what came since (rare: typing is applied as it is, with no whole-meeting work).
       if (rebased && contentKey(next) !== contentKey(applyAll(this.meeting, changes, now, true))) {
         // Merged with what came since it was made on: replay must give this meeting, not the change applied as it is.
         try {
@@ -790,8 +794,8 @@ export class MeetingSession {
 
   private async markFlushed(seq: number): Promise<void> {
     if (!this.journal || seq <= this.flushedSeq) return;
-    // Shrinks once fully flushed and past max(the floor, four meeting files): the next epoch's base costs a quarter of what came before it.
-    const shrinkAbove = Math.max(this.context.journalShrinkBytes, 4 * (this.written?.bytes.length ?? 0));
+    // Shrinks once fully flushed and past max(the floor, eight meeting files): the next epoch's base then costs at most a seventh of what came before it.
+    const shrinkAbove = Math.max(this.context.journalShrinkBytes, 8 * (this.written?.bytes.length ?? 0));
     try {
       await this.journal.markFlushed(seq, shrinkAbove);
     } catch {
