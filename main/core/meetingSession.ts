@@ -252,7 +252,7 @@ export class MeetingSession {
       await session.announce(result.notices, bytes);
       session.startWatching();
       if (pending.length > 0) {
-        result.replayedChanges = pending.length;
+        result.replayedChanges = pending.filter((entry) => entry.change).length;
         session.firstUnsavedAt = Date.now();
       }
       if (mode === 'edit') {
