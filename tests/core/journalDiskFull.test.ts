@@ -23,6 +23,7 @@ import { sampleDetails } from '../support/tempLibrary';
 const SIZE = 512 * 1024;
 let root = '';
 let small = '';
+let mounted = false;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'mb-diskfull-'));
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await mkdir(small);
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${SIZE}`, 'tmpfs', small], { stdio: 'pipe' });
+    mounted = true;
   } catch (error) {
     throw new Error(
       `This test fills a real disk: it mounts a ${SIZE / 1024} KiB tmpfs at ${small}, which needs root (CI runs the tests as root). ` +
@@ -40,7 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Lazily, so a core a failed test left open cannot keep the small disk mounted.
-  if (small) execFileSync('umount', ['-l', small], { stdio: 'pipe' });
+  if (mounted) execFileSync('umount', ['-l', small], { stdio: 'pipe' });
   await rm(root, { recursive: true, force: true });
 });
 
