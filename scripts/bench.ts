@@ -12,9 +12,11 @@
  *  (d) Word export: the 200-item meeting written as .docx by minutesDocx (in-process), against
  *      Debian's pandoc converting the same meeting as Markdown to .docx (the whole process, wall
  *      clock). Target: ratio of medians ≤ 0.25.
+ *  (e)–(g) The cost of durability: autosave against a baseline with the same durability, bytes
+ *      written per save, start-up with 50 meetings' journals (scripts/bench/autosave.ts).
  *
  * `npm run bench` runs every section; `npm run bench -- export` runs only the export section,
- * `npm run bench -- --autosave-only` only the autosave one.
+ * `npm run bench -- --autosave-only` only the autosave ones, `--durability-only` only (e)–(g).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
@@ -30,6 +32,7 @@ import { fullMeeting, longMeeting, longMinutes } from '../tests/support/longMeet
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
 import type { Meeting, MinuteBlock, TextRun } from '../main/domain/meeting';
 import { minuteNumberOf } from '../main/domain/minuteNumbers';
+import { bytesPerSaveBenchmark, durabilityBenchmark, startUpBenchmark } from './bench/autosave';
 
 const ITEMS = 200;
 const WORDS = 400;
@@ -245,10 +248,14 @@ async function exportBenchmark(root: string): Promise<{ ratio: number; lines: st
 const sections = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const root = await mkdtemp(join(tmpdir(), 'mb-bench-'));
 try {
-  if (!sections.includes('export')) {
+  if (!sections.includes('export') && !process.argv.includes('--durability-only')) {
     const autosave = await autosaveBenchmark(root);
     console.log(autosave.lines.join('\n'));
   }
+  if (!sections.includes('export')) {
+    for (const section of [durabilityBenchmark, bytesPerSaveBenchmark, startUpBenchmark]) console.log((await section(root)).lines.join('\n'));
+  }
+  if (process.argv.includes('--durability-only')) process.exit(0);
   if (!process.argv.includes('--autosave-only') && !sections.includes('export')) {
     const long = await typingBenchmark(root, `(a) typing, ${ITEMS} items × ~${WORDS} words`, longMeeting(ITEMS, WORDS), 100);
     console.log(long.lines.join('\n'));

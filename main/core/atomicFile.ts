@@ -6,6 +6,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { crashPoint } from './crashPoints';
 
 /** Temp files start with this so listings can skip them and clean-up can recognise them. */
 export const TEMP_PREFIX = '.~mb-';
@@ -14,27 +15,36 @@ export const TEMP_PREFIX = '.~mb-';
  * `durable: false` skips the flushes to disk: the file is still never torn by a crash of the app,
  * but a power cut may leave the old one. Only for files that have a safe fallback when stale.
  */
-export async function writeFileAtomic(path: string, contents: string | Uint8Array, { durable = true }: { durable?: boolean } = {}): Promise<void> {
+/**
+ * The folder is synced after the rename (durable writes), so the new name survives a power cut too.
+ * `step` names the write for the crash tests' kill points (`<step>.tempWritten`, `.tempSynced`,
+ * `.renamed`, `.folderSynced`; see crashPoints.ts).
+ */
+export async function writeFileAtomic(path: string, contents: string | Uint8Array, { durable = true, step }: { durable?: boolean; step?: string } = {}): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle;
   try {
     handle = await open(temp, 'w');
     await handle.writeFile(contents);
+    if (step) crashPoint(`${step}.tempWritten`);
     if (durable) await handle.sync();
+    if (step) crashPoint(`${step}.tempSynced`);
     await handle.close();
     handle = undefined;
     await rename(temp, path);
+    if (step) crashPoint(`${step}.renamed`);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   if (durable) await syncFolder(folder);
+  if (step) crashPoint(`${step}.folderSynced`);
 }
 
 /** Makes the rename itself durable on POSIX; Windows and some network drives refuse, which is harmless. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   try {
     const handle = await open(folder, 'r');

@@ -24,13 +24,13 @@ import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../
 import { CONFLICT_COPY_TOOL_LABELS } from '../domain/conflictCopies';
 import { LINEAGE_LIMIT, type Meeting, type MinuteBlock } from '../domain/meeting';
 import { canonical, mergeMeetings, same } from '../domain/merge';
-import { parseMeetingData } from '../domain/migrations';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
+import { crashPoint } from './crashPoints';
 import { archiveConflictCopy, CopyScanCache, findConflictCopies, type ConflictCopy } from './conflictCopies';
 import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from './fileWatcher';
 import { findVersionByRevision, keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from './history';
-import { MeetingJournal, type JournalEntry, type PendingJournal } from './journal';
+import { applyJournalEntry, journalRefusal, MeetingJournal, readLegacyBase, replayEpoch, type JournalEntry, type JournalItem, type JournalRead } from './journal';
 import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence } from './lease';
 import { confinedLibraryPath, fromLibraryRelative } from './library';
 import { readOrdinaryFile } from './ordinaryFile';
@@ -70,6 +70,8 @@ export interface SessionContext {
    * (`seenView`) may still have been made on the meeting before it.
    */
   staleWindowMs: number;
+  /** A fully flushed journal larger than this (or than eight times the meeting file) shrinks to nothing pending. */
+  journalShrinkBytes: number;
   onSaveState: (state: SaveState) => void;
   onMeetingUpdated: (update: MeetingUpdate) => void;
   onPresence: (presence: ApiPresence[]) => void;
@@ -129,14 +131,6 @@ export class MeetingSession {
    */
   private appliedSeq = 0;
   private flushedSeq = 0;
-  /**
-   * The file's meeting when it held every journal entry up to `seq`: pending entries are replayed
-   * on it after a restart and merged with the file as it is then (a change sends a whole list, so
-   * replayed on a colleague's newer version it would drop their paragraphs). Kept on this
-   * computer beside the journal before the next entry is journaled (`saved`).
-   */
-  /** `bytes`: the meeting as serialised for the library file, when at hand, so it is not serialised twice. */
-  private replayBase?: { meeting: Meeting; seq: number; saved: boolean; bytes?: Buffer };
 
   /** Hash of the file's bytes as last read or written by this session (undefined: no file yet). */
   private fileHash?: string;
@@ -168,6 +162,8 @@ export class MeetingSession {
    * window has since sent on it. A change made on one is merged with what came since (docs/sync.md).
    */
   private readonly earlierViews = new Map<number, Meeting>();
+  /** Telling the window of a rebased change waits until the change is journaled and is the meeting. */
+  private readonly afterApplied: Array<() => void> = [];
 
   private watcher?: FileWatcher;
   private lease?: Lease;
@@ -186,7 +182,7 @@ export class MeetingSession {
   ) {
     if (journal) {
       this.appliedSeq = journal.latestSeq;
-      this.flushedSeq = journal.latestSeq - journal.pendingCount;
+      this.flushedSeq = journal.flushedSeq;
     }
   }
 
@@ -202,47 +198,42 @@ export class MeetingSession {
   static async open(context: SessionContext, meetingId: string, file: string, mode: EditingMode = 'edit'): Promise<OpenedSession> {
     const path = await confinedLibraryPath(context.libraryRoot, file);
     const opened = mode === 'edit' ? await MeetingJournal.open(context.journalDir, meetingId) : undefined;
-    const pending: PendingJournal['entries'] = opened?.pending.entries ?? [];
+    const read = opened?.read;
+    const pending = read?.pending ?? [];
     try {
       let meeting: Meeting;
       let fromFile: { meeting: Meeting; hash: string; migratedFrom?: number; mtime?: Date } | undefined;
       let bytes: Buffer | undefined;
+      let skipped = 0;
       try {
         bytes = await readOrdinaryFile(path);
       } catch (error) {
-        const snapshot = pending.find((entry) => entry.snapshot)?.snapshot;
         // The file never reached the library (created while it was unreachable): rebuild it from the journal.
-        if (!snapshot || (error as { code?: string }).code !== 'ENOENT') {
+        if (!read?.epoch[0]?.snapshot || pending.length === 0 || (error as { code?: string }).code !== 'ENOENT') {
           throw new LibraryFileError(path, describeIoError(error));
         }
       }
       if (bytes) {
-        const read = parseMeetingBytes(path, bytes);
-        if (read.meeting.id !== meetingId) {
+        const parsed = parseMeetingBytes(path, bytes);
+        if (parsed.meeting.id !== meetingId) {
           // Never replay one meeting's journal into another meeting's file (e.g. after the library folder changed).
           throw new ClerkFacingError(`The file “${file}” now holds a different meeting, so this meeting cannot be opened from it. Your changes are still kept on this computer.`, 'wrong-meeting');
         }
-        fromFile = { meeting: read.meeting, hash: contentHash(bytes), mtime: (await stat(path)).mtime };
-        if (read.migratedFrom !== undefined) fromFile.migratedFrom = read.migratedFrom;
-        meeting = read.meeting;
-      } else {
-        meeting = pending.find((entry) => entry.snapshot)!.snapshot!;
-      }
-      // Replayed on top of the file as it is now, which may hold another computer's work.
-      const base = fromFile && pending.length > 0 ? await readReplayBase(context.journalDir, meetingId) : undefined;
-      if (fromFile) {
-        meeting = replayJournal(fromFile.meeting, pending, base, context);
-      } else {
-        for (const entry of pending) {
-          if (entry.snapshot) meeting = entry.snapshot;
-          else if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
+        fromFile = { meeting: parsed.meeting, hash: contentHash(bytes), mtime: (await stat(path)).mtime };
+        if (parsed.migratedFrom !== undefined) fromFile.migratedFrom = parsed.migratedFrom;
+        meeting = parsed.meeting;
+        if (read && pending.length > 0) {
+          // Replayed on top of the file as it is now, which may hold another computer's work.
+          const replayed = replayJournal(parsed.meeting, read, read.epochStarted ? undefined : await readLegacyBase(context.journalDir, meetingId), context);
+          meeting = replayed.meeting;
+          skipped = replayed.skipped;
         }
+      } else {
+        const replayed = replayEpoch(read!.epoch)!;
+        meeting = replayed.mine;
+        skipped = replayed.skipped;
       }
       const session = new MeetingSession(context, meeting, file, opened?.journal, mode);
-      if (opened && fromFile) {
-        if (pending.length === 0) session.replayBase = { meeting: fromFile.meeting, seq: opened.journal.latestSeq, saved: false };
-        else if (base) session.replayBase = { ...base, saved: true };
-      }
       if (fromFile) {
         session.fileHash = fromFile.hash;
         session.fileMeeting = fromFile.meeting;
@@ -250,14 +241,19 @@ export class MeetingSession {
         session.remember(fromFile.meeting);
         // "Saved at" shows when the library file was last written, even before this session writes it.
         if (fromFile.mtime) session.savedAt = fromFile.mtime.toISOString();
+        if (read) await session.keepReplayed(fromFile.meeting, pending.length > 0);
       }
       const result: OpenedSession = { session, notices: [] };
+      if (read) {
+        const notice = unreadableNotice(read.unreadable + skipped, opened!.journal.path);
+        if (notice) result.notices.push(notice);
+      }
       // A file brought up to date is written in the new format by the next save.
       if (fromFile?.migratedFrom !== undefined) result.migratedFrom = fromFile.migratedFrom;
       await session.announce(result.notices, bytes);
       session.startWatching();
       if (pending.length > 0) {
-        result.replayedChanges = pending.length;
+        result.replayedChanges = pending.filter((entry) => entry.change).length;
         session.firstUnsavedAt = Date.now();
       }
       if (mode === 'edit') {
@@ -274,9 +270,15 @@ export class MeetingSession {
   /** Starts a new meeting: journaled first, then written to the library. */
   static async create(context: SessionContext, meeting: Meeting, file: string): Promise<OpenedSession> {
     const { journal } = await MeetingJournal.open(context.journalDir, meeting.id);
-    await journal.append({ library: context.libraryRoot, file }, [{ snapshot: meeting }], context.now());
+    try {
+      await journal.append({ library: context.libraryRoot, file }, [{ snapshot: meeting }], context.now());
+    } catch (error) {
+      await journal.close();
+      throw journalRefusal(error);
+    }
     const session = new MeetingSession(context, meeting, file, journal, 'edit');
-    session.lineage = [];
+    // The new meeting's own (content-derived) revision heads the lineage, so replay knows the file descends from the journal's snapshot.
+    session.lineage = lineageOf(meeting);
     session.firstUnsavedAt = Date.now();
     await session.flush();
     const result: OpenedSession = { session, notices: [] };
@@ -332,31 +334,41 @@ export class MeetingSession {
       // Checked before journaling, on the meeting the window made it on: a change that cannot apply is refused and never kept.
       const madeOn = seenView === undefined || seenView === this.currentView ? before : (this.earlierViews.get(seenView) ?? before);
       let next = applyAll(madeOn, changes, now, false);
-      // The replay base is written alongside the journal entry, not before it: a base that is stale
-      // when the app dies is harmless (replay onto it is merged three-way with the file).
-      const baseSaved = this.saveReplayBase();
       let seq: number;
       try {
-        [, seq] = await Promise.all([baseSaved, journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now)]);
+        // The first change of an epoch carries the meeting it is made on (the journal's replay base), in the same durable append.
+        seq = await journal.append(this.where, changes.map((change) => ({ change })), now, () => this.meeting);
       } catch (error) {
-        throw new ClerkFacingError(
-          `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
-          'journal-failed',
-        );
+        throw journalRefusal(error);
       }
+      let rebased = false;
       if (seenView === undefined) {
         // A merge may have landed while the change was being journaled: apply it on top of that.
         if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
+        const asIs = next;
         next = this.rebaseIfStale(next, changes, now);
+        rebased = next !== asIs;
       } else if (seenView === this.currentView) {
         // Made on the meeting as it is (typing): applied as it is.
         if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
       } else {
         // Made on a view the meeting has moved on from (a merge, a restore, possibly while this change was being journaled).
         next = this.rebaseOntoView(seenView, changes, now);
+        rebased = true;
+      }
+      // Only when it was merged with what came since (rare: typing is applied as it is, with no whole-meeting work).
+      if (rebased && contentKey(next) !== contentKey(applyAll(this.meeting, changes, now, true))) {
+        // Merged with what came since it was made on: replay must give this meeting, not the change applied as it is.
+        try {
+          seq = await journal.append(this.where, [{ merged: next }], now, () => this.meeting);
+        } catch (error) {
+          this.afterApplied.length = 0;
+          throw journalRefusal(error);
+        }
       }
       this.meeting = next;
       this.appliedSeq = seq;
+      for (const tell of this.afterApplied.splice(0)) queueMicrotask(tell);
       this.scheduleFlush();
       return this.saveState;
     });
@@ -391,7 +403,7 @@ export class MeetingSession {
     if (contentKey(rebased) !== contentKey(next)) {
       // The window's list was out of date: show it the meeting as it now stands.
       const view = this.newView(next);
-      queueMicrotask(() => {
+      this.afterApplied.push(() => {
         if (this.currentView === view && !this.closed) this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: merged.conflicts.length });
       });
     }
@@ -416,7 +428,7 @@ export class MeetingSession {
     if (!known || contentKey(rebased) !== contentKey(asIs)) {
       // The window's list was out of date: show it the meeting as it now stands (set by the caller before this runs).
       const view = this.newView(asIs);
-      queueMicrotask(() => {
+      this.afterApplied.push(() => {
         if (this.currentView === view && !this.closed) this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: merged.conflicts.length });
       });
     }
@@ -448,6 +460,8 @@ export class MeetingSession {
     await this.watcher?.close();
     await this.lease?.release().catch(() => undefined);
     const state = this.saveState;
+    // Everything is in the library: the journal goes, so the next start and the next opening read nothing for this meeting.
+    if (this.journal && !this.needsWrite && !this.failure && !this.unreachable && !this.blocked) await this.journal.removeIfFlushed().catch(() => false);
     await this.journal?.close();
     return state;
   }
@@ -480,19 +494,20 @@ export class MeetingSession {
     } else {
       await this.exclusive(async () => {
         if (!this.journal) {
-          const { journal, pending } = await MeetingJournal.open(this.context.journalDir, this.meeting.id);
+          const { journal, read } = await MeetingJournal.open(this.context.journalDir, this.meeting.id);
           this.journal = journal;
           // Changes kept on this computer from an earlier session go on top of the meeting as it is now.
           const file = this.fileMeeting ?? this.meeting;
-          const base = pending.entries.length > 0 ? await readReplayBase(this.context.journalDir, this.meeting.id) : undefined;
           const shown = this.meeting;
-          this.meeting = replayJournal(file, pending.entries, base, this.context);
+          if (read.pending.length > 0) {
+            const legacy = read.epochStarted ? undefined : await readLegacyBase(this.context.journalDir, this.meeting.id);
+            this.meeting = replayJournal(file, read, legacy, this.context).meeting;
+          }
           // The window is given the replayed meeting with its new view (OpenedMeeting).
           if (contentKey(this.meeting) !== contentKey(shown)) this.newView(shown);
-          if (pending.entries.length === 0) this.replayBase = { meeting: file, seq: journal.latestSeq, saved: false };
-          else if (base) this.replayBase = { ...base, saved: true };
           this.appliedSeq = journal.latestSeq;
-          this.flushedSeq = journal.latestSeq - journal.pendingCount;
+          this.flushedSeq = journal.flushedSeq;
+          await this.keepReplayed(file, read.pending.length > 0);
         }
         this.editingMode = 'edit';
       });
@@ -532,11 +547,16 @@ export class MeetingSession {
         );
       }
       const { sync: _old, ...content } = version;
-      // A change the window made before it is shown the restored version is merged with it, never put over it.
-      this.newView(this.meeting);
-      this.windowView = { meeting: this.meeting, until: Date.now() + this.context.staleWindowMs };
-      this.meeting = { ...content, updatedAt: this.context.now().toISOString() };
-      this.dirtyFromMerge = true;
+      await this.inChangeOrder(async () => {
+        const restored: Meeting = { ...content, updatedAt: this.context.now().toISOString() };
+        // As durable as a typed change before it is the meeting (a crash before the write must not undo the restore).
+        await this.journalMerge(restored, undefined);
+        // A change the window made before it is shown the restored version is merged with it, never put over it.
+        this.newView(this.meeting);
+        this.windowView = { meeting: this.meeting, until: Date.now() + this.context.staleWindowMs };
+        this.meeting = restored;
+        this.dirtyFromMerge = true;
+      });
       await this.reconcile(true, `before restoring the version of ${when}`);
       if (this.unreachable || this.failure || this.needsWrite) {
         throw new ClerkFacingError(`The earlier version could not be written to the library: ${this.unreachable ?? this.failure ?? 'unknown problem'}. It will be written as soon as the library can be reached.`, 'restore-failed');
@@ -583,6 +603,58 @@ export class MeetingSession {
     const result = this.syncQueue.then(work);
     this.syncQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * In turn with the window's changes: a merge is journaled and made the meeting with no change
+   * slipping in between, so the journal holds them in the order the meeting took them.
+   */
+  private inChangeOrder<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.changeQueue.then(work);
+    this.changeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  private get where(): { library: string; file: string } {
+    return { library: this.context.libraryRoot, file: this.file };
+  }
+
+  /**
+   * Journals what a merge (or a restore) makes of the open meeting, before it is used: as a new
+   * epoch on the library file's version when the file was merged (`fileVersion`), else as the
+   * meeting now ("mine is now this") in the current epoch.
+   */
+  private async journalMerge(meeting: Meeting, fileVersion: Meeting | undefined): Promise<void> {
+    const journal = this.journal;
+    if (!journal) return;
+    const items: JournalItem[] = fileVersion ? [{ base: fileVersion }, { merged: meeting }] : [{ merged: meeting }];
+    this.appliedSeq = await journal.append(this.where, items, this.context.now(), () => this.meeting);
+    crashPoint('merge.journaled');
+  }
+
+  /**
+   * After replaying kept changes on opening: the result is journaled as a new epoch on the file as
+   * read (so what replay merged is as durable as a typed change, and a journal from before epochs
+   * is carried forward); if the file already holds it all, the journal is marked flushed. With
+   * nothing pending, the next change starts a new epoch on the file as read.
+   */
+  private async keepReplayed(file: Meeting, replayed: boolean): Promise<void> {
+    const journal = this.journal;
+    if (!journal) return;
+    if (!replayed) {
+      journal.endEpoch();
+      return;
+    }
+    if (contentKey(this.meeting) === contentKey(file)) {
+      await this.markFlushed(journal.latestSeq);
+      journal.endEpoch();
+      return;
+    }
+    try {
+      this.appliedSeq = await journal.append(this.where, [{ base: file }, { merged: this.meeting }], this.context.now());
+    } catch {
+      // The journal's own entries still replay to this meeting; the next change tries again.
+    }
   }
 
   private async flush(): Promise<void> {
@@ -638,7 +710,11 @@ export class MeetingSession {
         return;
       }
       this.blocked = undefined;
-      await this.takeIn(theirs, read.hash, theirs.sync?.savedBy);
+      if ((await this.takeIn(theirs, read.hash, theirs.sync?.savedBy)).refused) {
+        // Not kept on this computer, so not taken in: nothing is written over the file until it can be.
+        this.afterProblem();
+        return;
+      }
     } else if (read.kind === 'ok') {
       this.blocked = undefined;
     } else if (read.kind === 'missing' && this.fileMeeting !== undefined) {
@@ -694,7 +770,7 @@ export class MeetingSession {
         if (away) throw Object.assign(new Error(away), { code: 'ENOENT' });
         await mkdir(dirname(this.path), { recursive: true });
       }
-      await writeFileAtomic(this.path, bytes);
+      await writeFileAtomic(this.path, bytes, { step: 'save' });
     } catch (error) {
       const away = await folderProblem(this.context.libraryRoot);
       if (away) this.unreachable = away;
@@ -710,7 +786,6 @@ export class MeetingSession {
     this.fileIsOurs = true;
     this.dirtyFromMerge = false;
     this.meeting = this.meeting === snapshot ? stamped : { ...this.meeting, sync: stamped.sync };
-    this.replayBase = { meeting: stamped, seq, saved: false, bytes };
     await this.markFlushed(seq);
     this.savedAt = now.toISOString();
     this.failure = undefined;
@@ -720,24 +795,14 @@ export class MeetingSession {
 
   private async markFlushed(seq: number): Promise<void> {
     if (!this.journal || seq <= this.flushedSeq) return;
-    await this.journal.markFlushed(seq);
-    this.flushedSeq = Math.max(this.flushedSeq, seq);
-  }
-
-  /** Keeps the replay base on this computer's disk before entries made on it are journaled. */
-  private async saveReplayBase(): Promise<void> {
-    const base = this.replayBase;
-    if (!base || base.saved) return;
+    // Shrinks once fully flushed and past max(the floor, eight meeting files): the next epoch's base then costs at most a seventh of what came before it.
+    const shrinkAbove = Math.max(this.context.journalShrinkBytes, 8 * (this.written?.bytes.length ?? 0));
     try {
-      // Not flushed to disk: a base lost or left stale by a power cut is harmless (replay onto a stale base
-      // is merged three-way with the file, which holds what came since; no base means replay onto the file).
-      const meeting = base.bytes ?? Buffer.from(JSON.stringify(base.meeting));
-      const contents = Buffer.concat([Buffer.from(`{"format":${JSON.stringify(REPLAY_BASE_FORMAT)},"seq":${base.seq},"meeting":`), meeting, Buffer.from('}')]);
-      await writeFileAtomic(replayBasePath(this.context.journalDir, this.meeting.id), contents, { durable: false });
-      base.saved = true;
+      await this.journal.markFlushed(seq, shrinkAbove);
     } catch {
-      // Without it a restart replays onto the file as it is then (the journal itself still holds every change).
+      // A marker that cannot be written is harmless: replay merges entries the file already holds, which changes nothing.
     }
+    this.flushedSeq = Math.max(this.flushedSeq, seq);
   }
 
   /**
@@ -837,7 +902,7 @@ export class MeetingSession {
    * Merges another version (the file as someone else wrote it, or a conflict copy) into the
    * open meeting. `fileHash` is set when it is the library file itself.
    */
-  private async takeIn(theirs: Meeting, fileHash: string | undefined, from: string | undefined): Promise<{ automatic: number; newConflicts: number; changed: boolean }> {
+  private async takeIn(theirs: Meeting, fileHash: string | undefined, from: string | undefined): Promise<{ automatic: number; newConflicts: number; changed: boolean; refused?: boolean }> {
     this.remember(theirs);
     const theirLineage = lineageOf(theirs);
     const mine = this.meeting;
@@ -850,28 +915,43 @@ export class MeetingSession {
       if (outcome.changed) this.newView(mine);
     } else {
       const base = await this.findBase(theirLineage);
-      // From here on nothing awaits, so no change from the window can slip in between.
-      const current = this.meeting;
-      const result = mergeMeetings(base ?? unrelatedBase(current, theirs), current, theirs, { mineAuthor: clipAuthor(this.savedBy), theirsAuthor: clipAuthor(from) });
-      outcome = { automatic: result.automatic, newConflicts: result.conflicts.length, changed: contentKey(result.meeting) !== contentKey(current) };
-      // A new view from this moment: a change the window made on the one before is merged with this, never put over it.
-      if (outcome.changed) this.newView(current);
-      if (fileHash !== undefined && contentKey(result.meeting) === contentKey(theirs)) {
-        // The file already says everything this computer has: take it as it is.
-        this.meeting = theirs;
-        this.lineage = theirLineage;
-        this.dirtyFromMerge = false;
-        this.replayBase = { meeting: theirs, seq: this.appliedSeq, saved: false };
-        await this.markFlushed(this.appliedSeq);
-      } else {
-        this.meeting = outcome.changed ? { ...result.meeting, ...(current.sync ? { sync: current.sync } : {}) } : current;
-        this.lineage = unionLineage(this.lineage, theirLineage);
-        this.dirtyFromMerge = this.dirtyFromMerge || fileHash !== undefined || outcome.changed;
-      }
-      if (outcome.changed) {
-        const view = this.windowView && Date.now() <= this.windowView.until ? this.windowView.meeting : current;
-        this.windowView = { meeting: view, until: Date.now() + this.context.staleWindowMs };
-      }
+      // In turn with the window's changes: none slips in between the merge, its journal entry and taking it in.
+      const taken = await this.inChangeOrder(async () => {
+        const current = this.meeting;
+        const result = mergeMeetings(base ?? unrelatedBase(current, theirs), current, theirs, { mineAuthor: clipAuthor(this.savedBy), theirsAuthor: clipAuthor(from) });
+        const changed = contentKey(result.meeting) !== contentKey(current);
+        const fileSaysAll = fileHash !== undefined && contentKey(result.meeting) === contentKey(theirs);
+        const next = changed ? { ...result.meeting, ...(current.sync ? { sync: current.sync } : {}) } : current;
+        if ((fileHash !== undefined && !fileSaysAll) || (fileHash === undefined && changed)) {
+          // Whatever the merge changes, and whatever the file now lacks, is as durable as a typed change before it is used.
+          try {
+            await this.journalMerge(next, fileHash !== undefined ? theirs : undefined);
+          } catch (error) {
+            this.failure = `what was merged from ${from ?? 'another version'} could not be kept on this computer (${journalRefusal(error).message}); it is merged again once it can be`;
+            return undefined;
+          }
+        }
+        // A new view from this moment: a change the window made on the one before is merged with this, never put over it.
+        if (changed) this.newView(current);
+        if (fileSaysAll) {
+          // The file already says everything this computer has: take it as it is.
+          this.meeting = theirs;
+          this.lineage = theirLineage;
+          this.dirtyFromMerge = false;
+          await this.markFlushed(this.appliedSeq);
+        } else {
+          this.meeting = next;
+          this.lineage = unionLineage(this.lineage, theirLineage);
+          this.dirtyFromMerge = this.dirtyFromMerge || fileHash !== undefined || changed;
+        }
+        if (changed) {
+          const view = this.windowView && Date.now() <= this.windowView.until ? this.windowView.meeting : current;
+          this.windowView = { meeting: view, until: Date.now() + this.context.staleWindowMs };
+        }
+        return { automatic: result.automatic, newConflicts: result.conflicts.length, changed };
+      });
+      if (!taken) return { ...outcome, refused: true };
+      outcome = taken;
     }
     if (fileHash !== undefined) {
       this.fileHash = fileHash;
@@ -924,7 +1004,7 @@ export class MeetingSession {
       const merged: Array<{ copy: ConflictCopy; label: string }> = [];
       for (const copy of copies) {
         const label = `conflict copy from ${copy.tool ? CONFLICT_COPY_TOOL_LABELS[copy.tool] : 'a copy of the file'} (${basename(copy.path)})`;
-        await this.takeIn(copy.meeting, undefined, label);
+        if ((await this.takeIn(copy.meeting, undefined, label)).refused) return [];
         merged.push({ copy, label });
       }
       // Written only if a copy said something the file does not (a copy that says nothing new is simply archived:
@@ -1013,47 +1093,65 @@ export class MeetingSession {
 
 // ─── Helpers ──────────────────────────────────────────────────────────────────────────────
 
-const REPLAY_BASE_FORMAT = 'minutebook.journalBase';
 
 /** A file's identity for "has anyone touched it since": inode, size, modification and change times. */
 function identityOf(info: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): string {
   return `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }
 
-function replayBasePath(journalDir: string, meetingId: string): string {
-  return join(journalDir, `${meetingId}.base.json`);
-}
-
-/** The replay base kept beside the journal, if there is a readable one for this meeting. */
-async function readReplayBase(journalDir: string, meetingId: string): Promise<{ meeting: Meeting; seq: number } | undefined> {
-  try {
-    const data = JSON.parse(await readFile(replayBasePath(journalDir, meetingId), 'utf8')) as { format?: unknown; seq?: unknown; meeting?: unknown };
-    if (data.format !== REPLAY_BASE_FORMAT || typeof data.seq !== 'number') return undefined;
-    const parsed = parseMeetingData(data.meeting);
-    return parsed.ok && parsed.meeting.id === meetingId ? { meeting: parsed.meeting, seq: data.seq } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The meeting after replaying journal entries that never reached the file. A change carries whole
- * lists (all of an item's paragraphs), so it is replayed on the version it was made on (the replay
- * base) and the result merged three-way with the file as it is now, which may hold a colleague's
- * work done meanwhile. Without a base, entries are applied to the file as it is.
+ * The meeting after replaying what this computer journaled, merged three-way with the file as it is
+ * now, which may hold a colleague's work. The common ancestor is the epoch's base, the version the
+ * entries were made on: this computer's own changes that reached the file are then the same on both
+ * sides, and whatever came since from others is theirs (docs/sync.md, "Replay"). A journal written
+ * before epochs is replayed as before, on the old replay base beside it (now with every entry after
+ * that base, not only those after the last marker), else on the file as it is.
  */
-function replayJournal(file: Meeting, pending: readonly JournalEntry[], base: { meeting: Meeting; seq: number } | undefined, context: SessionContext): Meeting {
-  if (!base) {
-    let meeting = file;
-    for (const entry of pending) if (entry.change) meeting = applyIfPossible(meeting, entry.change, new Date(entry.at));
-    return meeting;
+function replayJournal(file: Meeting, read: JournalRead, legacyBase: { meeting: Meeting; seq: number } | undefined, context: SessionContext): { meeting: Meeting; skipped: number } {
+  const epoch = replayEpoch(read.epoch);
+  if (epoch) {
+    const related = lineageOf(file).includes(lineageOf(epoch.base)[0]!);
+    // A new meeting's snapshot from before epochs: its file never descended from it by lineage, so its changes go on the file.
+    if (related || !read.epoch[0]!.snapshot) return { meeting: mergeReplayed(related ? epoch.base : unrelatedBase(epoch.mine, file), epoch.mine, file, context), skipped: epoch.skipped };
   }
-  let mine = base.meeting;
-  for (const entry of pending) if (entry.change && entry.seq > base.seq) mine = applyIfPossible(mine, entry.change, new Date(entry.at));
-  const related = lineageOf(file).includes(lineageOf(base.meeting)[0]!);
+  if (legacyBase) {
+    let mine = legacyBase.meeting;
+    let skipped = 0;
+    for (const entry of read.epoch) {
+      if (entry.seq <= legacyBase.seq) continue;
+      const next = applyJournalEntry(mine, entry);
+      mine = next.meeting;
+      if (next.skipped) skipped += 1;
+    }
+    const related = lineageOf(file).includes(lineageOf(legacyBase.meeting)[0]!);
+    return { meeting: mergeReplayed(related ? legacyBase.meeting : unrelatedBase(mine, file), mine, file, context), skipped };
+  }
+  return applyOnto(file, read.pending);
+}
+
+function applyOnto(file: Meeting, entries: readonly JournalEntry[]): { meeting: Meeting; skipped: number } {
+  let meeting = file;
+  let skipped = 0;
+  for (const entry of entries) {
+    if (!entry.change) continue;
+    const next = applyJournalEntry(meeting, entry);
+    meeting = next.meeting;
+    if (next.skipped) skipped += 1;
+  }
+  return { meeting, skipped };
+}
+
+function mergeReplayed(base: Meeting, mine: Meeting, file: Meeting, context: SessionContext): Meeting {
   const savedBy = `${context.displayName.trim() || 'someone'} on ${context.computerName.trim() || 'another computer'}`;
-  const merged = mergeMeetings(related ? base.meeting : unrelatedBase(mine, file), mine, file, { mineAuthor: clipAuthor(savedBy), theirsAuthor: clipAuthor(file.sync?.savedBy) });
+  const merged = mergeMeetings(base, mine, file, { mineAuthor: clipAuthor(savedBy), theirsAuthor: clipAuthor(file.sync?.savedBy) });
   return { ...merged.meeting, ...(file.sync ? { sync: file.sync } : {}) };
+}
+
+/** What the clerk is told when journal lines could not be used (damaged, or a bad field), or undefined if none. */
+function unreadableNotice(count: number, journalFile: string): string | undefined {
+  if (count === 0) return undefined;
+  const what = count === 1 ? '1 entry of the changes kept on this computer could not be read and was' : `${count} entries of the changes kept on this computer could not be read and were`;
+  return `${what} left out (damaged lines in ${journalFile}); everything else kept on this computer was put back.`;
 }
 
 export function toApiPresence(presence: LeasePresence): ApiPresence {

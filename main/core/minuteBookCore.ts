@@ -37,6 +37,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   /** meeting id → library-relative file, refreshed by every listing */
   let knownFiles = new Map<string, string>();
   let knownMeetings: MeetingSummary[] = [];
+  /** What replaying a journal at start-up had to tell the clerk (damaged lines left out), said when the meeting is next opened. */
+  const recoveryNotices = new Map<string, string[]>();
 
   /**
    * Makes sure the library folder is there, creating it on first use. A folder this computer has
@@ -87,6 +89,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
     staleWindowMs: options.staleWindowMs ?? 5000,
+    journalShrinkBytes: options.journalShrinkBytes ?? 1024 * 1024,
     onSaveState: (saveState) => emit({ type: 'saveState', saveState }),
     onMeetingUpdated: ({ meeting, view, automatic, newConflicts, from }) =>
       emit(from === undefined ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts } : { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts, from }),
@@ -155,9 +158,10 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       mode: opened.session.mode,
       presence: opened.session.presence,
       // Told once: the next open of the same session has nothing new to say.
-      notices: opened.notices.splice(0),
+      notices: [...(recoveryNotices.get(opened.session.current.id) ?? []), ...opened.notices.splice(0)],
       saveState: opened.session.saveState,
     };
+    recoveryNotices.delete(opened.session.current.id);
     const previous = previousMeetingDate(opened);
     if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
@@ -297,7 +301,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       // Journals of another library folder wait until that library is chosen again.
       if (!pending.file || pending.library !== libraryRoot() || sessions.has(pending.meetingId)) continue;
       try {
-        await openSession(pending.meetingId, pending.file);
+        const opened = await openSession(pending.meetingId, pending.file);
+        if (opened.notices.length > 0) recoveryNotices.set(pending.meetingId, opened.notices.splice(0));
         await closeSession(pending.meetingId);
       } catch {
         // The library may be unreachable now; the journal still holds the changes for the next open.

@@ -49,6 +49,8 @@ export interface CoreOptions {
   staleWindowMs?: number;
   /** How long a failed save waits before trying again; default 2000 ms. */
   retryDelayMs?: number;
+  /** A fully flushed journal past this many bytes (or eight times its meeting file) shrinks to nothing pending; default 1 MiB. */
+  journalShrinkBytes?: number;
   /** How earlier versions are kept; default docs/sync.md "History". */
   history?: HistoryPolicy;
 }

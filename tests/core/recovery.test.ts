@@ -2,7 +2,7 @@
  * The awkward days: a power cut mid-append, a journal left behind for another library, a
  * history folder that cannot be written, two files holding one meeting. None loses a word.
  */
-import { appendFile, copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgendaItem } from '../../main/domain/meeting';
@@ -41,6 +41,73 @@ describe('recovery', () => {
     expect(journal.split('\n').filter(Boolean).every((line) => JSON.parse(line))).toBe(true);
     await second.close();
     expect((await readLibraryMeeting()).agenda.map((each) => each.title)).toEqual(['Declarations of interest']);
+  });
+
+  /**
+   * Jane types three changes while the library is away (so they live only in the journal), then the
+   * journal is damaged between the first and the second; the library comes back and she starts again.
+   */
+  async function damagedBetweenChanges(damage: (entry: { seq: number; at: string; library: string; file: string }) => string) {
+    const first = temp.startCore();
+    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    await first.flushAll();
+    await rename(temp.library, `${temp.library}-away`);
+    const venues = ['Room 1', 'Room 2', 'Room 3'];
+    const item = createAgendaItem('Declarations of interest');
+    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    for (const venue of venues.slice(1)) await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue } }] });
+    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { title: 'Extraordinary meeting' } }] });
+    await first.close();
+    const path = join(temp.data, 'journal', `${meeting.id}.jsonl`);
+    const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+    const at = lines.findIndex((line) => line.includes('"item.add"'));
+    const { seq: _seq, change: _change, ...where } = JSON.parse(lines[at]!) as { seq: number; at: string; library: string; file: string; change: unknown };
+    lines.splice(at + 1, 0, damage({ ...where, seq: 1000 }));
+    await writeFile(path, lines.join('\n') + '\n');
+    await rename(`${temp.library}-away`, temp.library);
+    const second = temp.startCore();
+    const opened = await second.handlers['meetings.open']({ meetingId: meeting.id });
+    await second.close();
+    return opened;
+  }
+
+  it('reports a damaged line in the middle of the journal, and still replays every entry after it', async () => {
+    const opened = await damagedBetweenChanges((entry) => JSON.stringify({ ...entry, change: { kind: 'meeting.update', fields: { venue: 'Lost' } } }).slice(0, 90));
+    expect(opened.meeting.agenda.map((each) => each.title)).toEqual(['Declarations of interest']);
+    expect(opened.meeting.venue).toBe('Room 3');
+    expect(opened.meeting.title).toBe('Extraordinary meeting');
+    expect(opened.notices).toContainEqual(expect.stringMatching(/^1 entry of the changes kept on this computer could not be read and was left out/));
+  });
+
+  it('skips and reports a journal entry with a bad field, and the meeting still opens with the rest', async () => {
+    const opened = await damagedBetweenChanges((entry) => JSON.stringify({ ...entry, change: { kind: 'meeting.update', fields: { venue: 42, startTime: '25:99' } } }));
+    expect(opened.meeting.agenda.map((each) => each.title)).toEqual(['Declarations of interest']);
+    expect(opened.meeting.venue).toBe('Room 3');
+    expect(opened.meeting.title).toBe('Extraordinary meeting');
+    expect(opened.notices).toContainEqual(expect.stringMatching(/^1 entry of the changes kept on this computer could not be read and was left out/));
+  });
+
+  it('replays changes on the meeting they were made on, never on an older replay base left beside the journal', async () => {
+    const first = temp.startCore({ saveDelayMs: 20 });
+    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    await first.flushAll();
+    const asCreated = await readLibraryMeeting();
+    const item = createAgendaItem('Director’s update');
+    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await first.flushAll(); // the item is in the library file
+    await rename(temp.library, `${temp.library}-away`);
+    const minutes = [{ id: 'blk00001', type: 'paragraph' as const, runs: [{ text: 'The Director introduced the report.' }] }];
+    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes }] });
+    await first.close();
+    // What a crash just before the replay base's rename left: a base from before the item was added.
+    await writeFile(join(temp.data, 'journal', `${meeting.id}.base.json`), JSON.stringify({ format: 'minutebook.journalBase', seq: 1, meeting: asCreated }));
+    await rename(`${temp.library}-away`, temp.library);
+
+    const second = temp.startCore();
+    const opened = await second.handlers['meetings.open']({ meetingId: meeting.id });
+    await second.close();
+    expect(opened.meeting.agenda.map((each) => each.minutes.map((block) => block.runs[0]!.text))).toEqual([['The Director introduced the report.']]);
+    expect((await readLibraryMeeting()).agenda[0]!.minutes).toEqual(minutes);
   });
 
   it('never replays one meeting’s journal into another meeting’s file', async () => {
