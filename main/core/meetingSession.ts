@@ -17,7 +17,7 @@
  * - Read-only sessions never write the meeting file or the journal; they follow the file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open as openFile, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open as openFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EditingMode, Presence as ApiPresence, SaveState } from '../domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../domain/changes';
