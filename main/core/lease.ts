@@ -173,7 +173,7 @@ export async function acquireLease(meetingFile: string, options: AcquireLeaseOpt
         rewritten = !(await exists(path));
         await writeLease(path, next);
       } catch (error) {
-        const problem = describeIoError(error);
+        const problem = describeIoError(error, 'write');
         options.onHeartbeatFailed?.(problem);
         return { ok: false, problem };
       }
@@ -271,7 +271,7 @@ async function readLeaseFile(path: string, meetingFileName: string | undefined, 
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { problem: 'it has gone', gone: true };
-    return { problem: `it cannot be read: ${describeIoError(error)}` };
+    return { problem: `it cannot be read: ${describeIoError(error, 'read')}` };
   }
   let data: unknown;
   try {

@@ -40,7 +40,7 @@ export async function prepareLibrary(root: string): Promise<void> {
       await writeFileAtomic(manifest, JSON.stringify({ format: LIBRARY_FORMAT, version: 1, organisation: '' }, null, 2) + '\n');
     }
   } catch (error) {
-    throw new ClerkFacingError(`The library folder “${root}” cannot be used: ${describeIoError(error)}.`, 'library-unusable');
+    throw new ClerkFacingError(`The library folder “${root}” cannot be used: ${describeIoError(error, 'write')}.`, 'library-unusable');
   }
 }
 
@@ -83,7 +83,7 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
   try {
     years = await readdir(meetingsDir);
   } catch (error) {
-    throw new ClerkFacingError(`The library folder “${root}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+    throw new ClerkFacingError(`The library folder “${root}” cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
   }
   for (const year of years.sort()) {
     const yearDir = join(meetingsDir, year);
@@ -147,7 +147,7 @@ export async function scanCommittees(root: string): Promise<{ committees: Commit
     names = await readdir(folder);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { committees: [], unreadable: [] };
-    throw new ClerkFacingError(`The committees folder “${folder}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+    throw new ClerkFacingError(`The committees folder “${folder}” cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
   }
   const committees: Committee[] = [];
   const unreadable: UnreadableMeetingFile[] = [];

@@ -212,7 +212,7 @@ export class MeetingSession {
         const snapshot = pending.find((entry) => entry.snapshot)?.snapshot;
         // The file never reached the library (created while it was unreachable): rebuild it from the journal.
         if (!snapshot || (error as { code?: string }).code !== 'ENOENT') {
-          throw new LibraryFileError(path, describeIoError(error));
+          throw new LibraryFileError(path, describeIoError(error, 'read'));
         }
       }
       if (bytes) {
@@ -339,7 +339,7 @@ export class MeetingSession {
         [, seq] = await Promise.all([baseSaved, journal.append({ library: this.context.libraryRoot, file: this.file }, changes.map((change) => ({ change })), now)]);
       } catch (error) {
         throw new ClerkFacingError(
-          `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
+          `Your last change could not be kept on this computer: ${describeIoError(error, 'write')}. Please copy any text you just typed somewhere safe.`,
           'journal-failed',
         );
       }
@@ -697,7 +697,7 @@ export class MeetingSession {
     } catch (error) {
       const away = await folderProblem(this.context.libraryRoot);
       if (away) this.unreachable = away;
-      else this.failure = describeIoError(error);
+      else this.failure = describeIoError(error, 'write');
       this.afterProblem();
       return;
     }
@@ -772,7 +772,7 @@ export class MeetingSession {
       const away = await folderProblem(this.context.libraryRoot);
       if (away) return { kind: 'unreachable', problem: away };
       if ((error as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
-      return { kind: 'failed', problem: describeIoError(error) };
+      return { kind: 'failed', problem: describeIoError(error, 'read') };
     }
   }
 
@@ -991,7 +991,7 @@ export class MeetingSession {
         heartbeatMs: this.context.heartbeatMs,
       });
     } catch (error) {
-      notices.push(`Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error)}.`);
+      notices.push(`Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error, 'write')}.`);
     }
     await this.pollPresence().catch(() => undefined);
   }
@@ -1074,7 +1074,7 @@ async function folderProblem(root: string): Promise<string | undefined> {
     const found = await stat(root);
     return found.isDirectory() ? undefined : describeIoError({ code: 'ENOTDIR' });
   } catch (error) {
-    return describeIoError(error);
+    return describeIoError(error, 'read');
   }
 }
 

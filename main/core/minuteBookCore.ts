@@ -221,7 +221,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         await mkdir(folder, { recursive: true });
         return;
       } catch (error) {
-        throw new ClerkFacingError(`The folder “${folder}” could not be made: ${describeIoError(error)}.`, 'export-failed');
+        throw new ClerkFacingError(`The folder “${folder}” could not be made: ${describeIoError(error, 'write')}.`, 'export-failed');
       }
     }
     throw new ClerkFacingError(`There is no folder “${folder}”. Choose a folder that exists, or type its full path.`, 'no-such-folder');
@@ -259,7 +259,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     } catch (error) {
       // A file open in Word comes as ExportTargetBusy, a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
-      throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
+      throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error, 'write')}. Nothing was changed there.`, 'export-failed');
     }
   }
 
@@ -345,7 +345,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       try {
         await saveCommittee(root, committee);
       } catch (error) {
-        throw new ClerkFacingError(`The committee “${committee.name}” could not be saved: ${describeIoError(error)}.`, 'save-failed');
+        throw new ClerkFacingError(`The committee “${committee.name}” could not be saved: ${describeIoError(error, 'write')}.`, 'save-failed');
       }
       return committee;
     },
@@ -381,7 +381,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         knownFiles.delete(meetingId);
         return { movedTo };
       } catch (error) {
-        throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error)}. Nothing was deleted.`, 'delete-failed');
+        throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error, 'write')}. Nothing was deleted.`, 'delete-failed');
       }
     },
     async 'meetings.exportTargets'({ meetingId }) {
@@ -439,7 +439,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         const reading = await readLeases(path, now(), { meetingId, staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS });
         return { presence: reading.others.map(toApiPresence) };
       } catch (error) {
-        throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+        throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
       }
     },
     async 'meetings.setMode'({ meetingId, mode }) {

@@ -84,7 +84,7 @@ async function readHouseStyleFile(libraryPath: string, file: string, what: 'logo
     return { path, data: await readFile(path) };
   } catch (error) {
     if (error instanceof HouseStyleFileError) throw error;
-    const problem = describeIoError(error);
+    const problem = describeIoError(error, 'read');
     throw refuse(problem, `The house-style ${what} “${file}” cannot be read: ${problem}. Put the file back in the library folder, or take it out of the house style.`);
   }
 }
