@@ -31,7 +31,8 @@ import { archiveConflictCopy, CopyScanCache, findConflictCopies, type ConflictCo
 import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from './fileWatcher';
 import { findVersionByRevision, keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from './history';
 import { MeetingJournal, type JournalEntry, type PendingJournal } from './journal';
-import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence } from './lease';
+import { clearMeetingCrashLeftovers } from './crashLeftovers';
+import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence, type ThisClerkHere } from './lease';
 import { fromLibraryRelative } from './library';
 import { describeIoError, LibraryFileError, parseMeetingBytes, serializeLibraryFile } from './meetingFile';
 
@@ -191,6 +192,11 @@ export class MeetingSession {
 
   private get path(): string {
     return fromLibraryRelative(this.context.libraryRoot, this.file);
+  }
+
+  /** This clerk on this computer, as their leases name them. */
+  private get here(): ThisClerkHere {
+    return { displayName: this.context.displayName, computerName: this.context.computerName };
   }
 
   private get savedBy(): string {
@@ -971,6 +977,9 @@ export class MeetingSession {
   /** Takes over others' stale sessions (noting each in the history), then announces this one. */
   private async announce(notices: string[], fileBytes: Buffer | undefined): Promise<void> {
     const now = this.context.now();
+    const here = this.here;
+    // What a crash of this computer left here (its own dead sessions' leases and locks, old temporary files) goes first, silently.
+    await clearMeetingCrashLeftovers(this.context.libraryRoot, dirname(this.path), this.meeting.id, here).catch(() => 0);
     try {
       const taken = await takeOverStaleLeases(this.path, { now, meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs });
       for (const session of taken) {
@@ -997,7 +1006,7 @@ export class MeetingSession {
   }
 
   private async pollPresence(): Promise<void> {
-    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string } = { meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs };
+    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string; here: ThisClerkHere } = { meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs, here: this.here };
     if (this.lease) options.ownSessionId = this.lease.sessionId;
     const reading = await readLeases(this.path, this.context.now(), options);
     const presence = reading.others.map(toApiPresence);

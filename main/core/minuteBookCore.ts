@@ -14,6 +14,7 @@ import { createMeeting, type Meeting, type MeetingSummary } from '../domain/meet
 import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
+import { clearLibraryCrashLeftovers } from './crashLeftovers';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
 import { DEFAULT_HISTORY_POLICY, listVersions, type HistoryPolicy } from './history';
 import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal';
@@ -70,6 +71,9 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   }
 
   const libraryRoot = (): string => options.settings.read().libraryPath;
+  const computerName = (): string => options.computerName ?? hostname();
+  /** This clerk on this computer, as their leases name them. */
+  const clerkHere = () => ({ displayName: options.settings.read().displayName, computerName: computerName() });
   const sessionContext = (): SessionContext => ({
     libraryRoot: libraryRoot(),
     journalDir: options.journalDir,
@@ -79,7 +83,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     history: options.history ?? DEFAULT_HISTORY_POLICY,
     now,
     displayName: options.settings.read().displayName,
-    computerName: options.computerName ?? hostname(),
+    computerName: computerName(),
     pollMs: options.pollMs ?? 1000,
     presencePollMs: options.presencePollMs ?? 3000,
     copyScanMs: options.copyScanMs ?? 3000,
@@ -290,8 +294,14 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     return rest;
   }
 
-  /** Changes kept on this computer after a crash or an offline spell go to the library at start-up. */
+
+  /**
+   * Changes kept on this computer after a crash or an offline spell go to the library at start-up,
+   * after what a crash of this computer left in the library (its dead sessions' leases and locks,
+   * old temporary files) is cleared away.
+   */
   async function recoverJournals(): Promise<void> {
+    await clearLibraryCrashLeftovers(libraryRoot(), clerkHere()).catch(() => 0);
     for (const pending of await findPendingJournals(options.journalDir)) {
       // Journals of another library folder wait until that library is chosen again.
       if (!pending.file || pending.library !== libraryRoot() || sessions.has(pending.meetingId)) continue;
@@ -436,7 +446,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       if (open) return { presence: await (await open).session.readPresence() };
       const path = fromLibraryRelative(libraryRoot(), await fileOf(meetingId));
       try {
-        const reading = await readLeases(path, now(), { meetingId, staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS });
+        const reading = await readLeases(path, now(), { meetingId, staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, here: clerkHere() });
         return { presence: reading.others.map(toApiPresence) };
       } catch (error) {
         throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
