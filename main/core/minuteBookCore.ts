@@ -337,6 +337,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       return next;
     },
     async 'meetings.list'() {
+      // A meeting kept only in the journal (never reached the library before a crash) is written by recovery: list it.
+      await recovery;
       const root = libraryRoot();
       await ensureLibrary(root);
       const scan = await scanLibrary(root);

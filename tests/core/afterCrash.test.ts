@@ -1,11 +1,11 @@
 /**
  * What a crash of this computer leaves behind must not get in the clerk's way: their own dead
- * session is not shown as someone editing, and the leftovers in the shared library are cleared
- * (only what is provably dead).
+ * session is not shown as someone editing, the leftovers in the shared library are cleared (only
+ * what is provably dead), and a meeting kept only in the journal is listed after the restart.
  * The crash is a real process killed with SIGKILL.
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,5 +104,23 @@ describe('after this computer crashed', () => {
     expect(left).toContain(`.~mb-${FILE_NAME}.4242.99aa88bb.tmp`);
     expect(left).toContain('.~mb-2026-11-12 planning.json.writing');
     expect(left).toContain(FILE_NAME);
+  });
+
+  it('lists a meeting that was kept only in the journal when it crashed', async () => {
+    const folder = join(temp.library, YEAR);
+    await mkdir(folder, { recursive: true });
+    setWritable(folder, false);
+    unlock.push(folder);
+    clerk = startClerkProcess(temp.library, temp.data, join(temp.root, 'clerk.log'));
+    const [, meetingId, state] = (await clerk.waitForLine('ready ')).split(' ');
+    expect(state).toBe('unsaved'); // set up, but the library could not take it
+    await clerk.kill();
+    setWritable(folder, true);
+    unlock.length = 0;
+    await expect(stat(join(folder, FILE_NAME))).rejects.toThrow();
+
+    const core = temp.startCore();
+    const listing = await core.handlers['meetings.list']({});
+    expect(listing.meetings.map((each) => each.id)).toEqual([meetingId]);
   });
 });
