@@ -10,8 +10,9 @@
 import { mkdir, open, readFile, readdir, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MeetingChange } from '../domain/changes';
+import { applyMeetingChange, ChangeNotApplicable, MeetingChange } from '../domain/changes';
 import { Meeting } from '../domain/meeting';
+import { parseMeetingData } from '../domain/migrations';
 import { writeFileAtomic } from './atomicFile';
 
 const JournalEntry = z.object({
@@ -226,4 +227,81 @@ export async function rememberLibrary(journalDir: string, root: string): Promise
 export async function hasUsedLibrary(journalDir: string, root: string): Promise<boolean> {
   if ((await readUsedLibraries(journalDir)).includes(root)) return true;
   return (await findPendingJournals(journalDir)).some((pending) => pending.library === root);
+}
+
+// ─── Rebuilding a meeting from this computer alone ────────────────────────────────────────
+//
+// Interim, for today's journal format (entries, flush markers, and the replay base
+// `<id>.base.json` the session keeps beside the journal). The journal's redesign brings its own
+// rebuildFromJournal with this signature; nothing else here depends on how it does it.
+
+/** The replay base beside the journal: the meeting as the library file held it once every entry up to `seq` was in it. */
+const REBUILD_BASE_FORMAT = 'minutebook.journalBase';
+
+/**
+ * The whole meeting as this computer knows it from its journal alone, without the library: the
+ * latest whole meeting kept here (the snapshot written when it was created, or the replay base)
+ * with every entry after it applied. `pendingChanges` counts the entries the library never
+ * confirmed. Undefined when this computer holds no whole meeting for it (only changes), or no
+ * journal at all.
+ */
+export async function rebuildFromJournal(
+  journalDir: string,
+  meetingId: string,
+): Promise<{ meeting: Meeting; library: string; file: string; pendingChanges: number } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(journalPath(journalDir, meetingId), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const entries: JournalEntry[] = [];
+  let flushedThrough = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      continue; // torn by a crash mid-append
+    }
+    const marker = FlushMarker.safeParse(data);
+    if (marker.success) {
+      flushedThrough = Math.max(flushedThrough, marker.data.flushedThrough);
+      continue;
+    }
+    const entry = JournalEntry.safeParse(data);
+    if (entry.success) entries.push(entry.data);
+  }
+  entries.sort((a, b) => a.seq - b.seq);
+  const where = entries.at(-1);
+  if (!where) return undefined;
+  const snapshot = entries.filter((entry) => entry.snapshot?.id === meetingId).at(-1);
+  const base = await readRebuildBase(journalDir, meetingId);
+  let start: { meeting: Meeting; seq: number } | undefined;
+  if (snapshot?.snapshot && (!base || snapshot.seq > base.seq)) start = { meeting: snapshot.snapshot, seq: snapshot.seq };
+  else start = base;
+  if (!start) return undefined;
+  let meeting = start.meeting;
+  for (const entry of entries) {
+    if (entry.seq <= start.seq || !entry.change) continue;
+    try {
+      meeting = applyMeetingChange(meeting, entry.change, new Date(entry.at));
+    } catch (error) {
+      // As in replay: a change whose target had gone is skipped.
+      if (!(error instanceof ChangeNotApplicable)) throw error;
+    }
+  }
+  return { meeting, library: where.library, file: where.file, pendingChanges: entries.filter((entry) => entry.seq > flushedThrough).length };
+}
+
+async function readRebuildBase(journalDir: string, meetingId: string): Promise<{ meeting: Meeting; seq: number } | undefined> {
+  try {
+    const data = JSON.parse(await readFile(join(journalDir, `${meetingId}.base.json`), 'utf8')) as { format?: unknown; seq?: unknown; meeting?: unknown };
+    if (data.format !== REBUILD_BASE_FORMAT || typeof data.seq !== 'number') return undefined;
+    const parsed = parseMeetingData(data.meeting);
+    return parsed.ok && parsed.meeting.id === meetingId ? { meeting: parsed.meeting, seq: data.seq } : undefined;
+  } catch {
+    return undefined;
+  }
 }

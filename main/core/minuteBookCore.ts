@@ -24,6 +24,7 @@ import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
 import { MeetingSession, toApiPresence, type OpenedSession, type SessionContext } from './meetingSession';
 import type { CoreOptions, MinuteBookCore } from './service';
+import { findStrandedMeetings, putBackIntoLibrary, saveStrandedCopy, strandedMeetingOf } from './strandedMeetings';
 
 export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   const listeners = new Set<(event: ApiEvent) => void>();
@@ -294,6 +295,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     return rest;
   }
 
+  const savedByHere = (): string => `${options.settings.read().displayName.trim() || 'someone'} on ${computerName().trim() || 'another computer'}`;
 
   /**
    * Changes kept on this computer after a crash or an offline spell go to the library at start-up,
@@ -314,6 +316,43 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     }
   }
   const recovery = recoverJournals();
+
+  /** Meetings this computer holds in its journal that this library does not have (and that are not open here). */
+  async function strandedHere(root: string) {
+    const scan = await scanLibrary(root);
+    knownFiles = scan.files;
+    knownMeetings = scan.meetings;
+    const inLibrary = new Set([...scan.files.keys(), ...sessions.keys()]);
+    return findStrandedMeetings({ journalDir: options.journalDir, root, inLibrary, copyFolder: await exportFolder() });
+  }
+
+  const puttingBack = new Map<string, Promise<{ meetingId: string; file: string; renamed: boolean }>>();
+
+  /** Puts a stranded meeting back into the library, then lets the journal find its changes there. */
+  async function putBack(meetingId: string) {
+    const stranded = await strandedMeeting(meetingId);
+    const root = libraryRoot();
+    const { meeting, file } = await strandedMeetingOf(options.journalDir, meetingId, stranded.pendingChanges);
+    const put = await putBackIntoLibrary(root, meeting, file, savedByHere(), now());
+    knownFiles.set(meetingId, put.file);
+    // Opened and closed as at start-up: the journal's changes are found in the file and marked as saved.
+    try {
+      await openSession(meetingId, put.file);
+      await closeSession(meetingId);
+    } catch {
+      // The file is in the library; the journal still says the changes are pending, and the next open settles it.
+    }
+    return { meetingId, file: put.file, renamed: put.renamed };
+  }
+
+  async function strandedMeeting(meetingId: string) {
+    await recovery;
+    const root = libraryRoot();
+    await ensureLibrary(root);
+    const found = (await strandedHere(root)).find((each) => each.meetingId === meetingId);
+    if (!found) throw new ClerkFacingError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
+    return found;
+  }
 
   const handlers: ApiHandlers = {
     ...actionLogOperations({ libraryRoot, now, desktop: options.desktop, exportedFiles, exportFolder, prepareExportFolder, rememberExportFolder }),
@@ -395,6 +434,29 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       } catch (error) {
         throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error, 'write')}. Nothing was deleted.`, 'delete-failed');
       }
+    },
+    async 'meetings.stranded.list'() {
+      await recovery;
+      const root = libraryRoot();
+      await ensureLibrary(root);
+      return { libraryPath: root, stranded: await strandedHere(root) };
+    },
+    async 'meetings.stranded.putBack'({ meetingId }) {
+      // A second click while the first is writing gets the same answer, not a second file.
+      const already = puttingBack.get(meetingId);
+      if (already) return already;
+      const putting = putBack(meetingId);
+      puttingBack.set(meetingId, putting);
+      try {
+        return await putting;
+      } finally {
+        puttingBack.delete(meetingId);
+      }
+    },
+    async 'meetings.stranded.saveCopy'({ meetingId, target }) {
+      const stranded = await strandedMeeting(meetingId);
+      const { meeting } = await strandedMeetingOf(options.journalDir, meetingId, stranded.pendingChanges);
+      return saveStrandedCopy(meeting, target, savedByHere(), now());
     },
     async 'meetings.exportTargets'({ meetingId }) {
       const meeting = await currentMeeting(meetingId);
