@@ -121,7 +121,7 @@ function StrandedEntry({ api, meeting, onPutBack, onOutcome }: StrandedEntryProp
         {meeting.file}”.
       </p>
       <div className="form__actions">
-        <button type="button" className="button button--primary" aria-label={`Put back ${name} into the library`} disabled={busy} onClick={() => void putBack()}>
+        <button type="button" className="button button--primary" aria-label={`Put back into the library: ${name}`} disabled={busy} onClick={() => void putBack()}>
           Put back into the library
         </button>
         {copying ? null : (

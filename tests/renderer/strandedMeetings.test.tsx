@@ -21,7 +21,7 @@ describe('meetings kept only on this computer', () => {
     expect(within(region).getByText(/66 changes never reached the library/)).toBeTruthy();
     expect(within(region).getByText('Children’s Services Scrutiny Panel, Tuesday 3 November 2026')).toBeTruthy();
     expect(within(region).getByText(/1 change never reached the library/)).toBeTruthy();
-    expect(within(region).getByRole('button', { name: 'Put back Planning Committee, Tuesday 10 November 2026 into the library' })).toBeTruthy();
+    expect(within(region).getByRole('button', { name: 'Put back into the library: Planning Committee, Tuesday 10 November 2026' })).toBeTruthy();
     expect(within(region).getByRole('button', { name: 'Save a copy of Planning Committee, Tuesday 10 November 2026…' })).toBeTruthy();
   });
 
@@ -30,7 +30,7 @@ describe('meetings kept only on this computer', () => {
     const meeting = api.addStranded(planning, 66);
     const user = userEvent.setup();
     render(<App api={api} />);
-    await user.click(await screen.findByRole('button', { name: 'Put back Planning Committee, Tuesday 10 November 2026 into the library' }));
+    await user.click(await screen.findByRole('button', { name: 'Put back into the library: Planning Committee, Tuesday 10 November 2026' }));
     expect(await screen.findByRole('button', { name: 'Open Planning Committee 2026-11-10' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: /kept only on this computer/ })).toBeNull();
     expect(screen.getByText('Put Planning Committee, Tuesday 10 November 2026 back into the library as “meetings/2026/2026-11-10 planning-committee.json”, with every change.')).toBeTruthy();
