@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import type { StrandedMeeting } from '../../main/domain/api';
 import { ApiError, type ApiClient } from '../api/client';
 import { messageForClerk } from '../app/errorMessage';
+import { FormSubmitRow } from '../app/FormSubmitRow';
 import { formatMeetingDate } from './meetingDates';
 
 interface StrandedMeetingsProps {
@@ -65,6 +66,7 @@ function StrandedEntry({ api, meeting, onPutBack, onOutcome }: StrandedEntryProp
   const name = strandedName(meeting);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [copyProblem, setCopyProblem] = useState<string>();
   const [copying, setCopying] = useState(false);
   const [copyPath, setCopyPath] = useState(meeting.copyPath);
   const pathId = useId();
@@ -89,13 +91,13 @@ function StrandedEntry({ api, meeting, onPutBack, onOutcome }: StrandedEntryProp
 
   async function saveCopy(): Promise<void> {
     setBusy(true);
-    setProblem(undefined);
+    setCopyProblem(undefined);
     try {
       const saved = await api.call('meetings.stranded.saveCopy', { meetingId: meeting.meetingId, target: copyPath });
       setCopying(false);
       onOutcome(`Saved a copy of ${name} as “${saved.path}”. It is still kept on this computer until it is put back into the library.`);
     } catch (error) {
-      setProblem(messageForClerk(error));
+      setCopyProblem(messageForClerk(error));
       if (error instanceof ApiError && error.suggestedPath) setCopyPath(error.suggestedPath);
     } finally {
       setBusy(false);
@@ -144,14 +146,15 @@ function StrandedEntry({ api, meeting, onPutBack, onOutcome }: StrandedEntryProp
             </label>
             <input id={pathId} className="field__input field__input--path" type="text" value={copyPath} onChange={(event) => setCopyPath(event.target.value)} />
           </div>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Save copy
-            </button>
-            <button type="button" className="button" onClick={() => setCopying(false)}>
-              Cancel
-            </button>
-          </div>
+          <FormSubmitRow
+            problem={copyProblem}
+            submitLabel="Save copy"
+            busy={busy}
+            onCancel={() => {
+              setCopying(false);
+              setCopyProblem(undefined);
+            }}
+          />
         </form>
       ) : null}
       {problem === undefined ? null : (
