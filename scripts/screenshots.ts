@@ -12,6 +12,7 @@ import { createAgendaItem, newId, type MinuteBlock, type TextRun } from '../main
 import { createMeetingForCommittee } from '../main/domain/meetingSetup';
 import { pathForNewMeeting } from '../main/core/library';
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
+import { leaveMeetingKeptOnlyHere } from '../tests/support/keptOnlyHere';
 
 const out = join(import.meta.dirname, '..', 'docs', 'screenshots');
 
@@ -101,7 +102,18 @@ for (const [computer, displayName] of [['computer', 'Tom Jones'], ['colleague', 
   await mkdir(join(root, computer), { recursive: true });
   await writeFile(join(root, computer, 'settings.json'), JSON.stringify({ displayName, libraryPath: library }));
 }
+// A third computer that lost two meetings: the library came back without them, the journal kept them.
+const keptLaptop = join(root, 'laptop-kept');
+await leaveMeetingKeptOnlyHere(library, keptLaptop, { committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-17', startTime: '18:00', venue: 'Guildhall, Bath' }, [
+  'The Committee considered the report of the Head of Planning.',
+  'Councillor Joe Ball moved the officer recommendation.',
+  'The application was approved subject to conditions.',
+]);
+await leaveMeetingKeptOnlyHere(library, keptLaptop, { committee: 'Licensing Sub-Committee', title: '', date: '2026-11-12', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' }, [
+  'The Sub-Committee heard the application for a premises licence.',
+]);
 const host = await startHostProcess(library, join(root, 'computer'));
+const keptHost = await startHostProcess(library, keptLaptop);
 const colleagueHost = await startHostProcess(library, join(root, 'colleague'));
 const browser = await launchChromium();
 try {
@@ -109,6 +121,12 @@ try {
   await page.goto(host.url);
   await page.getByRole('button', { name: /^Open Children, Adults/ }).waitFor();
   await page.screenshot({ path: join(out, 'meetings-list.png') });
+  // Meetings kept only on this computer, on the laptop that lost them.
+  const keptPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await keptPage.goto(keptHost.url);
+  await keptPage.getByRole('region', { name: '2 meetings are kept only on this computer' }).waitFor();
+  await keptPage.screenshot({ path: join(out, 'stranded-meetings.png') });
+  await keptPage.close();
   await page.getByRole('button', { name: /^Open Children, Adults/ }).click();
   await page.getByRole('button', { name: /^64\. Director/ }).click();
   await page.getByRole('textbox', { name: 'Minutes' }).click();
@@ -229,5 +247,6 @@ try {
   await browser.close();
   await colleagueHost.stop();
   await host.stop();
+  await keptHost.stop();
   await rm(root, { recursive: true, force: true });
 }

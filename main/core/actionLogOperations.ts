@@ -97,7 +97,7 @@ export function actionLogOperations(context: ActionLogExportContext): ActionLogH
     const root = context.libraryRoot();
     const log = await collectActionLog(root, slug, { confidential }).catch((error: unknown) => {
       if (error instanceof ClerkFacingError) throw error;
-      throw new ClerkFacingError(`The meetings in the library “${root}” could not be read for the action log: ${describeIoError(error)}. Nothing was exported.`, 'library-unreadable');
+      throw new ClerkFacingError(`The meetings in the library “${root}” could not be read for the action log: ${describeIoError(error, 'read')}. Nothing was exported.`, 'library-unreadable');
     });
     const target =
       typedTarget === undefined
@@ -114,7 +114,7 @@ export function actionLogOperations(context: ActionLogExportContext): ActionLogH
     } catch (error) {
       // A file open in Word or Excel (ExportTargetBusy) or simply there (ExportTargetExists) is a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
-      throw new ClerkFacingError(`The action log could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
+      throw new ClerkFacingError(`The action log could not be saved as “${target}”: ${describeIoError(error, 'write')}. Nothing was changed there.`, 'export-failed');
     }
   }
 

@@ -3,7 +3,7 @@
  * then rename it over the original. A crash at any moment leaves the old file or the new one,
  * never a torn one. Used for every data file the core writes.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crashPoint } from './crashPoints';
@@ -41,6 +41,38 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
   }
   if (durable) await syncFolder(folder);
   if (step) crashPoint(`${step}.folderSynced`);
+}
+
+/**
+ * Writes a file that must not replace anything: whole and flushed like writeFileAtomic, but put in
+ * place with a hard link, which fails with EEXIST if any file is already there. Where the file
+ * system has no hard links (some network drives, FAT), it checks and renames, which leaves a
+ * moment in which a file made by someone else could be replaced.
+ */
+export async function writeNewFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+  const folder = dirname(path);
+  const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(contents);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temp, path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) throw error;
+      const there = await lstat(path).then(() => true, (missing: { code?: string }) => missing.code !== 'ENOENT');
+      if (there) throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' });
+      await rename(temp, path);
+    }
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+  await syncFolder(folder);
 }
 
 /** Makes the rename itself durable on POSIX; Windows and some network drives refuse, which is harmless. */

@@ -72,7 +72,7 @@ export async function findConflictCopies(meetingFile: string, meetingId: string,
   try {
     names = await readdir(folder);
   } catch (error) {
-    throw new ClerkFacingError(`The folder “${folder}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+    throw new ClerkFacingError(`The folder “${folder}” cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
   }
   const scan: ConflictCopyScan = { copies: [], unreadable: [], filesRead: 0 };
   const seen = new Set<string>();
@@ -102,7 +102,7 @@ async function judge(path: string, meetingId: string, cache: CopyScanCache, scan
     // A link named like a copy is never followed: it may lead outside the library.
     info = await lstat(path);
   } catch (error) {
-    return { kind: 'unreadable', problem: describeIoError(error), sameMeeting: false };
+    return { kind: 'unreadable', problem: describeIoError(error, 'read'), sameMeeting: false };
   }
   if (!info.isFile()) return { kind: 'other' };
   const cached = cache.entries.get(path);
@@ -118,7 +118,7 @@ async function readVerdict(path: string, meetingId: string): Promise<Verdict> {
   try {
     bytes = await readOrdinaryFile(path);
   } catch (error) {
-    return { kind: 'unreadable', problem: `it cannot be read: ${describeIoError(error)}`, sameMeeting: false };
+    return { kind: 'unreadable', problem: `it cannot be read: ${describeIoError(error, 'read')}`, sameMeeting: false };
   }
   const text = bytes.toString('utf8');
   let data: unknown;
@@ -161,7 +161,7 @@ export async function archiveConflictCopy(libraryPath: string, copyPath: string,
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
-    throw new ClerkFacingError(`The history folder for this meeting cannot be made: ${describeIoError(error)}. “${name}” has been left where it is.`, 'history-failed');
+    throw new ClerkFacingError(`The history folder for this meeting cannot be made: ${describeIoError(error, 'write')}. “${name}” has been left where it is.`, 'history-failed');
   }
   const stamp = fileStamp(options.now ?? new Date());
   for (let n = 1; n < 100; n += 1) {
@@ -171,7 +171,7 @@ export async function archiveConflictCopy(libraryPath: string, copyPath: string,
       return { path: target, file: toLibraryRelative(libraryPath, target) };
     } catch (error) {
       if ((error as { code?: string }).code === 'EEXIST') continue;
-      throw new ClerkFacingError(`“${name}” could not be moved to the history folder: ${describeIoError(error)}. It has been left where it is.`, 'history-failed');
+      throw new ClerkFacingError(`“${name}” could not be moved to the history folder: ${describeIoError(error, 'write')}. It has been left where it is.`, 'history-failed');
     }
   }
   throw new ClerkFacingError(`“${name}” could not be moved to the history folder: too many copies archived at the same moment.`, 'history-failed');

@@ -228,10 +228,10 @@ export function watchFile(path: string, onEvent: (event: FileWatchEvent) => void
         const folderStat = await stat(folder);
         if (!folderStat.isDirectory()) folderProblem = describeIoError({ code: 'ENOTDIR' });
       } catch (folderError) {
-        folderProblem = describeIoError(folderError);
+        folderProblem = describeIoError(folderError, 'read');
       }
     } else {
-      folderProblem = describeIoError(error);
+      folderProblem = describeIoError(error, 'read');
     }
     if (closed) return;
     lastStat = undefined;

@@ -386,7 +386,7 @@ function describeUnreadable(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('Z_')) return 'it is damaged (not a complete compressed file)';
   if (code === 'ERR_BUFFER_TOO_LARGE') return 'it is far too large to be a meeting';
-  return describeIoError(error);
+  return describeIoError(error, 'read');
 }
 
 async function describeVersion(folder: string, name: string, kind: VersionKind): Promise<MeetingVersion> {
@@ -436,7 +436,7 @@ export async function listVersions(root: string, meetingId: string): Promise<Mee
   try {
     names = await listNames(folder);
   } catch (error) {
-    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error)}.`, 'history-unreadable');
+    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error, 'read')}.`, 'history-unreadable');
   }
   const versions: MeetingVersion[] = [];
   for (const name of names) {
@@ -478,7 +478,7 @@ export async function readVersion(root: string, meetingId: string, versionId: st
   try {
     names = await listNames(folder);
   } catch (error) {
-    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error)}.`, 'history-unreadable');
+    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error, 'read')}.`, 'history-unreadable');
   }
   if (!names.includes(versionId)) {
     throw new ClerkFacingError(`The earlier version “${versionId}” is no longer in this meeting's history (it may have been tidied away).`, 'version-not-found');

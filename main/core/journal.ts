@@ -84,7 +84,7 @@ export function journalRefusal(error: unknown): ClerkFacingError {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new ClerkFacingError(DISK_FULL_REFUSAL, 'disk-full');
   return new ClerkFacingError(
-    `Your last change could not be kept on this computer: ${describeIoError(error)}. Please copy any text you just typed somewhere safe.`,
+    `Your last change could not be kept on this computer: ${describeIoError(error, 'write')}. Please copy any text you just typed somewhere safe.`,
     'journal-failed',
   );
 }

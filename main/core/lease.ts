@@ -57,6 +57,8 @@ export const LeaseFile = z.object({
   mode: LeaseMode,
   since: z.iso.datetime({ offset: true }),
   heartbeat: z.iso.datetime({ offset: true }),
+  /** The process holding the session, on `computerName`: lets that computer tell a session its own crash left behind. */
+  pid: z.number().int().positive().optional(),
 });
 export type LeaseFile = z.infer<typeof LeaseFile>;
 
@@ -149,6 +151,7 @@ export async function acquireLease(meetingFile: string, options: AcquireLeaseOpt
     mode: options.mode,
     since,
     heartbeat: since,
+    pid: process.pid,
   };
   const checked = LeaseFile.safeParse(lease);
   if (!checked.success) {
@@ -174,7 +177,7 @@ export async function acquireLease(meetingFile: string, options: AcquireLeaseOpt
         rewritten = !(await exists(path));
         await writeLease(path, next);
       } catch (error) {
-        const problem = describeIoError(error);
+        const problem = describeIoError(error, 'write');
         options.onHeartbeatFailed?.(problem);
         return { ok: false, problem };
       }
@@ -218,9 +221,38 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Who this session is: a lease from this computer and clerk whose process has gone is a session of ours that ended. */
+export interface ThisClerkHere {
+  displayName: string;
+  computerName: string;
+}
+
+/**
+ * Whether the lease was left by a session of this clerk on this computer whose process is gone
+ * (Minute Book crashed or was killed): provably ended, so it is no one else editing. A lease
+ * without a pid (an older Minute Book), or whose process is still running, is never taken for one.
+ */
+export function isEndedSessionHere(lease: LeaseFile, here: ThisClerkHere): boolean {
+  if (lease.pid === undefined || lease.computerName !== here.computerName || lease.displayName !== here.displayName) return false;
+  return !isProcessRunning(lease.pid);
+}
+
+export function isProcessRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
 export interface ReadLeasesOptions {
   /** Our own session, left out of "others". */
   ownSessionId?: string;
+  /** This clerk on this computer: sessions of theirs whose process has gone are left out of "others". */
+  here?: ThisClerkHere;
   /** Leases naming another meeting (the file was renamed or replaced) are reported as unreadable. */
   meetingId?: string;
   staleAfterMs?: number;
@@ -243,6 +275,7 @@ export async function readLeases(meetingFile: string, now: Date, options: ReadLe
       continue;
     }
     if (read.lease.sessionId === options.ownSessionId) continue;
+    if (options.here && isEndedSessionHere(read.lease, options.here)) continue;
     reading.others.push({ ...read.lease, path, stale: isStale(read.lease, now, staleAfterMs) });
   }
   reading.others.sort((a, b) => a.since.localeCompare(b.since) || a.sessionId.localeCompare(b.sessionId));
@@ -273,7 +306,7 @@ async function readLeaseFile(path: string, meetingFileName: string | undefined, 
     text = (await readOrdinaryFile(path)).toString('utf8');
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { problem: 'it has gone', gone: true };
-    return { problem: `it cannot be read: ${describeIoError(error)}` };
+    return { problem: `it cannot be read: ${describeIoError(error, 'read')}` };
   }
   let data: unknown;
   try {
@@ -371,4 +404,22 @@ export function takeOverNote(presence: LeaseFile): string {
   const name = presence.displayName.trim() || 'someone';
   const session = presence.mode === 'edit' ? 'editing' : 'read-only';
   return `Took over ${name}’s stale ${session} session (${presence.computerName.trim() || 'another computer'}, last seen ${formatPresenceTime(presence.heartbeat)})`;
+}
+
+/**
+ * Removes the leases this clerk's own sessions on this computer left when Minute Book died
+ * (their process is gone), so the clerk is never shown as "Being edited by" themselves. Nothing
+ * to note or tell: no one else's session is taken over. Returns how many were removed.
+ */
+export async function removeEndedSessionsHere(meetingFile: string, here: ThisClerkHere, meetingId?: string): Promise<number> {
+  let removed = 0;
+  for (const path of await leaseFilesBeside(meetingFile)) {
+    const read = await readLeaseFile(path, basename(meetingFile), meetingId);
+    if (!('lease' in read) || !isEndedSessionHere(read.lease, here)) continue;
+    await rm(path, { force: true }).then(
+      () => (removed += 1),
+      () => undefined,
+    );
+  }
+  return removed;
 }

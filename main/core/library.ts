@@ -106,7 +106,7 @@ export async function prepareLibrary(root: string): Promise<void> {
       await writeFileAtomic(manifest, JSON.stringify({ format: LIBRARY_FORMAT, version: 1, organisation: '' }, null, 2) + '\n');
     }
   } catch (error) {
-    throw new ClerkFacingError(`The library folder “${root}” cannot be used: ${describeIoError(error)}.`, 'library-unusable');
+    throw new ClerkFacingError(`The library folder “${root}” cannot be used: ${describeIoError(error, 'write')}.`, 'library-unusable');
   }
 }
 
@@ -185,7 +185,7 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
     years = await readdir(meetingsDir);
   } catch (error) {
     if (error instanceof ClerkFacingError) throw error;
-    throw new ClerkFacingError(`The library folder “${root}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+    throw new ClerkFacingError(`The library folder “${root}” cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
   }
   for (const year of years.sort()) {
     if (year.startsWith('.')) continue;
@@ -199,7 +199,7 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
     try {
       names = await readdir(yearDir);
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ENOENT') scan.unreadable.push({ file: folder, problem: `the folder cannot be read: ${describeIoError(error)}` });
+      if ((error as { code?: string }).code !== 'ENOENT') scan.unreadable.push({ file: folder, problem: `the folder cannot be read: ${describeIoError(error, 'read')}` });
       continue;
     }
     for (const name of names.sort()) {
@@ -271,7 +271,7 @@ export async function scanCommittees(root: string): Promise<{ committees: Commit
   } catch (error) {
     if (error instanceof ClerkFacingError) throw error;
     if ((error as { code?: string }).code === 'ENOENT') return { committees: [], unreadable: [] };
-    throw new ClerkFacingError(`The committees folder “${folder}” cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+    throw new ClerkFacingError(`The committees folder “${folder}” cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
   }
   const committees: Committee[] = [];
   const unreadable: UnreadableMeetingFile[] = [];

@@ -50,7 +50,7 @@ export async function readLibrarySettings(libraryPath: string): Promise<LibraryS
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (isMissing(error)) return createLibrarySettings();
-    throw new LibrarySettingsError(path, describeIoError(error));
+    throw new LibrarySettingsError(path, describeIoError(error, 'read'));
   }
   let data: unknown;
   try {
@@ -93,7 +93,7 @@ export async function writeLibrarySettings(libraryPath: string, settings: Librar
   try {
     await writeFileAtomic(path, JSON.stringify(contents, null, '\t') + '\n');
   } catch (error) {
-    throw new ClerkFacingError(`The library settings cannot be saved to “${path}”: ${describeIoError(error)}.`, 'library-unreachable');
+    throw new ClerkFacingError(`The library settings cannot be saved to “${path}”: ${describeIoError(error, 'write')}.`, 'library-unreachable');
   }
   return parsed.data;
 }

@@ -24,14 +24,20 @@ export class LibraryFileError extends ClerkFacingError {
   }
 }
 
-export function describeIoError(error: unknown): string {
+/**
+ * What went wrong with a file, in the clerk's words. `doing` says whether the file was being read
+ * or written, so a refused read is never put down to writing (and the other way round).
+ */
+export function describeIoError(error: unknown, doing?: 'read' | 'write'): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   switch (code) {
     case 'ENOENT':
       return 'the file or its folder is not there (was it moved, or is the drive disconnected?)';
     case 'EACCES':
     case 'EPERM':
-      return 'permission was refused (check that you can write to the library folder)';
+      if (doing === 'read') return 'permission to read it was refused (check that your account may open files in that folder)';
+      if (doing === 'write') return 'permission to write was refused (check that your account may change files in that folder)';
+      return 'permission was refused (check that your account may use files in that folder)';
     case 'ENOSPC':
       return 'the disk is full';
     case 'EROFS':
@@ -59,7 +65,7 @@ async function readJson(path: string, kind: LibraryFileKind): Promise<unknown> {
   try {
     text = (await readOrdinaryFile(path)).toString('utf8');
   } catch (error) {
-    throw new LibraryFileError(path, describeIoError(error), kind);
+    throw new LibraryFileError(path, describeIoError(error, 'read'), kind);
   }
   return parseJsonText(path, text, kind);
 }

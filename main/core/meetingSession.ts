@@ -31,9 +31,10 @@ import { archiveConflictCopy, CopyScanCache, findConflictCopies, type ConflictCo
 import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from './fileWatcher';
 import { findVersionByRevision, keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from './history';
 import { applyJournalEntry, journalRefusal, MeetingJournal, readLegacyBase, replayEpoch, type JournalEntry, type JournalItem, type JournalRead } from './journal';
-import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence } from './lease';
+import { acquireLease, describePresence, formatPresenceTime, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence, type ThisClerkHere } from './lease';
 import { confinedLibraryPath, fromLibraryRelative } from './library';
 import { readOrdinaryFile } from './ordinaryFile';
+import { clearMeetingCrashLeftovers } from './crashLeftovers';
 import { describeIoError, LibraryFileError, parseMeetingBytes, serializeLibraryFile } from './meetingFile';
 
 export interface MeetingUpdate {
@@ -190,6 +191,11 @@ export class MeetingSession {
     return fromLibraryRelative(this.context.libraryRoot, this.file);
   }
 
+  /** This clerk on this computer, as their leases name them. */
+  private get here(): ThisClerkHere {
+    return { displayName: this.context.displayName, computerName: this.context.computerName };
+  }
+
   private get savedBy(): string {
     return `${this.context.displayName.trim() || 'someone'} on ${this.context.computerName.trim() || 'another computer'}`;
   }
@@ -210,7 +216,7 @@ export class MeetingSession {
       } catch (error) {
         // The file never reached the library (created while it was unreachable): rebuild it from the journal.
         if (!read?.epoch[0]?.snapshot || pending.length === 0 || (error as { code?: string }).code !== 'ENOENT') {
-          throw new LibraryFileError(path, describeIoError(error));
+          throw new LibraryFileError(path, describeIoError(error, 'read'));
         }
       }
       if (bytes) {
@@ -774,7 +780,7 @@ export class MeetingSession {
     } catch (error) {
       const away = await folderProblem(this.context.libraryRoot);
       if (away) this.unreachable = away;
-      else this.failure = describeIoError(error);
+      else this.failure = describeIoError(error, 'write');
       this.afterProblem();
       return;
     }
@@ -838,7 +844,7 @@ export class MeetingSession {
       const away = await folderProblem(this.context.libraryRoot);
       if (away) return { kind: 'unreachable', problem: away };
       if ((error as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
-      return { kind: 'failed', problem: describeIoError(error) };
+      return { kind: 'failed', problem: describeIoError(error, 'read') };
     }
   }
 
@@ -1052,6 +1058,9 @@ export class MeetingSession {
   /** Takes over others' stale sessions (noting each in the history), then announces this one. */
   private async announce(notices: string[], fileBytes: Buffer | undefined): Promise<void> {
     const now = this.context.now();
+    const here = this.here;
+    // What a crash of this computer left here (its own dead sessions' leases and locks, old temporary files) goes first, silently.
+    await clearMeetingCrashLeftovers(this.context.libraryRoot, dirname(this.path), this.meeting.id, here).catch(() => 0);
     try {
       const taken = await takeOverStaleLeases(this.path, { now, meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs });
       for (const session of taken) {
@@ -1072,13 +1081,13 @@ export class MeetingSession {
         heartbeatMs: this.context.heartbeatMs,
       });
     } catch (error) {
-      notices.push(`Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error)}.`);
+      notices.push(`Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error, 'write')}.`);
     }
     await this.pollPresence().catch(() => undefined);
   }
 
   private async pollPresence(): Promise<void> {
-    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string } = { meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs };
+    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string; here: ThisClerkHere } = { meetingId: this.meeting.id, staleAfterMs: this.context.staleAfterMs, here: this.here };
     if (this.lease) options.ownSessionId = this.lease.sessionId;
     const reading = await readLeases(this.path, this.context.now(), options);
     const presence = reading.others.map(toApiPresence);
@@ -1173,7 +1182,7 @@ async function folderProblem(root: string): Promise<string | undefined> {
     const found = await stat(root);
     return found.isDirectory() ? undefined : describeIoError({ code: 'ENOTDIR' });
   } catch (error) {
-    return describeIoError(error);
+    return describeIoError(error, 'read');
   }
 }
 

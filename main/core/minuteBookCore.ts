@@ -14,6 +14,7 @@ import { createMeeting, type Meeting, type MeetingSummary } from '../domain/meet
 import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
+import { clearLibraryCrashLeftovers } from './crashLeftovers';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
 import { checkHouseStyleFiles } from './export/exportStyle';
 import { DEFAULT_HISTORY_POLICY, listVersions, type HistoryPolicy } from './history';
@@ -24,6 +25,7 @@ import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
 import { MeetingSession, toApiPresence, type OpenedSession, type SessionContext } from './meetingSession';
 import type { CoreOptions, MinuteBookCore } from './service';
+import { findStrandedMeetings, putBackIntoLibrary, saveStrandedCopy, strandedMeetingOf } from './strandedMeetings';
 
 export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   const listeners = new Set<(event: ApiEvent) => void>();
@@ -73,6 +75,9 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
   }
 
   const libraryRoot = (): string => options.settings.read().libraryPath;
+  const computerName = (): string => options.computerName ?? hostname();
+  /** This clerk on this computer, as their leases name them. */
+  const clerkHere = () => ({ displayName: options.settings.read().displayName, computerName: computerName() });
   const sessionContext = (): SessionContext => ({
     libraryRoot: libraryRoot(),
     journalDir: options.journalDir,
@@ -82,7 +87,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     history: options.history ?? DEFAULT_HISTORY_POLICY,
     now,
     displayName: options.settings.read().displayName,
-    computerName: options.computerName ?? hostname(),
+    computerName: computerName(),
     pollMs: options.pollMs ?? 1000,
     presencePollMs: options.presencePollMs ?? 3000,
     copyScanMs: options.copyScanMs ?? 3000,
@@ -226,7 +231,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         await mkdir(folder, { recursive: true });
         return;
       } catch (error) {
-        throw new ClerkFacingError(`The folder “${folder}” could not be made: ${describeIoError(error)}.`, 'export-failed');
+        throw new ClerkFacingError(`The folder “${folder}” could not be made: ${describeIoError(error, 'write')}.`, 'export-failed');
       }
     }
     throw new ClerkFacingError(`There is no folder “${folder}”. Choose a folder that exists, or type its full path.`, 'no-such-folder');
@@ -264,7 +269,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     } catch (error) {
       // A file open in Word (ExportTargetBusy) or simply there (ExportTargetExists) is a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
-      throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error)}. Nothing was changed there.`, 'export-failed');
+      throw new ClerkFacingError(`The minutes could not be saved as “${target}”: ${describeIoError(error, 'write')}. Nothing was changed there.`, 'export-failed');
     }
   }
 
@@ -295,8 +300,15 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     return rest;
   }
 
-  /** Changes kept on this computer after a crash or an offline spell go to the library at start-up. */
+  const savedByHere = (): string => `${options.settings.read().displayName.trim() || 'someone'} on ${computerName().trim() || 'another computer'}`;
+
+  /**
+   * Changes kept on this computer after a crash or an offline spell go to the library at start-up,
+   * after what a crash of this computer left in the library (its dead sessions' leases and locks,
+   * old temporary files) is cleared away.
+   */
   async function recoverJournals(): Promise<void> {
+    await clearLibraryCrashLeftovers(libraryRoot(), clerkHere()).catch(() => 0);
     for (const pending of await findPendingJournals(options.journalDir)) {
       // Journals of another library folder wait until that library is chosen again.
       if (!pending.file || pending.library !== libraryRoot() || sessions.has(pending.meetingId)) continue;
@@ -310,6 +322,43 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     }
   }
   const recovery = recoverJournals();
+
+  /** Meetings this computer holds in its journal that this library does not have (and that are not open here). */
+  async function strandedHere(root: string) {
+    const scan = await scanLibrary(root);
+    knownFiles = scan.files;
+    knownMeetings = scan.meetings;
+    const inLibrary = new Set([...scan.files.keys(), ...sessions.keys()]);
+    return findStrandedMeetings({ journalDir: options.journalDir, root, inLibrary, copyFolder: await exportFolder() });
+  }
+
+  const puttingBack = new Map<string, Promise<{ meetingId: string; file: string; renamed: boolean }>>();
+
+  /** Puts a stranded meeting back into the library, then lets the journal find its changes there. */
+  async function putBack(meetingId: string) {
+    const stranded = await strandedMeeting(meetingId);
+    const root = libraryRoot();
+    const { meeting, file } = await strandedMeetingOf(options.journalDir, meetingId, stranded.pendingChanges);
+    const put = await putBackIntoLibrary(root, meeting, file, savedByHere(), now());
+    knownFiles.set(meetingId, put.file);
+    // Opened and closed as at start-up: the journal's changes are found in the file and marked as saved.
+    try {
+      await openSession(meetingId, put.file);
+      await closeSession(meetingId);
+    } catch {
+      // The file is in the library; the journal still says the changes are pending, and the next open settles it.
+    }
+    return { meetingId, file: put.file, renamed: put.renamed };
+  }
+
+  async function strandedMeeting(meetingId: string) {
+    await recovery;
+    const root = libraryRoot();
+    await ensureLibrary(root);
+    const found = (await strandedHere(root)).find((each) => each.meetingId === meetingId);
+    if (!found) throw new ClerkFacingError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
+    return found;
+  }
 
   const handlers: ApiHandlers = {
     ...actionLogOperations({ libraryRoot, now, desktop: options.desktop, exportedFiles, exportFolder, prepareExportFolder, rememberExportFolder }),
@@ -333,6 +382,8 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       return next;
     },
     async 'meetings.list'() {
+      // A meeting kept only in the journal (never reached the library before a crash) is written by recovery: list it.
+      await recovery;
       const root = libraryRoot();
       await ensureLibrary(root);
       const scan = await scanLibrary(root);
@@ -352,7 +403,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       try {
         await saveCommittee(root, committee);
       } catch (error) {
-        throw new ClerkFacingError(`The committee “${committee.name}” could not be saved: ${describeIoError(error)}.`, 'save-failed');
+        throw new ClerkFacingError(`The committee “${committee.name}” could not be saved: ${describeIoError(error, 'write')}.`, 'save-failed');
       }
       return committee;
     },
@@ -388,8 +439,31 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
         knownFiles.delete(meetingId);
         return { movedTo };
       } catch (error) {
-        throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error)}. Nothing was deleted.`, 'delete-failed');
+        throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error, 'write')}. Nothing was deleted.`, 'delete-failed');
       }
+    },
+    async 'meetings.stranded.list'() {
+      await recovery;
+      const root = libraryRoot();
+      await ensureLibrary(root);
+      return { libraryPath: root, stranded: await strandedHere(root) };
+    },
+    async 'meetings.stranded.putBack'({ meetingId }) {
+      // A second click while the first is writing gets the same answer, not a second file.
+      const already = puttingBack.get(meetingId);
+      if (already) return already;
+      const putting = putBack(meetingId);
+      puttingBack.set(meetingId, putting);
+      try {
+        return await putting;
+      } finally {
+        puttingBack.delete(meetingId);
+      }
+    },
+    async 'meetings.stranded.saveCopy'({ meetingId, target }) {
+      const stranded = await strandedMeeting(meetingId);
+      const { meeting } = await strandedMeetingOf(options.journalDir, meetingId, stranded.pendingChanges);
+      return saveStrandedCopy(meeting, target, savedByHere(), now());
     },
     async 'meetings.exportTargets'({ meetingId }) {
       const meeting = await currentMeeting(meetingId);
@@ -444,10 +518,10 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       if (open) return { presence: await (await open).session.readPresence() };
       const path = fromLibraryRelative(libraryRoot(), await fileOf(meetingId));
       try {
-        const reading = await readLeases(path, now(), { meetingId, staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS });
+        const reading = await readLeases(path, now(), { meetingId, staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, here: clerkHere() });
         return { presence: reading.others.map(toApiPresence) };
       } catch (error) {
-        throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error)}.`, 'library-unreachable');
+        throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
       }
     },
     async 'meetings.setMode'({ meetingId, mode }) {

@@ -106,6 +106,36 @@ export interface OpenedMeeting {
   minuteNumberPattern?: string;
 }
 
+/**
+ * A meeting this computer holds in its journal that the library does not have (the folder came
+ * back empty, or the meeting file was removed, while changes to it were kept here).
+ */
+export interface StrandedMeeting {
+  meetingId: string;
+  /** Where the meeting's file was in the library (library-relative), as the journal remembers it. */
+  file: string;
+  /** From the meeting kept here; absent when only changes are kept, not the whole meeting. */
+  committee?: string;
+  title?: string;
+  /** yyyy-mm-dd: the meeting's date, else the date in its file name. */
+  date?: string;
+  startTime?: string;
+  /** Changes kept on this computer that the library never received. */
+  pendingChanges: number;
+  /**
+   * True: this computer holds the whole meeting with every change, and can put it back or save a
+   * copy. False: it holds only `pendingChanges` changes, not the meeting they were made on.
+   */
+  whole: boolean;
+  /** Where "Save a copy" offers to save the meeting (a full path ending in .json). */
+  copyPath: string;
+}
+
+export interface StrandedListing {
+  libraryPath: string;
+  stranded: StrandedMeeting[];
+}
+
 /** The library's house style, as library.json holds it. */
 export interface LibraryHouseStyle {
   libraryPath: string;
@@ -203,6 +233,12 @@ export const operations = {
   },
   'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },
   'meetings.delete': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ movedTo: string }>() },
+  /** Meetings kept only on this computer: in the journal, not in the library. */
+  'meetings.stranded.list': { input: NoInput, result: returns<StrandedListing>() },
+  /** Writes a stranded meeting back into the library, at its old place or, if that is taken, at a free name; never over a file. */
+  'meetings.stranded.putBack': { input: z.object({ meetingId: EntityId }).strict(), result: returns<{ meetingId: string; file: string; renamed: boolean }>() },
+  /** Saves a stranded meeting as a meeting file (JSON) where the clerk says; never over an existing file. */
+  'meetings.stranded.saveCopy': { input: z.object({ meetingId: EntityId, target: FullFilePath }).strict(), result: returns<{ path: string; bytes: number }>() },
   'meetings.exportTargets': { input: z.object({ meetingId: EntityId }).strict(), result: returns<ExportTargets>() },
   /** `replace`: the clerk chose to replace a file already there; without it such a file is refused ('export-target-exists'). */
   'meetings.export': {

@@ -1,5 +1,6 @@
 /**
- * The library's meetings, newest first, with the ways to set up, open and delete one. Files in the
+ * The library's meetings, newest first, with the ways to set up, open and delete one. Meetings
+ * kept only on this computer (the library lost them) are listed first, to put back. Files in the
  * library that could not be read are listed with their problem, so the clerk knows they exist and
  * can ask for help; they are never touched.
  */
@@ -13,6 +14,7 @@ import { Dialog } from '../app/Dialog';
 import { UnreadableFiles } from '../app/UnreadableFiles';
 import { formatMeetingDate, newestMeetingsFirst } from './meetingDates';
 import { NewMeetingDialog } from './NewMeetingDialog';
+import { StrandedMeetings } from './StrandedMeetings';
 
 interface MeetingsScreenProps {
   api: ApiClient;
@@ -24,6 +26,8 @@ interface MeetingsScreenProps {
 
 export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScreenProps) {
   const [listing, load] = useListing(api, 'meetings.list', onError);
+  // Meetings the library lost that this computer still holds (journal), to put back or save.
+  const [strandedListing, loadStranded] = useListing(api, 'meetings.stranded.list', onError);
   // The committees the New meeting dialog offers; without them the clerk can still type a name.
   const [committeeListing] = useListing(api, 'committees.list', onError);
   const committees = committeeListing ? [...committeeListing.committees].sort(byCommitteeName) : undefined;
@@ -56,6 +60,13 @@ export function MeetingsScreen({ api, onOpen, onCreate, onError }: MeetingsScree
       <p className="meetings-screen__note" aria-live="polite">
         {deletedNote}
       </p>
+      <StrandedMeetings
+        api={api}
+        stranded={strandedListing?.stranded ?? []}
+        onPutBack={async () => {
+          await Promise.all([load(), loadStranded()]);
+        }}
+      />
       {!listing ? (
         <p>Reading the library…</p>
       ) : meetings.length === 0 ? (

@@ -82,6 +82,7 @@ describe('presence on a meeting', () => {
       mode: 'edit',
       since: at(10, 2).toISOString(),
       heartbeat: at(10, 2).toISOString(),
+      pid: process.pid,
     });
 
     const { others } = await readLeases(meetingFile, at(10, 5));

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathForNewMeeting } from '../../main/core/library';
+import { leaveMeetingKeptOnlyHere } from '../support/keptOnlyHere';
 import { fullMeeting } from '../support/longMeeting';
 import { launchChromium, startHostProcess, type HostProcess } from './support/appInBrowser';
 
@@ -38,6 +39,8 @@ beforeAll(async () => {
   await mkdir(join(library, 'meetings'), { recursive: true });
   const file = await pathForNewMeeting(library, meeting);
   await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting));
+  // A meeting the library lost that this computer still holds, so the Meetings screen shows them too.
+  await leaveMeetingKeptOnlyHere(library, join(root, 'computer'), { committee: 'Licensing Sub-Committee', title: '', date: '2026-10-06', startTime: '10:00', venue: 'Room 1' }, ['The Sub-Committee heard the application.']);
   host = await startHostProcess(library, join(root, 'computer'));
   browser = await launchChromium();
 });
@@ -47,7 +50,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-type Screen = 'Meetings' | 'Meeting' | 'Export dialog' | 'Conflicts dialog' | 'History dialog' | 'Committees' | 'Settings';
+type Screen = 'Meetings' | 'Saving a copy of a meeting kept only here' | 'Meeting' | 'Export dialog' | 'Conflicts dialog' | 'History dialog' | 'Committees' | 'Settings';
 
 /** axe is injected as a script, which the app's own Content-Security-Policy rightly refuses; only these checks bypass it. */
 async function pageForAxe(): Promise<Page> {
@@ -58,6 +61,14 @@ async function pageForAxe(): Promise<Page> {
 async function show(page: Page, screen: Screen): Promise<void> {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'New meeting' }).waitFor();
+  if (screen === 'Meetings' || screen === 'Saving a copy of a meeting kept only here') {
+    const kept = page.getByRole('region', { name: '1 meeting is kept only on this computer' });
+    await kept.waitFor();
+    if (screen !== 'Meetings') {
+      await kept.getByRole('button', { name: /^Save a copy of Licensing Sub-Committee/ }).click();
+      await kept.getByRole('textbox', { name: /^Save the copy of Licensing Sub-Committee/ }).waitFor();
+    }
+  }
   if (screen === 'Meeting' || screen === 'Export dialog' || screen === 'Conflicts dialog' || screen === 'History dialog') {
     await page.getByRole('button', { name: /^Open Children, Adults/ }).click();
     await page.getByRole('button', { name: /^2\. / }).click();
@@ -79,7 +90,7 @@ async function show(page: Page, screen: Screen): Promise<void> {
     await page.getByRole('heading', { level: 1, name: screen }).waitFor();
     // The library's house style is read after the settings: wait until its form is filled in.
     await expect.poll(() => page.getByRole('textbox', { name: 'Font' }).inputValue()).not.toBe('');
-  } else if (screen !== 'Meetings' && screen !== 'Meeting') {
+  } else if (screen !== 'Meetings' && screen !== 'Saving a copy of a meeting kept only here' && screen !== 'Meeting') {
     await page.getByRole('button', { name: screen, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: screen }).waitFor();
   }
@@ -101,7 +112,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-describe.each<Screen>(['Meetings', 'Meeting', 'Export dialog', 'Conflicts dialog', 'History dialog', 'Committees', 'Settings'])('the %s screen', (screen) => {
+describe.each<Screen>(['Meetings', 'Saving a copy of a meeting kept only here', 'Meeting', 'Export dialog', 'Conflicts dialog', 'History dialog', 'Committees', 'Settings'])('the %s screen', (screen) => {
   it('has no accessibility violations axe can find', async () => {
     const page = await pageForAxe();
     await show(page, screen);

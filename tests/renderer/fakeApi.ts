@@ -15,6 +15,7 @@ import {
   type OperationResult,
   type Presence,
   type SaveState,
+  type StrandedMeeting,
 } from '../../main/domain/api';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { Committee } from '../../main/domain/committee';
@@ -39,6 +40,10 @@ export class FakeApi implements ApiClient {
   readonly previousMeetingDates = new Map<string, string>();
   readonly calls: RecordedCall[] = [];
   unreadable: UnreadableMeetingFile[] = [];
+  /** Meetings kept only on this computer, with the whole meeting where it is kept (put back into `meetings` on request). */
+  readonly stranded = new Map<string, { stranded: StrandedMeeting; meeting?: Meeting }>();
+  /** Copies of stranded meetings saved, by full path. */
+  readonly savedCopies = new Map<string, Meeting>();
   settings: ClerkSettings = { displayName: 'Priya Clerk', libraryPath: '/srv/shared/Minutes' };
   /** Makes the next call of that name fail with this message, as the core would refuse it. */
   readonly refusals = new Map<OperationName, string>();
@@ -218,6 +223,30 @@ export class FakeApi implements ApiClient {
     return meeting;
   }
 
+  /** A meeting this computer keeps but the library lost; without `whole`, only its changes are kept. */
+  addStranded(details: MeetingDetails, pendingChanges: number, whole = true): Meeting {
+    const meeting = createMeeting(details, new Date('2022-11-01T09:00:00Z'));
+    const file = `meetings/${meeting.date.slice(0, 4)}/${meeting.date} ${meeting.committee.toLowerCase().replace(/\W+/g, '-')}.json`;
+    const stranded: StrandedMeeting = {
+      meetingId: meeting.id,
+      file,
+      pendingChanges,
+      whole,
+      copyPath: `${this.exportFolder}/${meeting.date} ${meeting.committee} (kept on this computer).json`,
+      date: meeting.date,
+      ...(whole ? { committee: meeting.committee, title: meeting.title, startTime: meeting.startTime } : {}),
+    };
+    this.stranded.set(meeting.id, whole ? { stranded, meeting } : { stranded });
+    return meeting;
+  }
+
+  private strandedMeeting(meetingId: string): Meeting {
+    const found = this.stranded.get(meetingId);
+    if (!found) throw new ApiError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
+    if (!found.meeting) throw new ApiError(`This computer keeps ${found.stranded.pendingChanges} changes to this meeting, but not the meeting itself, so it cannot be put back or saved.`, 'not-whole');
+    return found.meeting;
+  }
+
   private readonly handlers: Handlers = {
     'settings.get': async () => ({ ...this.settings }),
     'settings.update': async (input) => {
@@ -258,6 +287,23 @@ export class FakeApi implements ApiClient {
       const meeting = this.meeting(meetingId);
       this.meetings.delete(meetingId);
       return { movedTo: `.minutebook/history/${meeting.id}/deleted.json` };
+    },
+    'meetings.stranded.list': async () => ({ libraryPath: this.settings.libraryPath, stranded: [...this.stranded.values()].map((each) => structuredClone(each.stranded)) }),
+    'meetings.stranded.putBack': async ({ meetingId }) => {
+      const meeting = this.strandedMeeting(meetingId);
+      const { file } = this.stranded.get(meetingId)!.stranded;
+      this.stranded.delete(meetingId);
+      this.meetings.set(meetingId, meeting);
+      return { meetingId, file, renamed: false };
+    },
+    'meetings.stranded.saveCopy': async ({ meetingId, target }) => {
+      const meeting = this.strandedMeeting(meetingId);
+      if (this.savedCopies.has(target)) {
+        const free = target.replace(/\.json$/, ' (2).json');
+        throw new ApiError(`There is already a file “${target.slice(target.lastIndexOf('/') + 1)}”; it has not been changed. Save the copy under another name, such as “${free.slice(free.lastIndexOf('/') + 1)}”.`, 'copy-target-exists', free);
+      }
+      this.savedCopies.set(target, structuredClone(meeting));
+      return { path: target, bytes: JSON.stringify(meeting).length };
     },
     'meetings.exportTargets': async ({ meetingId }) => {
       const meeting = this.meeting(meetingId);

@@ -110,7 +110,7 @@ async function readHouseStyleFile(libraryPath: string, file: string, what: 'logo
       const limit = `${maxBytes / 1024 / 1024} MB`;
       throw refuse(`it is larger than ${limit}`, `The house-style ${what} “${file}” is larger than ${limit}. Choose a smaller file in the house style.`);
     }
-    const problem = describeIoError(error);
+    const problem = describeIoError(error, 'read');
     throw refuse(problem, `The house-style ${what} “${file}” cannot be read: ${problem}. Put the file back in the library folder, or take it out of the house style.`);
   }
 }

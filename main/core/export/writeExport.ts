@@ -183,7 +183,7 @@ export async function checkExportTarget(target: string): Promise<void> {
     const code = errorCode(error);
     if (code === 'ENOENT') return;
     if (code === 'EISDIR') throw new ExportWriteFailed(target, 'a folder of that name is already there');
-    if (!LOCKED_CODES.has(code)) throw new ExportWriteFailed(target, describeIoError(error));
+    if (!LOCKED_CODES.has(code)) throw new ExportWriteFailed(target, describeIoError(error, 'write'));
     locked = error;
   }
   const folder = dirname(target);
@@ -227,6 +227,6 @@ export async function writeExportFile(target: string, bytes: Uint8Array | string
     if (code === 'EACCES' || code === 'EPERM') throw new ExportWriteFailed(target, 'you do not have permission to save in that folder; choose another folder');
     if (code === 'ENOENT') throw new ExportWriteFailed(target, 'that folder is not there (was it moved, or is the drive disconnected?)');
     if (code === 'EFBIG') throw new ExportWriteFailed(target, 'the file is larger than that drive allows');
-    throw new ExportWriteFailed(target, describeIoError(error));
+    throw new ExportWriteFailed(target, describeIoError(error, 'write'));
   }
 }
