@@ -14,6 +14,7 @@ import { conflictCopyOf } from '../domain/conflictCopies';
 import { summariseMeeting, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from '../domain/meeting';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
+import { refuseSystemFolder } from './libraryLocation';
 import { committeeDb, describeIoError, readCommitteeFile, readMeetingFile } from './meetingFile';
 
 export const LIBRARY_FORMAT = 'minutebook.library';
@@ -33,6 +34,7 @@ export function historyFolder(root: string, meetingId: string): string {
 
 /** Makes sure the folder is usable as a library, creating it on first use. */
 export async function prepareLibrary(root: string): Promise<void> {
+  await refuseSystemFolder(root);
   try {
     await mkdir(join(root, 'meetings'), { recursive: true });
     const manifest = join(root, 'library.json');

@@ -1,7 +1,7 @@
 /**
  * The renderer's only way to reach the core. In the Electron app it calls the preload bridge
  * (`window.minutebook`); in browser mode and end-to-end tests it calls the loopback test host
- * over HTTP, with the token the host put in the page address. Both speak the same contract.
+ * over HTTP, with the token the host put in the page address or the page. Both speak the same contract.
  */
 import type {
   ApiEvent,
@@ -61,7 +61,7 @@ export function testHostClient(origin: string, token: string): ApiClient {
       try {
         response = await fetch(`${origin}/api/${name}`, {
           method: 'POST',
-          headers: token ? { 'content-type': 'application/json', 'x-minutebook-token': token } : { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-minutebook-token': token },
           // Lets a change sent as the window closes still reach the core.
           keepalive: true,
           body: JSON.stringify(input),
@@ -74,8 +74,7 @@ export function testHostClient(origin: string, token: string): ApiClient {
     onEvent(listener) {
       listeners.add(listener);
       if (!source) {
-        // Without a token in the address, the HttpOnly cookie the host set authenticates the stream.
-        source = new EventSource(token ? `${origin}/api/events?token=${encodeURIComponent(token)}` : `${origin}/api/events`);
+        source = new EventSource(`${origin}/api/events?token=${encodeURIComponent(token)}`);
         source.onmessage = (message) => {
           const event = JSON.parse(String(message.data)) as ApiEvent;
           for (const each of listeners) each(event);
@@ -92,9 +91,13 @@ export function testHostClient(origin: string, token: string): ApiClient {
   };
 }
 
-/** Chooses the bridge inside Electron, otherwise the test host that served the page (token in the address, or its cookie). */
+/**
+ * Chooses the bridge inside Electron, otherwise the test host that served the page: the token is in
+ * the address, or (opened with the one-time address, which left only a cookie) in the page itself.
+ */
 export function connectApi(): ApiClient {
   if (window.minutebook) return bridgeClient(window.minutebook);
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const token =
+    new URLSearchParams(window.location.search).get('token') ?? document.querySelector('meta[name="minutebook-token"]')?.getAttribute('content') ?? '';
   return testHostClient(window.location.origin, token);
 }
