@@ -51,25 +51,64 @@ export function bridgeClient(bridge: MinuteBookBridge): ApiClient {
   };
 }
 
+/**
+ * Chromium refuses a `keepalive` request once the bodies of all keepalive requests in flight pass
+ * 64 KiB, and a refused one never leaves the page. Keepalive is only worth having while the page
+ * is going away (a request still on its way then is otherwise cancelled), so it is used only then,
+ * and only for a body that fits what is left of the allowance.
+ */
+const KEEPALIVE_ALLOWANCE_BYTES = 60 * 1024;
+let keepaliveBytesInFlight = 0;
+
+function utf8Length(text: string): number {
+  // Cheap when it surely fits; exact otherwise.
+  return text.length * 3 <= KEEPALIVE_ALLOWANCE_BYTES ? text.length * 3 : new TextEncoder().encode(text).length;
+}
+
+function pageIsGoingAway(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+const NOT_RESPONDING = 'Minute Book’s background service is not responding.';
+
 /** Talks to the loopback test host that served this page. */
 export function testHostClient(origin: string, token: string): ApiClient {
   const listeners = new Set<(event: ApiEvent) => void>();
   let source: EventSource | undefined;
+
+  async function post(name: string, body: string): Promise<Response> {
+    const request = { method: 'POST', headers: { 'content-type': 'application/json', 'x-minutebook-token': token }, body };
+    const bytes = pageIsGoingAway() ? utf8Length(body) : Infinity;
+    if (keepaliveBytesInFlight + bytes <= KEEPALIVE_ALLOWANCE_BYTES) {
+      keepaliveBytesInFlight += bytes;
+      try {
+        // Lets a change sent as the window closes still reach the core.
+        return await fetch(`${origin}/api/${name}`, { ...request, keepalive: true });
+      } catch {
+        // Refused as a keepalive request (the allowance is the browser's to judge): send it plainly below.
+      } finally {
+        keepaliveBytesInFlight -= bytes;
+      }
+    }
+    return fetch(`${origin}/api/${name}`, request);
+  }
+
   return {
     async call(name, input) {
       let response: Response;
       try {
-        response = await fetch(`${origin}/api/${name}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-minutebook-token': token },
-          // Lets a change sent as the window closes still reach the core.
-          keepalive: true,
-          body: JSON.stringify(input),
-        });
+        response = await post(name, JSON.stringify(input));
       } catch {
-        throw new ApiError('Minute Book’s background service is not responding. Your last changes are kept on this computer.', 'unreachable');
+        throw new ApiError(NOT_RESPONDING, 'unreachable');
       }
-      return unwrap((await response.json()) as ApiReply<OperationResult<typeof name>>);
+      let reply: ApiReply<OperationResult<typeof name>>;
+      try {
+        reply = (await response.json()) as ApiReply<OperationResult<typeof name>>;
+      } catch {
+        // Not the host's own envelope (a proxy, a half-closed connection): the core never saw or never answered it.
+        throw new ApiError(`${NOT_RESPONDING} (It answered ${response.status} ${response.statusText}.)`, 'unreachable');
+      }
+      return unwrap(reply);
     },
     onEvent(listener) {
       listeners.add(listener);
