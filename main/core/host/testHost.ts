@@ -2,7 +2,9 @@
  * The loopback test host: serves the built renderer and every operation of the contract over
  * HTTP on 127.0.0.1, with a server-sent event stream for pushes. It is how browser mode runs
  * the whole app where Electron cannot be installed, and how end-to-end tests drive the real
- * renderer against the real core. Only this machine can reach it, and only with the token.
+ * renderer against the real core. Only this machine can reach it, only its own page (no other
+ * origin, not even another port of 127.0.0.1), and only with the token in a header; bad input
+ * (too large, too deep, not JSON, a broken address) is answered with a sentence, never a 500.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -98,18 +100,22 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     });
   });
 
-  function refuse(request: IncomingMessage, response: ServerResponse, status: number, reason: string, body: unknown): void {
+  function report(request: IncomingMessage, status: number, reason: string): void {
     options.onRefused?.({ method: request.method ?? '', path: (request.url ?? '').split('?')[0] ?? '', status, reason });
+  }
+
+  function refuse(request: IncomingMessage, response: ServerResponse, status: number, reason: string, body: unknown): void {
+    report(request, status, reason);
     sendJson(response, status, body);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const refusal = refuseOtherSites(request, port);
-    if (refusal) {
-      options.onRefused?.({ method: request.method ?? '', path: (request.url ?? '').split('?')[0] ?? '', status: refusal.status, reason: refusal.reason });
-      if (refusal.status === 421) return void response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request: Minute Book answers only at 127.0.0.1 or localhost.');
-      return void sendJson(response, refusal.status, forbidden());
+    if (refusal?.status === 421) {
+      report(request, refusal.status, refusal.reason);
+      return void response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request: Minute Book answers only at 127.0.0.1 or localhost.');
     }
+    if (refusal) return void refuse(request, response, refusal.status, refusal.reason, forbidden());
     let url: URL;
     try {
       url = new URL(request.url ?? '/', origin);
