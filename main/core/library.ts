@@ -15,6 +15,7 @@ import { EntityId } from '../domain/ids';
 import { summariseMeeting, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from '../domain/meeting';
 import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
+import { refuseSystemFolder } from './libraryLocation';
 import { committeeDb, describeIoError, readCommitteeFile, readMeetingFile } from './meetingFile';
 import { SYMBOLIC_LINK_PROBLEM } from './ordinaryFile';
 
@@ -99,6 +100,7 @@ export function historyFolder(root: string, meetingId: string): string {
 
 /** Makes sure the folder is usable as a library, creating it on first use. */
 export async function prepareLibrary(root: string): Promise<void> {
+  await refuseSystemFolder(root);
   try {
     await mkdir(join(root, 'meetings'), { recursive: true });
     const manifest = join(root, 'library.json');

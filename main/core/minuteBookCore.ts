@@ -23,6 +23,7 @@ import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './leas
 import { fromLibraryRelative, moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
 import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
+import { impossibleDateNotices } from '../domain/impossibleDates';
 import { MeetingSession, toApiPresence, type OpenedSession, type SessionContext } from './meetingSession';
 import type { CoreOptions, MinuteBookCore } from './service';
 import { findStrandedMeetings, putBackIntoLibrary, saveStrandedCopy, strandedMeetingOf } from './strandedMeetings';
@@ -163,7 +164,7 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
       mode: opened.session.mode,
       presence: opened.session.presence,
       // Told once: the next open of the same session has nothing new to say.
-      notices: [...(recoveryNotices.get(opened.session.current.id) ?? []), ...opened.notices.splice(0)],
+      notices: [...(recoveryNotices.get(opened.session.current.id) ?? []), ...opened.notices.splice(0), ...impossibleDateNotices(opened.session.current)],
       saveState: opened.session.saveState,
     };
     recoveryNotices.delete(opened.session.current.id);

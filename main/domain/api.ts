@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MeetingChange } from './changes';
 import { Committee, CommitteeSlug } from './committee';
 import { HouseStyle } from './houseStyle';
+import { CalendarDate, isCalendarDate } from './ids';
 import { EntityId, MeetingDetails, type Meeting, type MeetingSummary, type UnreadableMeetingFile } from './meeting';
 
 /** A phantom value that carries a result type through `typeof operations`. */
@@ -189,6 +190,22 @@ const FullFilePath = z.string().trim().min(1, 'the file is required').max(4096, 
 
 const NoInput = z.object({}).strict();
 
+/**
+ * A change as the contract accepts it: every date in it is a day on the calendar. (Files and
+ * journal lines keep the looser `MeetingChange`, so what was written before still reads.)
+ */
+const ClerkChange = MeetingChange.superRefine((change, context) => {
+  const dates: { value: string | undefined; path: (string | number)[] }[] =
+    change.kind === 'meeting.update'
+      ? [{ value: change.fields.date, path: ['fields', 'date'] }]
+      : change.kind === 'entity.put' && change.collection === 'actions'
+        ? [{ value: change.entity.due, path: ['entity', 'due'] }]
+        : [];
+  for (const { value, path } of dates) {
+    if (value !== undefined && !isCalendarDate(value)) context.addIssue({ code: 'custom', message: `${value} is not a date on the calendar`, path });
+  }
+});
+
 export const operations = {
   'settings.get': { input: NoInput, result: returns<ClerkSettings>() },
   'settings.update': {
@@ -213,7 +230,7 @@ export const operations = {
   /** The Save dialog for an action log: the chosen file ends in the format's extension. */
   'committees.chooseActionLogTarget': { input: z.object({ defaultPath: FullFilePath, format: ActionLogFormat }).strict(), result: returns<{ path?: string }>() },
   'meetings.create': {
-    input: MeetingDetails.extend({ committeeSlug: CommitteeSlug.optional() }).strict(),
+    input: MeetingDetails.extend({ date: CalendarDate, committeeSlug: CommitteeSlug.optional() }).strict(),
     result: returns<OpenedMeeting>(),
   },
   /** Who else has the meeting open, before the clerk chooses to edit as well or read only. */
@@ -228,7 +245,7 @@ export const operations = {
      * `seenView`: the view (OpenedMeeting.view, meetingUpdated.view) the changes were made on. Changes made on
      * an earlier view than the core's are merged with what came since instead of undoing it (docs/sync.md).
      */
-    input: z.object({ meetingId: EntityId, changes: z.array(MeetingChange).min(1).max(500), seenView: z.number().int().min(0).optional() }).strict(),
+    input: z.object({ meetingId: EntityId, changes: z.array(ClerkChange).min(1).max(500), seenView: z.number().int().min(0).optional() }).strict(),
     result: returns<SaveState>(),
   },
   'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },
@@ -294,11 +311,32 @@ export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(operations, name);
 }
 
+/** Deeper than any input of the contract; checked before the schemas, whose recursive parts (z.json) would otherwise recurse as deep as the input. */
+export const MAX_INPUT_DEPTH = 64;
+
+/** Whether arrays and objects nest deeper than `limit`, found without recursion (a hostile input cannot overflow the stack). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  // An object reached again (IPC inputs may share them) is walked again only if reached deeper, so a shared one costs at most `limit` walks.
+  const deepestSeen = new Map<object, number>();
+  while (stack.length > 0) {
+    const { value: each, depth } = stack.pop()!;
+    if (typeof each !== 'object' || each === null || (deepestSeen.get(each) ?? -1) >= depth) continue;
+    if (depth + 1 > limit) return true;
+    deepestSeen.set(each, depth);
+    for (const child of Array.isArray(each) ? each : Object.values(each)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 /** Validates raw input for an operation; the message names the operation and the first problem. */
 export function parseOperationInput<N extends OperationName>(
   name: N,
   raw: unknown,
 ): { ok: true; input: z.output<Operations[N]['input']> } | { ok: false; message: string } {
+  if (nestsDeeperThan(raw, MAX_INPUT_DEPTH)) {
+    return { ok: false, message: `${name} was refused: its input is nested more than ${MAX_INPUT_DEPTH} levels deep, which no Minute Book screen sends.` };
+  }
   const parsed = operations[name].input.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, input: parsed.data as z.output<Operations[N]['input']> };
   const issue = parsed.error.issues[0];

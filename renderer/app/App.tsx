@@ -14,6 +14,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { ErrorBanner } from './ErrorBanner';
 import { messageForClerk } from './errorMessage';
 import { SaveStateIndicator } from './SaveStateIndicator';
+import type { HeldInWindow } from './saveStateText';
 import './app.css';
 
 type Screen = { name: 'meetings' } | { name: 'committees' } | { name: 'settings' } | { name: 'meeting'; opened: OpenedMeeting };
@@ -22,6 +23,7 @@ export function App({ api }: { api: ApiClient }) {
   const [screen, setScreen] = useState<Screen>({ name: 'meetings' });
   const [saveState, setSaveState] = useState<SaveState>();
   const [sendingChanges, setSendingChanges] = useState(false);
+  const [heldInWindow, setHeldInWindow] = useState<HeldInWindow>();
   const [error, setError] = useState<string>();
   // A meeting someone else is editing, while the clerk chooses read only or edit as well.
   const [choosing, setChoosing] = useState<{ meetingId: string; name: string; presence: Presence[] }>();
@@ -58,6 +60,7 @@ export function App({ api }: { api: ApiClient }) {
     openMeetingId.current = opened.meeting.id;
     setSaveState(opened.saveState);
     setSendingChanges(false);
+    setHeldInWindow(undefined);
     setScreen({ name: 'meeting', opened });
   }, []);
 
@@ -74,6 +77,7 @@ export function App({ api }: { api: ApiClient }) {
       openMeetingId.current = null;
       setSaveState(undefined);
       setSendingChanges(false);
+      setHeldInWindow(undefined);
       setScreen(name === 'meetings' ? { name: 'meetings' } : name === 'committees' ? { name: 'committees' } : { name: 'settings' });
     },
     [reportError],
@@ -142,7 +146,7 @@ export function App({ api }: { api: ApiClient }) {
             Settings
           </button>
         </nav>
-        <SaveStateIndicator saveState={saveState} sendingChanges={sendingChanges} />
+        <SaveStateIndicator saveState={saveState} sendingChanges={sendingChanges} heldInWindow={heldInWindow} />
       </header>
       <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
       <main className="app-main" ref={main}>
@@ -159,6 +163,7 @@ export function App({ api }: { api: ApiClient }) {
             opened={screen.opened}
             onSaveState={acceptSaveState}
             onSendingChange={setSendingChanges}
+            onHeldInWindow={setHeldInWindow}
             onError={reportError}
             onBack={() => void goTo('meetings')}
             leaveRef={leaveMeeting}

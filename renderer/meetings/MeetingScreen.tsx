@@ -35,7 +35,7 @@ import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { ConflictsDialog } from './ConflictsDialog';
 import { describeSavedAt, HistoryDialog } from './HistoryDialog';
 import { formatMeetingDate } from './meetingDates';
-import { MeetingChangeQueue } from './meetingChangeQueue';
+import { MeetingChangeQueue, type HeldBack } from './meetingChangeQueue';
 import { presenceLine, readOnlyBanner, updatedAnnouncement } from './presenceText';
 import './meetingScreen.css';
 
@@ -49,6 +49,8 @@ interface MeetingScreenProps {
   opened: OpenedMeeting;
   onSaveState: (saveState: SaveState) => void;
   onSendingChange: (sending: boolean) => void;
+  /** Changes held in this window because the core is not answering, and when the next try is (undefined once it has them). */
+  onHeldInWindow?: (held: HeldBack | undefined) => void;
   onError: (error: unknown) => void;
   /** Asks the app to go back to the meetings list (which calls `leaveRef` first). */
   onBack: () => void;
@@ -116,7 +118,7 @@ function migrationNote(opened: OpenedMeeting): string[] {
   return notes;
 }
 
-export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onError, onBack, leaveRef }: MeetingScreenProps) {
+export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHeldInWindow, onError, onBack, leaveRef }: MeetingScreenProps) {
   const meetingId = opened.meeting.id;
   const [meeting, setMeeting] = useState(opened.meeting);
   // The latest meeting, readable synchronously between a change and the next render.
@@ -160,6 +162,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onErr
         onSaveState,
         onError,
         onBusyChange: onSendingChange,
+        onHeldBack: onHeldInWindow,
         onAcknowledged: (changes) => {
           acknowledged.current = applyQuietly(acknowledged.current, changes);
         },

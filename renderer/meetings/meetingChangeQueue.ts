@@ -25,10 +25,24 @@ export interface MeetingChangeQueueOptions {
   onRefused?: (error: unknown) => void;
   /** Whether changes are waiting or being sent, for the save indicator. */
   onBusyChange?: (busy: boolean) => void;
-  /** How long to wait before trying again when the core could not be reached. */
+  /** How long to wait before the first try again when the core could not be reached; each further wait doubles. */
   retryDelayMs?: number;
+  /** The longest wait between tries (30 s by default). */
+  maxRetryDelayMs?: number;
+  /**
+   * Changes the core has not received, held in this window (its memory only) because the core
+   * could not be reached, and when the next try is; undefined once the core has them again.
+   */
+  onHeldBack?: (held: HeldBack | undefined) => void;
   /** The core applied these changes (in this order); the screen's picture of the core moves on. */
   onAcknowledged?: (changes: readonly MeetingChange[]) => void;
+}
+
+export interface HeldBack {
+  /** Changes waiting in this window that the core has not received. */
+  changes: number;
+  /** When the queue tries again (ISO time). */
+  nextTryAt: string;
 }
 
 /** Merges `change` into the last waiting change when both edit the same thing; false when it cannot. */
@@ -69,6 +83,9 @@ export class MeetingChangeQueue {
   // refuses is lost: this many changes at the front of `waiting` go alone.
   private sendAlone = 0;
   private inFlight: Queued[] = [];
+  // Tries since the core last answered, for the back-off.
+  private failedTries = 0;
+  private nextTryAt: string | undefined;
 
   constructor(private readonly options: MeetingChangeQueueOptions) {}
 
@@ -80,6 +97,7 @@ export class MeetingChangeQueue {
     if (last && coalesceChange(into, change)) last.change = into[0]!;
     else this.waiting.push({ change, view });
     this.setBusy(true);
+    if (this.nextTryAt !== undefined) this.options.onHeldBack?.({ changes: this.waiting.length + this.inFlight.length, nextTryAt: this.nextTryAt });
     this.sendNext();
   }
 
@@ -129,6 +147,7 @@ export class MeetingChangeQueue {
       (saveState) => {
         this.sending = false;
         this.inFlight = [];
+        this.answered();
         this.options.onAcknowledged?.(changes);
         if (this.sendAlone > 0) this.sendAlone--;
         this.options.onSaveState(saveState);
@@ -138,15 +157,20 @@ export class MeetingChangeQueue {
         this.sending = false;
         this.inFlight = [];
         if (error instanceof ApiError && error.code === 'unreachable') {
-          // The core may be restarting: keep the changes, in order, and try again shortly.
+          // The core may be restarting: keep the changes, in order, and try again, less often each time.
           this.waiting.unshift(...batch);
+          const delay = Math.min((this.options.retryDelayMs ?? 2000) * 2 ** this.failedTries, this.options.maxRetryDelayMs ?? 30_000);
+          this.failedTries++;
           this.options.onError(error);
+          this.nextTryAt = new Date(Date.now() + delay).toISOString();
+          this.options.onHeldBack?.({ changes: this.waiting.length, nextTryAt: this.nextTryAt });
           this.retryTimer = setTimeout(() => {
             this.retryTimer = undefined;
             this.sendNext();
-          }, this.options.retryDelayMs ?? 2000);
+          }, delay);
           return;
         }
+        this.answered();
         if (batch.length > 1) {
           // Refused: one of these cannot be applied. Try them one by one to find which.
           this.waiting.unshift(...batch);
@@ -162,6 +186,14 @@ export class MeetingChangeQueue {
         this.sendNext();
       },
     );
+  }
+
+  /** The core answered: nothing is held back in this window any more. */
+  private answered(): void {
+    this.failedTries = 0;
+    if (this.nextTryAt === undefined) return;
+    this.nextTryAt = undefined;
+    this.options.onHeldBack?.(undefined);
   }
 
   private setBusy(busy: boolean): void {

@@ -1,20 +1,21 @@
 /** The loopback test host answers only this machine, only with the token, and serves the contract. */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/contentSecurityPolicy';
+import { dispatchOperation } from '../../main/core/dispatch';
 import { platformCommand, platformDesktop, recordingDesktop, type DesktopCall } from '../../main/core/host/hostDesktop';
-import { startTestHost, type TestHost } from '../../main/core/host/testHost';
+import { startTestHost, type HostRefusal, type TestHost } from '../../main/core/host/testHost';
 import { createMinuteBookCore } from '../../main/core/minuteBookCore';
 import type { Desktop, MinuteBookCore } from '../../main/core/service';
 import { fileSettingsStore } from '../../main/core/settingsFile';
 import type { ExportedMinutes, ExportTargets, OpenedMeeting } from '../../main/domain/api';
 import { createCommittee } from '../../main/domain/committee';
 import { createLibrarySettings } from '../../main/domain/houseStyle';
-import { createAgendaItem } from '../../main/domain/meeting';
+import { createAgendaItem, createMeeting } from '../../main/domain/meeting';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';
 
 let temp: TempLibrary;
@@ -30,6 +31,26 @@ afterEach(async () => {
   await host.close();
   await temp.remove();
 });
+
+/** A request exactly as given (Host and all), which fetch would not let a test set. */
+function send(to: TestHost, options: { path: string; method: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; text: string }> {
+  const url = new URL(to.origin);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port: url.port, path: options.path, method: options.method, headers: { host: url.host, ...options.headers } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      // An event stream answers and stays open: its status is enough.
+      if (response.headers['content-type']?.startsWith('text/event-stream')) {
+        resolve({ status: response.statusCode ?? 0, text });
+        response.destroy();
+      }
+    });
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}
 
 function call(name: string, body: unknown, token = host.token) {
   return fetch(`${host.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-minutebook-token': token }, body: JSON.stringify(body) });
@@ -47,15 +68,86 @@ describe('the loopback test host', () => {
     expect(listed.value.meetings).toHaveLength(1);
   });
 
-  it('swaps a one-time address for an HttpOnly cookie, once', async () => {
+  it('swaps a one-time address for an HttpOnly cookie, once, and gives the page it serves the token for its calls', async () => {
     const address = host.oneTimeUrl();
     const first = await fetch(address, { redirect: 'manual' });
     expect(first.status).toBe(303);
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^minutebook-token=[0-9a-f]+; HttpOnly; SameSite=Strict; Path=\//);
-    const listed = await fetch(`${host.origin}/api/meetings.list`, { method: 'POST', headers: { cookie: cookie.split(';')[0]! }, body: '{}' });
-    expect((await listed.json()).ok).toBe(true);
+    const page = await fetch(`${host.origin}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<meta name="minutebook-token" content="${host.token}" />`);
     expect((await fetch(address, { redirect: 'manual' })).status).toBe(403);
+  });
+
+  it('refuses a call that carries only the cookie: a page on another site gets the cookie sent, never the header', async () => {
+    const cookie = (await fetch(host.oneTimeUrl(), { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
+    const response = await fetch(`${host.origin}/api/settings.update`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Mallory' }),
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toEqual({ code: 'forbidden', message: 'This request did not come from the Minute Book page, so it was refused.' });
+    expect((await (await call('settings.get', {})).json()).value.displayName).toBe('Jane Clerk');
+  });
+
+  it('serves the page only to a browser that already holds the token', async () => {
+    const response = await fetch(`${host.origin}/`);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe('Open Minute Book with the address it gave when it started; this one has no key.');
+  });
+
+  it('refuses requests from another origin, even with the token, and says which', async () => {
+    const refusals: HostRefusal[] = [];
+    await host.close();
+    host = await startTestHost({ core: temp.startCore(), rendererDir: join(temp.root, 'renderer'), onRefused: (refusal) => refusals.push(refusal) });
+    const other = `http://127.0.0.1:${Number(new URL(host.origin).port) === 65535 ? 65534 : Number(new URL(host.origin).port) + 1}`;
+    const headers = { 'content-type': 'application/json', 'x-minutebook-token': host.token };
+    const attempts: Record<string, string>[] = [{ origin: other }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const extra of attempts) {
+      const response = await send(host, { path: '/api/settings.update', method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify({ displayName: 'Mallory' }) });
+      expect(response.status).toBe(403);
+      expect(JSON.parse(response.text).error.code).toBe('forbidden');
+    }
+    const stream = await send(host, { path: `/api/events?token=${host.token}`, method: 'GET', headers: { origin: other } });
+    expect(stream.status).toBe(403);
+    expect(refusals.map((refusal) => refusal.reason)).toEqual([
+      `it came from another site (${other})`,
+      'it came from another site (null)',
+      'the browser said it came from a same-site page',
+      'the browser said it came from a cross-site page',
+      `it came from another site (${other})`,
+    ]);
+    expect((await (await call('settings.get', {})).json()).value.displayName).toBe('Jane Clerk');
+    // The page's own requests: same origin, or typed in the address bar.
+    const own = await send(host, { path: '/api/settings.get', method: 'POST', headers: { ...headers, origin: host.origin, 'sec-fetch-site': 'same-origin' }, body: '{}' });
+    expect(own.status).toBe(200);
+    expect((await send(host, { path: `/?token=${host.token}`, method: 'GET', headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
+  });
+
+  it('takes a body only when it is declared as JSON', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await fetch(`${host.origin}/api/settings.update`, { method: 'POST', headers: { 'content-type': type, 'x-minutebook-token': host.token }, body: JSON.stringify({ displayName: 'Mallory' }) });
+      expect(response.status).toBe(415);
+      expect((await response.json()).error.message).toBe('Minute Book only accepts requests whose body is JSON (Content-Type: application/json).');
+    }
+    expect((await fetch(`${host.origin}/api/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'x-minutebook-token': host.token }, body: '{}' })).status).toBe(200);
+    expect((await (await call('settings.get', {})).json()).value.displayName).toBe('Jane Clerk');
+  });
+
+  it('answers at localhost as well as 127.0.0.1, on its own port only', async () => {
+    const port = new URL(host.origin).port;
+    expect((await send(host, { path: `/?token=${host.token}`, method: 'GET', headers: { host: `localhost:${port}` } })).status).toBe(200);
+    const fromLocalhostPage = await send(host, {
+      path: '/api/settings.get',
+      method: 'POST',
+      headers: { host: `localhost:${port}`, origin: `http://localhost:${port}`, 'content-type': 'application/json', 'x-minutebook-token': host.token },
+      body: '{}',
+    });
+    expect(fromLocalhostPage.status).toBe(200);
+    expect((await send(host, { path: '/', method: 'GET', headers: { host: `localhost:${Number(port) + 1}` } })).status).toBe(421);
+    expect((await send(host, { path: '/', method: 'GET', headers: { host: `127.0.0.1.evil.example:${port}` } })).status).toBe(421);
   });
 
   it('refuses a caller without the token', async () => {
@@ -332,5 +424,81 @@ describe('the desktop in browser mode', () => {
     } finally {
       process.env.PATH = path;
     }
+  });
+});
+
+describe('bad input gets a sentence, never a stack trace or a hung call', () => {
+  it('refuses JSON nested deeper than any screen sends, before parsing it', async () => {
+    for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), `{"displayName":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`]) {
+      const response = await fetch(`${host.origin}/api/settings.update`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-minutebook-token': host.token }, body });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toEqual({ code: 'invalid-input', message: 'The request is nested more than 64 levels deep, which no Minute Book screen sends; it was refused.' });
+    }
+  });
+
+  it('refuses deep input inside the schemas’ own recursive parts, whichever door it came through', async () => {
+    let value: unknown = 'x';
+    for (let depth = 0; depth < 50_000; depth++) value = [value];
+    const change = { kind: 'conflict.resolve', conflictId: 'cfl-0001', resolution: { value } };
+    const reply = await dispatchOperation(temp.startCore().handlers, 'meetings.applyChanges', { meetingId: 'mtg-0001', changes: [change] });
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid-input', message: 'meetings.applyChanges was refused: its input is nested more than 64 levels deep, which no Minute Book screen sends.' } });
+  });
+
+  it('refuses an address with a broken % escape with a sentence', async () => {
+    const response = await send(host, { path: '/assets/%E0%A4%A.js', method: 'GET' });
+    expect(response.status).toBe(400);
+    expect(response.text).toBe('The address holds a broken % escape, so Minute Book cannot tell which file it names.');
+  });
+
+  it('answers a body over the limit with 413 and a sentence', async () => {
+    const response = await fetch(`${host.origin}/api/settings.update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-minutebook-token': host.token },
+      body: JSON.stringify({ displayName: 'x'.repeat(21 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toEqual({ code: 'too-large', message: 'The request is too large for Minute Book (more than 20 MB); nothing in it was kept.' });
+  });
+
+  it('refuses a library folder in /proc, /sys or /dev at once, with a sentence', async () => {
+    for (const libraryPath of ['/proc/self', '/proc/self/cwd/minutes', '/sys/kernel', '/dev/shm/Minute Book']) {
+      const reply = await (await call('settings.update', { libraryPath })).json();
+      expect(reply.ok).toBe(false);
+      expect(reply.error.code).toBe('library-unusable');
+      expect(reply.error.message).toMatch(new RegExp(`^The library folder “${libraryPath.replace(/[/]/g, '\\/')}” is (inside /(proc|sys|dev)|on the \\w+ file system), which shows the running system rather than holding files, so it cannot be a library\\.`));
+    }
+    // A symlink that leads there is followed.
+    await symlink('/proc/self', join(temp.root, 'looks-ordinary'));
+    const reply = await (await call('settings.update', { libraryPath: join(temp.root, 'looks-ordinary', 'Minute Book') })).json();
+    expect(reply.error?.message).toContain('is inside /proc');
+    expect((await (await call('settings.get', {})).json()).value.libraryPath).toBe(temp.library);
+  });
+
+  it('refuses impossible dates wherever the contract takes one', async () => {
+    for (const date of ['2026-13-45', '2026-02-30', '2025-02-29', '2026-04-31', '2026-00-10']) {
+      const reply = await (await call('meetings.create', { ...sampleDetails, date })).json();
+      expect(reply.error).toEqual({ code: 'invalid-input', message: 'meetings.create was refused: that date is not on the calendar (a month is 01 to 12, and the day must be in that month) (at date).' });
+    }
+    expect((await (await call('meetings.create', { ...sampleDetails, date: '2024-02-29' })).json()).ok).toBe(true);
+    const created = (await (await call('meetings.create', sampleDetails)).json()).value as OpenedMeeting;
+    const meetingId = created.meeting.id;
+    const moved = await (await call('meetings.applyChanges', { meetingId, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-30' } }] })).json();
+    expect(moved.error).toEqual({ code: 'invalid-input', message: 'meetings.applyChanges was refused: 2026-02-30 is not a date on the calendar (at changes.0.fields.date).' });
+    const action = { id: 'act-0001', itemId: 'itm-0001', text: 'Report back', ownerName: 'Director', due: '2026-13-45', status: 'open' };
+    const due = await (await call('meetings.applyChanges', { meetingId, changes: [{ kind: 'entity.put', collection: 'actions', entity: action }] })).json();
+    expect(due.error?.message).toBe('meetings.applyChanges was refused: 2026-13-45 is not a date on the calendar (at changes.0.entity.due).');
+  });
+
+  it('still lists and opens a file written with an impossible date, and tells the clerk which date to correct', async () => {
+    const meeting = createMeeting({ ...sampleDetails, date: '2026-02-30' }, new Date('2026-02-01T09:00:00Z'));
+    await mkdir(join(temp.library, 'meetings', '2026'), { recursive: true });
+    await writeFile(join(temp.library, 'meetings', '2026', '2026-02-30 panel.json'), JSON.stringify(meeting, null, 2));
+    const listed = (await (await call('meetings.list', {})).json()).value;
+    expect(listed.meetings.map((each: { id: string }) => each.id)).toEqual([meeting.id]);
+    const opened = await (await call('meetings.open', { meetingId: meeting.id })).json();
+    expect(opened.ok).toBe(true);
+    expect(opened.value.notices).toContain('This meeting’s date, 2026-02-30, is not a date on the calendar: correct it in the meeting’s details.');
+    const corrected = await (await call('meetings.applyChanges', { meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-28' } }] })).json();
+    expect(corrected.ok).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MeetingSummary } from '../../main/domain/meeting';
 import { agendaItemLabel, dropIndex } from '../../renderer/agenda/agendaOrder';
-import { describeSaveState } from '../../renderer/app/saveStateText';
+import { announceSaveState, describeSaveState } from '../../renderer/app/saveStateText';
 import { formatMeetingDate, newestMeetingsFirst } from '../../renderer/meetings/meetingDates';
 import { createMinutesSaveSchedule } from '../../renderer/minutes/minutesSaveSchedule';
 
@@ -15,6 +15,16 @@ describe('what the clerk reads', () => {
   it('names agenda items by number and title', () => {
     expect(agendaItemLabel(3, 'Director’s report')).toBe('3. Director’s report');
     expect(agendaItemLabel(4, '  ')).toBe('4. Untitled item');
+  });
+
+  it('never says changes are kept on this computer while they are only in this window', () => {
+    const nextTryAt = new Date(2026, 10, 10, 10, 0, 8).toISOString();
+    const held = { changes: 3, nextTryAt };
+    for (const saveState of [undefined, { meetingId: 'm-001', state: 'saved', pendingChanges: 0 }, { meetingId: 'm-001', state: 'unreachable', pendingChanges: 14 }] as const) {
+      expect(describeSaveState(saveState, true, held)).toBe('Not saved: Minute Book’s background service is not responding — 3 changes are only in this window. Keep it open; trying again at 10:00:08.');
+      expect(announceSaveState(saveState, true, held)).toBe('Not saved: Minute Book’s background service is not responding — your latest changes are only in this window. Keep it open.');
+    }
+    expect(describeSaveState(undefined, true, { changes: 1, nextTryAt })).toContain('1 change is only in this window');
   });
 
   it('says one thing about saving', () => {

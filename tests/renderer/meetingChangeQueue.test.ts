@@ -108,6 +108,38 @@ describe('the meeting change queue', () => {
     }
   });
 
+  it('tries again less often each time the core cannot be reached, and says how many changes are held in the window until when', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-10T10:00:00Z') });
+    try {
+      const { send, answers } = deferredSender();
+      const held: unknown[] = [];
+      const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError: vi.fn(), retryDelayMs: 1000, maxRetryDelayMs: 4000, onHeldBack: (each) => held.push(each) });
+      queue.add(minutes('item-a1', 'kept'));
+      const triedAt: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        expect(send).toHaveBeenCalledTimes(attempt + 1);
+        triedAt.push(Date.now() - new Date('2026-11-10T10:00:00Z').getTime());
+        answers[attempt]?.reject(new ApiError('not responding', 'unreachable'));
+        await vi.advanceTimersByTimeAsync(0);
+        if (attempt === 0) queue.add({ kind: 'item.move', itemId: 'item-a1', toIndex: 0 });
+        await vi.advanceTimersToNextTimerAsync();
+      }
+      // 1 s, 2 s, 4 s, then no more than the longest wait.
+      expect(triedAt).toEqual([0, 1000, 3000, 7000, 11000]);
+      expect(held.slice(0, 2)).toEqual([
+        { changes: 1, nextTryAt: '2026-11-10T10:00:01.000Z' },
+        { changes: 2, nextTryAt: '2026-11-10T10:00:01.000Z' },
+      ]);
+      expect(held[held.length - 1]).toEqual({ changes: 2, nextTryAt: '2026-11-10T10:00:15.000Z' });
+      expect(send).toHaveBeenCalledTimes(6);
+      answers[5]?.resolve(saved);
+      await queue.whenIdle();
+      expect(held[held.length - 1]).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('sends a refused batch again one change at a time, so only the change the core refuses is lost', async () => {
     const { send, batches, answers } = deferredSender();
     const onRefused = vi.fn();

@@ -1,7 +1,8 @@
 /**
  * Browser mode: `npm run start:browser` runs this under plain Node. It starts the real core and
  * the loopback test host, prints the address as one JSON line, and (with --open) opens the
- * system Chromium on it as an app window. End-to-end tests start it the same way.
+ * system Chromium on it as an app window. End-to-end tests start it the same way. Each request
+ * refused as not coming from the app's own page is printed as a JSON line {"refused":{…}}.
  *
  *   --library <dir>   library folder (default: the saved setting, else ~/Documents/Minute Book)
  *   --data <dir>      this computer's data: settings and journal (default ~/.minutebook-browser)
@@ -53,8 +54,9 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 
 const core = createMinuteBookCore({ settings, desktop, journalDir: join(dataDir, 'journal') });
-const host = await startTestHost({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
-console.log(JSON.stringify({ url: host.url, origin: host.origin, library: settings.read().libraryPath }));
+const host = await startTestHost({ core, rendererDir, port: values.port ? Number(values.port) : 0, onRefused: (refused) => console.log(JSON.stringify({ refused })) });
+// oneTimeUrl: the address a browser opened by hand can use once (it leaves only a cookie behind).
+console.log(JSON.stringify({ url: host.url, oneTimeUrl: host.oneTimeUrl(), origin: host.origin, library: settings.read().libraryPath }));
 
 let stopping = false;
 async function stop(): Promise<void> {

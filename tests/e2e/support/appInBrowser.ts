@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { DesktopCall } from '../../../main/core/host/hostDesktop';
+import type { HostRefusal } from '../../../main/core/host/testHost';
 
 const projectRoot = join(import.meta.dirname, '..', '..', '..');
 export const rendererDir = join(projectRoot, 'out', 'renderer');
@@ -25,7 +26,11 @@ export function launchChromium(): Promise<Browser> {
 
 export interface HostProcess {
   url: string;
+  /** An address that works once and leaves the browser only the host's cookie, as `--open` uses. */
+  oneTimeUrl: string;
   origin: string;
+  /** Requests the host refused as not coming from its own page (runHost prints each). */
+  readonly refusals: readonly HostRefusal[];
   /** What the core asked of the desktop ("Open", "Show in folder"); the test host only records it. */
   readonly desktopCalls: readonly DesktopCall[];
   /** Stops the host as closing the app does: pending changes are written first. */
@@ -44,18 +49,19 @@ export async function startHostProcess(library: string, data: string): Promise<H
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // The host prints each desktop request as a line {"desktopCall":{…}} (runHost's --desktop record).
   const desktopCalls: DesktopCall[] = [];
+  const refusals: HostRefusal[] = [];
   let unread = '';
   child.stdout.on('data', (chunk: Buffer) => {
     unread += chunk.toString();
     const lines = unread.split('\n');
     unread = lines.pop() ?? '';
     for (const line of lines) {
-      if (!line.startsWith('{"desktopCall"')) continue;
-      desktopCalls.push((JSON.parse(line) as { desktopCall: DesktopCall }).desktopCall);
+      if (line.startsWith('{"desktopCall"')) desktopCalls.push((JSON.parse(line) as { desktopCall: DesktopCall }).desktopCall);
+      if (line.startsWith('{"refused"')) refusals.push((JSON.parse(line) as { refused: HostRefusal }).refused);
     }
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const address = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
+  const address = await new Promise<{ url: string; oneTimeUrl: string; origin: string }>((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error(`The test host did not start:\n${stderr}`)), 30_000);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -63,7 +69,7 @@ export async function startHostProcess(library: string, data: string): Promise<H
       const line = stdout.split('\n').find((each) => each.startsWith('{'));
       if (line) {
         clearTimeout(timer);
-        resolve(JSON.parse(line) as { url: string; origin: string });
+        resolve(JSON.parse(line) as { url: string; oneTimeUrl: string; origin: string });
       }
     });
     child.on('exit', (code) => reject(new Error(`The test host exited (${code}):\n${stderr}`)));
@@ -71,6 +77,7 @@ export async function startHostProcess(library: string, data: string): Promise<H
   return {
     ...address,
     desktopCalls,
+    refusals,
     async stop() {
       child.kill('SIGTERM');
       const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
