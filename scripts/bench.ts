@@ -30,6 +30,7 @@ import { fullMeeting, longMeeting, longMinutes } from '../tests/support/longMeet
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
 import type { Meeting, MinuteBlock, TextRun } from '../main/domain/meeting';
 import { minuteNumberOf } from '../main/domain/minuteNumbers';
+import { journalBytesBenchmark } from './bench/journalBytes';
 
 const ITEMS = 200;
 const WORDS = 400;
@@ -249,6 +250,7 @@ try {
     const autosave = await autosaveBenchmark(root);
     console.log(autosave.lines.join('\n'));
   }
+  if (!process.argv.includes('--autosave-only') && !sections.includes('export')) console.log((await journalBytesBenchmark(root)).lines.join('\n'));
   if (!process.argv.includes('--autosave-only') && !sections.includes('export')) {
     const long = await typingBenchmark(root, `(a) typing, ${ITEMS} items × ~${WORDS} words`, longMeeting(ITEMS, WORDS), 100);
     console.log(long.lines.join('\n'));
