@@ -33,6 +33,7 @@ import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrow
 import type { Meeting, MinuteBlock, TextRun } from '../main/domain/meeting';
 import { minuteNumberOf } from '../main/domain/minuteNumbers';
 import { bytesPerSaveBenchmark, durabilityBenchmark, startUpBenchmark } from './bench/autosave';
+import { journalBytesBenchmark } from './bench/journalBytes';
 
 const ITEMS = 200;
 const WORDS = 400;
@@ -252,6 +253,7 @@ try {
     const autosave = await autosaveBenchmark(root);
     console.log(autosave.lines.join('\n'));
   }
+  if (!process.argv.includes('--autosave-only') && !sections.includes('export')) console.log((await journalBytesBenchmark(root)).lines.join('\n'));
   if (!sections.includes('export')) {
     for (const section of [durabilityBenchmark, bytesPerSaveBenchmark, startUpBenchmark]) console.log((await section(root)).lines.join('\n'));
   }

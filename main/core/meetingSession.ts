@@ -383,8 +383,8 @@ export class MeetingSession {
   }
 
   /**
-   * A window sends whole lists (an item's paragraphs, a whole action). If a merge changed the
-   * meeting a moment ago, the change may have been made on the meeting as it was before, and
+   * A window sends whole things (a paragraph, an older window an item's paragraphs, a whole
+   * action). If a merge changed the meeting a moment ago, the change may have been made on the meeting as it was before, and
    * applied as it is it would undo the merge. When the change shows it (it still holds a merged
    * paragraph or field as it was before the merge, or lacks one the merge added), it is applied
    * to the meeting as the window saw it and merged three-way with the meeting as it is now.
@@ -1275,6 +1275,25 @@ function applyIfPossible(meeting: Meeting, change: MeetingChange, at: Date): Mee
 const blockText = (block: MinuteBlock): string => block.runs.map((run) => run.text).join('');
 
 
+const minutesOf = (meeting: Meeting, itemId: string): readonly MinuteBlock[] => meeting.agenda.find((item) => item.id === itemId)?.minutes ?? [];
+
+/**
+ * What one paragraph the window sent (`sent`; undefined: the window's list lacks it) says about
+ * the merge that took it from `was` to `is`: made before it ('stale'), after it ('seen'), or nothing.
+ */
+function blockStaleness(was: MinuteBlock | undefined, is: MinuteBlock | undefined, sent: MinuteBlock | undefined): 'stale' | 'seen' | undefined {
+  if (same(was, is)) return undefined;
+  if (same(sent, was)) return 'stale';
+  if (same(sent, is)) return 'seen';
+  if (sent && is && was) {
+    // Typed on since: on top of the merged text, or of the text before the merge?
+    const typed = blockText(sent);
+    if (typed.includes(blockText(is))) return 'seen';
+    if (typed.includes(blockText(was))) return 'stale';
+  }
+  return undefined;
+}
+
 /**
  * Whether changes from the window were made on the meeting as it was before the latest merge
  * ('stale': it still holds a merged paragraph or field as it was before, or lacks one the merge
@@ -1292,23 +1311,26 @@ function staleness(changes: readonly MeetingChange[], before: Meeting, now: Meet
       if (!inList(before) && inList(now)) return 'seen';
     }
     if (change.kind === 'item.minutes') {
-      const pre = new Map((before.agenda.find((item) => item.id === change.itemId)?.minutes ?? []).map((block) => [block.id, block]));
-      const post = new Map((now.agenda.find((item) => item.id === change.itemId)?.minutes ?? []).map((block) => [block.id, block]));
+      const pre = new Map(minutesOf(before, change.itemId).map((block) => [block.id, block]));
+      const post = new Map(minutesOf(now, change.itemId).map((block) => [block.id, block]));
       const incoming = new Map(change.minutes.map((block) => [block.id, block]));
       for (const id of new Set([...pre.keys(), ...post.keys()])) {
-        const was = pre.get(id);
-        const is = post.get(id);
-        if (same(was, is)) continue;
-        const sent = incoming.get(id);
-        if (same(sent, was)) return 'stale';
-        if (same(sent, is)) verdict = 'seen';
-        else if (sent && is && was) {
-          // Typed on since: on top of the merged text, or of the text before the merge?
-          const typed = blockText(sent);
-          if (typed.includes(blockText(is))) verdict = 'seen';
-          else if (typed.includes(blockText(was))) return 'stale';
-        }
+        const found = blockStaleness(pre.get(id), post.get(id), incoming.get(id));
+        if (found === 'stale') return 'stale';
+        if (found === 'seen') verdict = 'seen';
       }
+    } else if (change.kind === 'block.put') {
+      const was = minutesOf(before, change.itemId).find((block) => block.id === change.block.id);
+      const is = minutesOf(now, change.itemId).find((block) => block.id === change.block.id);
+      // Only a window that shows a paragraph the merge added can type in it.
+      if (!was && is) return 'seen';
+      const found = blockStaleness(was, is, change.block);
+      if (found === 'stale') return 'stale';
+      if (found === 'seen') verdict = 'seen';
+    } else if (change.kind === 'block.remove' || change.kind === 'block.move') {
+      const has = (meeting: Meeting, id: string | null) => id !== null && minutesOf(meeting, change.itemId).some((block) => block.id === id);
+      if (!has(before, change.blockId) && has(now, change.blockId)) return 'seen';
+      if (change.kind === 'block.move' && !has(before, change.after) && has(now, change.after)) return 'seen';
     } else if (change.kind === 'entity.put') {
       const list = (collection: Meeting) => (collection[change.collection] as ReadonlyArray<{ id: string }>).find((each) => each.id === change.entity.id) as Record<string, unknown> | undefined;
       const was = list(before);

@@ -75,7 +75,18 @@ export const MeetingChange = z.discriminatedUnion('kind', [
       })
       .strict(),
   }),
+  /** All of an item's paragraphs at once. Still read from older journals; the editor sends paragraph changes. */
   z.object({ kind: z.literal('item.minutes'), itemId: EntityId, minutes: z.array(MinuteBlock) }),
+  /**
+   * One paragraph of an item's minutes. A paragraph with this id is replaced where it stands; a new
+   * one goes right after the paragraph `after` (null: at the start), or at the end when that
+   * paragraph has gone meanwhile (a colleague deleted it), so typed text is never dropped.
+   */
+  z.object({ kind: z.literal('block.put'), itemId: EntityId, block: MinuteBlock, after: EntityId.nullable() }),
+  /** Removes one paragraph; one already gone is left gone. */
+  z.object({ kind: z.literal('block.remove'), itemId: EntityId, blockId: EntityId }),
+  /** Moves one paragraph right after the paragraph `after` (null: to the start). */
+  z.object({ kind: z.literal('block.move'), itemId: EntityId, blockId: EntityId, after: EntityId.nullable() }),
   z.object({ kind: z.literal('item.move'), itemId: EntityId, toIndex: z.number().int().min(0) }),
   z.object({ kind: z.literal('item.delete'), itemId: EntityId }),
   EntityPut,
@@ -97,6 +108,30 @@ function withItem(meeting: Meeting, itemId: string, update: (item: AgendaItem) =
   const agenda = meeting.agenda.slice();
   agenda[index] = update(agenda[index]!);
   return { ...meeting, agenda };
+}
+
+/** Typing in a generated item (apologies, declarations) makes it the clerk's own text. */
+function withMinutes(meeting: Meeting, itemId: string, update: (minutes: readonly MinuteBlock[], item: AgendaItem) => MinuteBlock[]): Meeting {
+  return withItem(meeting, itemId, (item) => ({ ...item, minutes: update(item.minutes, item), minutesEditedByHand: item.role === 'standard' ? item.minutesEditedByHand : true }));
+}
+
+function putBlock(minutes: readonly MinuteBlock[], block: MinuteBlock, after: string | null): MinuteBlock[] {
+  if (after === block.id) throw new ChangeNotApplicable(`The paragraph ${block.id} cannot be placed after itself.`);
+  const index = minutes.findIndex((each) => each.id === block.id);
+  if (index >= 0) return minutes.map((each, at) => (at === index ? block : each));
+  const anchor = after === null ? -1 : minutes.findIndex((each) => each.id === after);
+  const at = after !== null && anchor < 0 ? minutes.length : anchor + 1;
+  return [...minutes.slice(0, at), block, ...minutes.slice(at)];
+}
+
+function moveBlock(minutes: readonly MinuteBlock[], blockId: string, after: string | null, item: AgendaItem): MinuteBlock[] {
+  const block = minutes.find((each) => each.id === blockId);
+  if (!block) throw new ChangeNotApplicable(`The paragraph ${blockId} is no longer in the minutes of “${item.title}”.`);
+  if (after === blockId) throw new ChangeNotApplicable(`The paragraph ${blockId} cannot be moved after itself.`);
+  const rest = minutes.filter((each) => each.id !== blockId);
+  const anchor = after === null ? -1 : rest.findIndex((each) => each.id === after);
+  if (after !== null && anchor < 0) throw new ChangeNotApplicable(`The paragraph ${after} is no longer in the minutes of “${item.title}”, so nothing can be moved after it.`);
+  return [...rest.slice(0, anchor + 1), block, ...rest.slice(anchor + 1)];
 }
 
 /**
@@ -143,8 +178,16 @@ function applyWithoutStamp(meeting: Meeting, change: MeetingChange): Meeting {
     case 'item.update':
       return withItem(meeting, change.itemId, (item) => ({ ...item, ...change.fields }));
     case 'item.minutes':
-      // Typing in a generated item (apologies, declarations) makes it the clerk's own text.
-      return withItem(meeting, change.itemId, (item) => ({ ...item, minutes: change.minutes, minutesEditedByHand: item.role === 'standard' ? item.minutesEditedByHand : true }));
+      return withMinutes(meeting, change.itemId, () => change.minutes);
+    case 'block.put':
+      return withMinutes(meeting, change.itemId, (minutes) => putBlock(minutes, change.block, change.after));
+    case 'block.remove': {
+      const item = meeting.agenda.find((each) => each.id === change.itemId);
+      if (item && !item.minutes.some((block) => block.id === change.blockId)) return meeting;
+      return withMinutes(meeting, change.itemId, (minutes) => minutes.filter((block) => block.id !== change.blockId));
+    }
+    case 'block.move':
+      return withMinutes(meeting, change.itemId, (minutes, item) => moveBlock(minutes, change.blockId, change.after, item));
     case 'item.move': {
       const from = meeting.agenda.findIndex((item) => item.id === change.itemId);
       if (from < 0) throw new ChangeNotApplicable(`The agenda item ${change.itemId} is no longer in this meeting.`);
@@ -239,10 +282,9 @@ function resolveConflict(meeting: Meeting, conflictId: string, resolution: Confl
       throw new ChangeNotApplicable(`${conflict.label} is a paragraph: choose a version or give the combined paragraph.`);
     }
     const block: MinuteBlock = resolution === 'other' ? conflict.other.block : { ...resolution.block, id: conflict.blockId };
-    return withItem(rest, conflict.itemId, (item) => {
-      const index = item.minutes.findIndex((each) => each.id === block.id);
-      const minutes = index < 0 ? [...item.minutes, block] : item.minutes.map((each, at) => (at === index ? block : each));
-      return { ...item, minutes, minutesEditedByHand: item.role === 'standard' ? item.minutesEditedByHand : true };
+    return withMinutes(rest, conflict.itemId, (minutes) => {
+      const index = minutes.findIndex((each) => each.id === block.id);
+      return index < 0 ? [...minutes, block] : minutes.map((each, at) => (at === index ? block : each));
     });
   }
   if (typeof resolution === 'object' && !('value' in resolution) && 'block' in resolution) {

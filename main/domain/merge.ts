@@ -201,7 +201,7 @@ function byId<T extends WithId>(list: readonly T[]): Map<string, T> {
  * The elements of `base` (restricted to those still in `side`) whose relative order `side` kept:
  * a longest increasing subsequence of their base positions in side order.
  */
-function unmoved(base: readonly string[], side: readonly string[]): Set<string> {
+export function unmoved(base: readonly string[], side: readonly string[]): Set<string> {
   const sideSet = new Set(side);
   const basePosition = new Map<string, number>();
   for (const id of base) if (sideSet.has(id)) basePosition.set(id, basePosition.size);

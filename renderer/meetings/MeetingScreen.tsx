@@ -27,7 +27,8 @@ import { newDecision } from '../decisions/DecisionsSection';
 import { newDeclaration } from '../declarations/DeclarationsSection';
 import { ExportDialog, type ChangesReached } from '../export/ExportDialog';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
-import { reconcileMinutes, sameMinutes } from '../minutes/minutesReconcile';
+import { minutesChanges } from '../minutes/minutesChanges';
+import { reconcileMinutes } from '../minutes/minutesReconcile';
 import type { CompletionName } from '../minutes/nameCompletion';
 import { SnippetDialog } from '../minutes/SnippetDialog';
 import { shortcutFor, shortcutOf, type ShortcutCommand } from '../shortcuts/shortcuts';
@@ -237,26 +238,16 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
    * Shows the core's meeting (merged with someone else's changes) without losing anything of the
    * clerk's: the changes the core has not acknowledged yet are put back on top, the minutes being
    * typed are reconciled paragraph by paragraph, and the editor changes only the paragraphs that
-   * differ, keeping the cursor. Minutes the core may have been sent before the colleague's words
-   * arrived are sent again, reconciled, so the core ends with both.
+   * differ, keeping the cursor. Paragraphs of the reconciled minutes that the core's meeting (with
+   * the unacknowledged changes on top) does not yet hold are sent again, so the core ends with both.
    */
   const takeCoreMeeting = useRef<(incoming: Meeting) => void>(() => undefined);
   takeCoreMeeting.current = (incoming: Meeting) => {
     const base = acknowledged.current;
     const resend: MeetingChange[] = [];
     let shown = incoming;
-    for (const change of queue.unacknowledged()) {
-      let again = change;
-      if (change.kind === 'item.minutes') {
-        const theirs = minutesOf(incoming, change.itemId);
-        if (theirs) {
-          const minutes = reconcileMinutes(minutesOf(base, change.itemId) ?? [], change.minutes, theirs, paragraphConflictsOf(incoming, change.itemId));
-          again = { ...change, minutes };
-          if (!sameMinutes(minutes, change.minutes)) resend.push(again);
-        }
-      }
-      shown = applyQuietly(shown, [again]);
-    }
+    // Each was made on an earlier view, so the core merges it three-way with what came since.
+    shown = applyQuietly(shown, queue.unacknowledged());
     const itemId = selectedItemRef.current;
     const editor = minutesEditor.current;
     const theirs = itemId ? minutesOf(incoming, itemId) : undefined;
@@ -264,11 +255,10 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
       const typed = editor.blocks();
       const minutes = reconcileMinutes(minutesOf(base, itemId) ?? [], typed, theirs, paragraphConflictsOf(incoming, itemId));
       editor.showMinutes(minutes);
-      if (!sameMinutes(minutes, minutesOf(shown, itemId) ?? [])) {
-        const change: MeetingChange = { kind: 'item.minutes', itemId, minutes };
-        shown = applyQuietly(shown, [change]);
-        if (!readOnlyRef.current) resend.push(change);
-      }
+      // Only the paragraphs that still differ from the core's are sent again.
+      const changes = minutesChanges(itemId, minutesOf(shown, itemId) ?? [], minutes);
+      shown = applyQuietly(shown, changes);
+      if (!readOnlyRef.current) resend.push(...changes);
     }
     acknowledged.current = incoming;
     latestMeeting.current = shown;
@@ -470,9 +460,10 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
   );
   const onMinutesChange = useCallback(
     (minutes: MinuteBlock[]) => {
-      if (selectedItemId) applyChange({ kind: 'item.minutes', itemId: selectedItemId, minutes });
+      // Only the paragraphs typed in are sent: a burst costs what the edit costs, not what the item weighs.
+      if (selectedItemId) applyChanges(minutesChanges(selectedItemId, minutesOf(latestMeeting.current, selectedItemId) ?? [], minutes));
     },
-    [applyChange, selectedItemId],
+    [applyChanges, selectedItemId],
   );
   // Read by name completion only when its list opens, so it never makes the editor re-render.
   const presentNames = useCallback(() => presentNamesOf(latestMeeting.current), []);

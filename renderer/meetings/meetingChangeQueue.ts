@@ -1,8 +1,9 @@
 /**
  * Sends the clerk's changes to one meeting, in order, with at most one request in flight. Changes
- * made while a request is out wait here; consecutive minutes of the same item keep only the latest
- * version, and consecutive edits to the same item's title or background merge, so a fast typist
- * produces a few requests rather than one per keystroke. Each change remembers the view of the
+ * made while a request is out wait here; a paragraph typed in again keeps only its latest text,
+ * consecutive minutes of the same item keep only the latest version, and consecutive edits to the
+ * same item's title or background merge, so a fast typist produces a few requests rather than one
+ * per keystroke. Each change remembers the view of the
  * meeting it was made on (`currentView` when it was added) and is sent with it as `seenView`, so a
  * change made before a colleague's merge reached the screen is merged in the core, not put over it.
  */
@@ -45,8 +46,27 @@ export interface HeldBack {
   nextTryAt: string;
 }
 
-/** Merges `change` into the last waiting change when both edit the same thing; false when it cannot. */
+/**
+ * Merges a paragraph's latest text into the waiting put of the same paragraph, reaching back only
+ * past puts of other paragraphs (Enter, then typing on): those never depend on its text, and
+ * nothing else (a removal, a move, a resolved conflict) comes between. It keeps the first put's
+ * place, which is where a new paragraph went.
+ */
+function coalesceBlockPut(waiting: MeetingChange[], change: MeetingChange & { kind: 'block.put' }): boolean {
+  for (let index = waiting.length - 1; index >= 0; index--) {
+    const earlier = waiting[index]!;
+    if (earlier.kind !== 'block.put') return false;
+    if (earlier.itemId === change.itemId && earlier.block.id === change.block.id) {
+      waiting[index] = { ...change, after: earlier.after };
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Merges `change` into a waiting change when both edit the same thing; false when it cannot. */
 export function coalesceChange(waiting: MeetingChange[], change: MeetingChange): boolean {
+  if (change.kind === 'block.put') return coalesceBlockPut(waiting, change);
   const last = waiting[waiting.length - 1];
   if (!last) return false;
   if (last.kind === 'item.minutes' && change.kind === 'item.minutes' && last.itemId === change.itemId) {
@@ -66,6 +86,8 @@ export function coalesceChange(waiting: MeetingChange[], change: MeetingChange):
 }
 
 const MAX_CHANGES_PER_REQUEST = 500;
+/** How many of the latest waiting changes a new one may be merged into. */
+const COALESCE_REACH = 32;
 
 /** A change and the view of the meeting it was made on. */
 interface Queued {
@@ -91,10 +113,13 @@ export class MeetingChangeQueue {
 
   add(change: MeetingChange): void {
     const view = this.options.currentView?.();
-    const last = this.waiting[this.waiting.length - 1];
-    // Only changes made on the same view are merged: one made before an update keeps the view it was made on.
-    const into = last && last.view === view ? [last.change] : [];
-    if (last && coalesceChange(into, change)) last.change = into[0]!;
+    // Only changes made on the same view are merged: one made before an update keeps the view it
+    // was made on. A few recent ones are enough for a burst of typing, and keep this cheap when
+    // thousands wait for an unreachable core.
+    let from = this.waiting.length;
+    while (from > 0 && this.waiting.length - from < COALESCE_REACH && this.waiting[from - 1]!.view === view) from--;
+    const into = this.waiting.slice(from).map((queued) => queued.change);
+    if (coalesceChange(into, change)) into.forEach((merged, index) => (this.waiting[from + index]!.change = merged));
     else this.waiting.push({ change, view });
     this.setBusy(true);
     if (this.nextTryAt !== undefined) this.options.onHeldBack?.({ changes: this.waiting.length + this.inFlight.length, nextTryAt: this.nextTryAt });

@@ -1,7 +1,8 @@
 /**
  * The minutes of one agenda item, as the clerk types them. The document lives in the editor, not in
  * React state, so a keystroke touches neither React nor the network: changes are turned into blocks
- * after a short pause (see minutesSaveSchedule) and handed to the meeting as one `item.minutes` change.
+ * after a short pause (see minutesSaveSchedule) and handed to the meeting, which sends only the
+ * paragraphs that changed (minutesChanges).
  * Mount one editor per item (key it by item id): loading an item then never counts as an edit, and
  * undo never reaches back into another item.
  */

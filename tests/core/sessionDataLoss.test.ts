@@ -274,4 +274,54 @@ describe('a window that has not seen a merge yet', () => {
     expect(everyWord(file)).not.toContain('Sam rewrote the opening.');
     expect(everyWord(file)).toContain('Jane typed this just before restoring.');
   });
+
+  it('merges a paragraph change made on an earlier view three-way with a colleague’s change to the same paragraph', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12', { staleWindowMs: 0 });
+    const { meetingId, itemId } = await setUpMeeting(jane);
+    const pushed = pushedTo(jane);
+    const opened = await jane.handlers['meetings.open']({ meetingId });
+    const sam = computer('Sam Patel', 'DESKTOP-7');
+    await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
+    await sam.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [
+        { kind: 'block.put', itemId, block: paragraph('blk00001', 'Sam rewrote the opening.'), after: null },
+        { kind: 'block.put', itemId, block: paragraph('blk0000s', 'Sam’s paragraph.'), after: 'blk00001' },
+      ],
+    });
+    await until('Jane’s computer to merge Sam’s words', () => pushed.find((event) => everyWord(event.meeting).includes('Sam’s paragraph.')));
+
+    // Jane's window, still on the view it opened with, types on in the opening paragraph and adds one after it.
+    await jane.handlers['meetings.applyChanges']({
+      meetingId,
+      changes: [
+        { kind: 'block.put', itemId, block: paragraph('blk00001', 'The Director introduced the report. Jane typed on.'), after: null },
+        { kind: 'block.put', itemId, block: paragraph('blk0000j', 'Jane’s paragraph.'), after: 'blk00001' },
+      ],
+      seenView: opened.view,
+    });
+    const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
+    for (const words of ['Sam rewrote the opening.', 'Sam’s paragraph.', 'Jane typed on.', 'Jane’s paragraph.']) expect(everyWord(now)).toContain(words);
+    expect(now.conflicts).toEqual([expect.objectContaining({ kind: 'paragraph', blockId: 'blk00001' })]);
+    await jane.handlers['meetings.close']({ meetingId });
+    const file = await fileMeeting();
+    for (const words of ['Sam rewrote the opening.', 'Sam’s paragraph.', 'Jane typed on.', 'Jane’s paragraph.']) expect(everyWord(file)).toContain(words);
+  });
+
+  it('merges a paragraph change from a window that says nothing of its view, sent just after a merge it had not seen', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12', { staleWindowMs: 60_000 });
+    const { meetingId, itemId } = await setUpMeeting(jane);
+    const pushed = pushedTo(jane);
+    await jane.handlers['meetings.open']({ meetingId });
+    const sam = computer('Sam Patel', 'DESKTOP-7');
+    await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
+    await sam.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'block.put', itemId, block: paragraph('blk00001', 'Sam rewrote the opening.'), after: null }] });
+    await until('Jane’s computer to merge Sam’s words', () => pushed.find((event) => everyWord(event.meeting).includes('Sam rewrote the opening.')));
+
+    await jane.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'block.put', itemId, block: paragraph('blk00001', 'The Director introduced the report. Jane typed on.'), after: null }] });
+    const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
+    expect(everyWord(now)).toContain('Sam rewrote the opening.');
+    expect(everyWord(now)).toContain('Jane typed on.');
+    await jane.handlers['meetings.close']({ meetingId });
+  });
 });

@@ -1,7 +1,7 @@
 /** The changes a clerk makes, applied to a meeting: order, idempotency (safe journal replay), clear refusals. */
 import { describe, expect, it } from 'vitest';
 import { applyMeetingChange, ChangeNotApplicable, MeetingChange } from '../../main/domain/changes';
-import { createAgendaItem, createMeeting, Meeting } from '../../main/domain/meeting';
+import { createAgendaItem, createMeeting, Meeting, type MinuteBlock } from '../../main/domain/meeting';
 
 const at = new Date('2026-11-23T10:42:13Z');
 const details = { committee: 'Corporate Parenting Board', title: '', date: '2026-11-23', startTime: '10:00', venue: 'Town Hall' };
@@ -57,5 +57,104 @@ describe('agenda changes', () => {
     const copy = structuredClone(meeting);
     applyMeetingChange(meeting, { kind: 'item.update', itemId: meeting.agenda[0]!.id, fields: { title: 'Apologies for absence' } }, at);
     expect(meeting).toEqual(copy);
+  });
+});
+
+describe('minutes changes paragraph by paragraph', () => {
+  const para = (id: string, text: string): MinuteBlock => ({ id, type: 'paragraph', runs: [{ text }] });
+  const ids = (meeting: Meeting) => meeting.agenda[0]!.minutes.map((block) => block.id);
+  const texts = (meeting: Meeting) => meeting.agenda[0]!.minutes.map((block) => block.runs.map((run) => run.text).join(''));
+
+  function meetingWithMinutes(...blocks: MinuteBlock[]): Meeting {
+    const meeting = meetingWithItems('Director’s update');
+    return applyMeetingChange(meeting, { kind: 'item.minutes', itemId: meeting.agenda[0]!.id, minutes: blocks }, at);
+  }
+
+  it('puts a new paragraph after the one it follows, or at the start', () => {
+    let meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00003', 'Three.'));
+    const itemId = meeting.agenda[0]!.id;
+    meeting = applyMeetingChange(meeting, { kind: 'block.put', itemId, block: para('blk00002', 'Two.'), after: 'blk00001' }, at);
+    meeting = applyMeetingChange(meeting, { kind: 'block.put', itemId, block: para('blk00000', 'Zero.'), after: null }, at);
+    expect(ids(meeting)).toEqual(['blk00000', 'blk00001', 'blk00002', 'blk00003']);
+  });
+
+  it('replaces an existing paragraph where it stands, whatever it was said to follow', () => {
+    let meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00002', 'Two.'), para('blk00003', 'Three.'));
+    const itemId = meeting.agenda[0]!.id;
+    meeting = applyMeetingChange(meeting, { kind: 'block.put', itemId, block: { id: 'blk00003', type: 'bullet', level: 1, runs: [{ text: 'Three, ' }, { text: 'edited', marks: ['bold'] }] }, after: null }, at);
+    expect(ids(meeting)).toEqual(['blk00001', 'blk00002', 'blk00003']);
+    expect(meeting.agenda[0]!.minutes[2]).toEqual({ id: 'blk00003', type: 'bullet', level: 1, runs: [{ text: 'Three, ' }, { text: 'edited', marks: ['bold'] }] });
+  });
+
+  it('keeps a new paragraph whose neighbour has gone, at the end, so typed text is never lost', () => {
+    let meeting = meetingWithMinutes(para('blk00001', 'One.'));
+    const itemId = meeting.agenda[0]!.id;
+    meeting = applyMeetingChange(meeting, { kind: 'block.put', itemId, block: para('blk00009', 'Typed after a deleted paragraph.'), after: 'gone0001' }, at);
+    expect(texts(meeting)).toEqual(['One.', 'Typed after a deleted paragraph.']);
+  });
+
+  it('removes a paragraph by id; removing one already gone changes nothing', () => {
+    let meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00002', 'Two.'));
+    const itemId = meeting.agenda[0]!.id;
+    meeting = applyMeetingChange(meeting, { kind: 'block.remove', itemId, blockId: 'blk00001' }, at);
+    expect(ids(meeting)).toEqual(['blk00002']);
+    expect(applyMeetingChange(meeting, { kind: 'block.remove', itemId, blockId: 'blk00001' }, at)).toBe(meeting);
+  });
+
+  it('moves a paragraph after another, or to the start', () => {
+    let meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00002', 'Two.'), para('blk00003', 'Three.'));
+    const itemId = meeting.agenda[0]!.id;
+    meeting = applyMeetingChange(meeting, { kind: 'block.move', itemId, blockId: 'blk00001', after: 'blk00003' }, at);
+    expect(ids(meeting)).toEqual(['blk00002', 'blk00003', 'blk00001']);
+    meeting = applyMeetingChange(meeting, { kind: 'block.move', itemId, blockId: 'blk00003', after: null }, at);
+    expect(ids(meeting)).toEqual(['blk00003', 'blk00002', 'blk00001']);
+  });
+
+  it('refuses, naming it, a move of a paragraph that is not there, a move after one that is not there, and a paragraph placed after itself', () => {
+    const meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00002', 'Two.'));
+    const itemId = meeting.agenda[0]!.id;
+    expect(() => applyMeetingChange(meeting, { kind: 'block.move', itemId, blockId: 'gone0001', after: null }, at)).toThrow(ChangeNotApplicable);
+    expect(() => applyMeetingChange(meeting, { kind: 'block.move', itemId, blockId: 'gone0001', after: null }, at)).toThrow(/gone0001/);
+    expect(() => applyMeetingChange(meeting, { kind: 'block.move', itemId, blockId: 'blk00001', after: 'gone0002' }, at)).toThrow(/gone0002/);
+    expect(() => applyMeetingChange(meeting, { kind: 'block.move', itemId, blockId: 'blk00001', after: 'blk00001' }, at)).toThrow(ChangeNotApplicable);
+    expect(() => applyMeetingChange(meeting, { kind: 'block.put', itemId, block: para('blk00003', 'x'), after: 'blk00003' }, at)).toThrow(ChangeNotApplicable);
+    for (const change of [
+      { kind: 'block.put', itemId: 'gone0003', block: para('blk00003', 'x'), after: null },
+      { kind: 'block.remove', itemId: 'gone0003', blockId: 'blk00001' },
+      { kind: 'block.move', itemId: 'gone0003', blockId: 'blk00001', after: null },
+    ] satisfies MeetingChange[]) {
+      expect(() => applyMeetingChange(meeting, change, at)).toThrow(/gone0003/);
+    }
+  });
+
+  it('gives the same meeting when paragraph changes are replayed twice', () => {
+    const meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00002', 'Two.'));
+    const itemId = meeting.agenda[0]!.id;
+    const changes: MeetingChange[] = [
+      { kind: 'block.put', itemId, block: para('blk00003', 'Three.'), after: 'blk00001' },
+      { kind: 'block.put', itemId, block: para('blk00001', 'One, edited.'), after: null },
+      { kind: 'block.move', itemId, blockId: 'blk00002', after: null },
+      { kind: 'block.remove', itemId, blockId: 'blk00003' },
+    ];
+    const once = changes.reduce((current, change) => applyMeetingChange(current, change, at), meeting);
+    const twice = changes.reduce((current, change) => applyMeetingChange(current, change, at), once);
+    expect(texts(once)).toEqual(['Two.', 'One, edited.']);
+    expect(twice).toEqual(once);
+  });
+
+  it('makes typing in a generated item (apologies) the clerk’s own text, as a whole-item change does', () => {
+    let meeting = createMeeting(details, at);
+    meeting = applyMeetingChange(meeting, { kind: 'item.add', item: createAgendaItem('Apologies', 'apologies'), index: 0 }, at);
+    const itemId = meeting.agenda[0]!.id;
+    meeting = applyMeetingChange(meeting, { kind: 'block.put', itemId, block: para('own00001', 'Apologies were received.'), after: null }, at);
+    expect(meeting.agenda[0]!.minutesEditedByHand).toBe(true);
+    expect(texts(meeting)).toContain('Apologies were received.');
+  });
+
+  it('rejects a malformed paragraph change at the boundary', () => {
+    expect(MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'table', runs: [] }, after: null }).error?.issues[0]?.path).toEqual(['block', 'type']);
+    expect(MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'paragraph', runs: [] } }).success).toBe(false);
+    expect(MeetingChange.safeParse({ kind: 'block.remove', itemId: 'abcd1234' }).success).toBe(false);
+    expect(MeetingChange.safeParse({ kind: 'block.move', itemId: 'abcd1234', blockId: 'p1xxxxxx', after: 5 }).success).toBe(false);
   });
 });

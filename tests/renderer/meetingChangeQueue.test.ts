@@ -50,6 +50,42 @@ describe('coalescing changes', () => {
   });
 });
 
+describe('coalescing paragraph changes', () => {
+  const put = (blockId: string, text: string, after: string | null, itemId = 'item-a1'): MeetingChange => ({
+    kind: 'block.put',
+    itemId,
+    block: { id: blockId, type: 'paragraph', runs: [{ text }] },
+    after,
+  });
+
+  it('keeps one change for a burst of typing in the same paragraph, put where the first one put it', () => {
+    const waiting: MeetingChange[] = [put('blk-new1', 'T', 'blk-0001')];
+    expect(coalesceChange(waiting, put('blk-new1', 'The Chair', 'blk-0009'))).toBe(true);
+    expect(waiting).toEqual([put('blk-new1', 'The Chair', 'blk-0001')]);
+  });
+
+  it('reaches back past other paragraphs put since (Enter, then typing on), but never past anything else', () => {
+    const waiting: MeetingChange[] = [put('blk-0001', 'One', null), put('blk-new1', 'Tw', 'blk-0001')];
+    expect(coalesceChange(waiting, put('blk-0001', 'One.', null))).toBe(true);
+    expect(waiting).toEqual([put('blk-0001', 'One.', null), put('blk-new1', 'Tw', 'blk-0001')]);
+
+    const removed: MeetingChange[] = [put('blk-0001', 'One', null), { kind: 'block.remove', itemId: 'item-a1', blockId: 'blk-0002' }];
+    expect(coalesceChange(removed, put('blk-0001', 'One.', null))).toBe(false);
+    expect(coalesceChange([put('blk-0001', 'One', null)], put('blk-0001', 'One.', null, 'item-b2'))).toBe(false);
+  });
+
+  it('coalesces a burst typed while a request is out into one paragraph change', async () => {
+    const { send, batches, answers } = deferredSender();
+    const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError: vi.fn() });
+    queue.add(put('blk-0001', 'T', null));
+    for (const text of ['Th', 'The', 'The Chair', 'The Chair welcomed']) queue.add(put('blk-0001', text, null));
+    answers[0]?.resolve(saved);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect(batches[1]).toEqual([put('blk-0001', 'The Chair welcomed', null)]);
+    answers[1]?.resolve(saved);
+  });
+});
+
 describe('the meeting change queue', () => {
   it('has at most one request in flight and sends what waited as one coalesced batch', async () => {
     const { send, batches, answers } = deferredSender();

@@ -170,19 +170,54 @@ describe('an open meeting', () => {
     await screen.findByText('Saved at 10:42:13');
   });
 
-  it('sends typed minutes as an item.minutes change when the clerk moves to another item', async () => {
+  it('sends typed minutes as paragraph changes when the clerk moves to another item', async () => {
     const { api, user, agendaNav } = await openPanel();
     await user.click(screen.getByRole('textbox', { name: 'Minutes' }));
     await user.keyboard('Apologies were received from Cllr Reed.');
     await user.click(within(agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
     await waitFor(() =>
       expect(sentChanges(api)).toContainEqual({
-        kind: 'item.minutes',
+        kind: 'block.put',
         itemId: 'item-apologies',
-        minutes: [expect.objectContaining({ type: 'paragraph', runs: [{ text: 'Apologies were received from Cllr Reed.' }] })],
+        block: expect.objectContaining({ type: 'paragraph', runs: [{ text: 'Apologies were received from Cllr Reed.' }] }),
+        after: null,
       }),
     );
+    expect(sentChanges(api).some((change) => change.kind === 'item.minutes')).toBe(false);
     expect(screen.getByRole('textbox', { name: 'Minutes' }).textContent).toBe('Agreed as a correct record.');
+  });
+
+  it('sends only the paragraph typed in, however long the item’s minutes are', async () => {
+    const api = new FakeApi();
+    const long = Array.from({ length: 300 }, (_, index) => ({
+      id: `blk-long-${String(index).padStart(4, '0')}`,
+      type: 'paragraph' as const,
+      runs: [{ text: `Paragraph ${index}: members discussed the report at some length and asked a number of questions.` }],
+    }));
+    api.addMeeting(
+      { committee: 'Planning Committee', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' },
+      (meeting) => ({ ...meeting, agenda: [{ ...createAgendaItem('Planning applications'), id: 'item-long', minutes: long }] }),
+    );
+    const user = userEvent.setup();
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Open Planning Committee 2022-11-08' }));
+    const minutes = await screen.findByRole('textbox', { name: 'Minutes' });
+    const paragraph = minutes.querySelectorAll('p')[150]!;
+    await user.click(paragraph);
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    range.collapse(false);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    await user.keyboard(' Cllr Hale');
+    await waitFor(() => expect(api.changesSent()).not.toHaveLength(0));
+    const changes = sentChanges(api);
+    expect(changes).toEqual(changes.map(() => expect.objectContaining({ kind: 'block.put', itemId: 'item-long', after: 'blk-long-0149' })));
+    expect(new Set(changes.map((change) => (change.kind === 'block.put' ? change.block.id : '')))).toEqual(new Set(['blk-long-0150']));
+    await waitFor(() => {
+      const last = sentChanges(api).at(-1);
+      expect(last?.kind === 'block.put' && last.block.runs).toEqual([{ text: `${long[150]!.runs[0]!.text} Cllr Hale` }]);
+    });
   });
 
   it('says when the library could not be written, from the core’s pushed save state', async () => {

@@ -6,6 +6,8 @@ import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { MinutesEditor, type MinutesEditorHandle } from '../../renderer/minutes/MinutesEditor';
+import { MINUTES_SAVE_PAUSE_MS } from '../../renderer/minutes/minutesSaveSchedule';
+import { startFakeClock } from './fakeClock';
 
 function renderEditor(initialMinutes: MinuteBlock[] = []) {
   const onMinutesChange = vi.fn<(minutes: MinuteBlock[]) => void>();
@@ -39,14 +41,43 @@ describe('the minutes editor', () => {
     }
   });
 
+  // On the fake clock, so a busy machine typing slowly cannot make the pause come mid-sentence.
   it('sends typed text as minutes after a pause, not on every keystroke', async () => {
-    const { minutes, user, onMinutesChange } = renderEditor();
-    await user.click(minutes);
-    await user.keyboard('The Chair welcomed everyone');
-    expect(onMinutesChange.mock.calls.length).toBeLessThan(3);
-    await vi.waitFor(() => expect(onMinutesChange).toHaveBeenCalled());
-    const last = onMinutesChange.mock.lastCall?.[0];
-    expect(last?.map((block) => block.runs.map((run) => run.text).join(''))).toEqual(['The Chair welcomed everyone']);
+    const clock = startFakeClock();
+    try {
+      const { minutes, onMinutesChange } = renderEditor();
+      const { user } = clock;
+      await user.click(minutes);
+      await user.keyboard('The Chair welcomed everyone');
+      expect(onMinutesChange).not.toHaveBeenCalled();
+      act(() => vi.advanceTimersByTime(MINUTES_SAVE_PAUSE_MS - 1));
+      expect(onMinutesChange).not.toHaveBeenCalled();
+      act(() => vi.advanceTimersByTime(1));
+      expect(onMinutesChange).toHaveBeenCalledTimes(1);
+      const last = onMinutesChange.mock.lastCall?.[0];
+      expect(last?.map((block) => block.runs.map((run) => run.text).join(''))).toEqual(['The Chair welcomed everyone']);
+    } finally {
+      clock.stop();
+    }
+  });
+
+  it('sends at the latest after the maximum wait while the clerk keeps typing', async () => {
+    // A keystroke every 100 ms of the fake clock: never a pause long enough on its own.
+    const clock = startFakeClock({ delay: 100 });
+    try {
+      const { minutes, onMinutesChange } = renderEditor();
+      const { user } = clock;
+      await user.click(minutes);
+      await user.keyboard('Apologies');
+      expect(onMinutesChange).toHaveBeenCalled();
+      const first = onMinutesChange.mock.calls[0]?.[0];
+      expect(first?.[0]?.runs[0]?.text.length).toBeGreaterThan(0);
+      expect(first?.[0]?.runs[0]?.text.length).toBeLessThan('Apologies'.length);
+      act(() => vi.advanceTimersByTime(MINUTES_SAVE_PAUSE_MS));
+      expect(onMinutesChange.mock.lastCall?.[0]?.[0]?.runs).toEqual([{ text: 'Apologies' }]);
+    } finally {
+      clock.stop();
+    }
   });
 
   it('makes text bold with Ctrl+B and with the Bold button, which shows as pressed', async () => {

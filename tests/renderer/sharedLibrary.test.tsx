@@ -2,12 +2,14 @@
 import './setup-dom';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Presence } from '../../main/domain/api';
 import type { MeetingChange } from '../../main/domain/changes';
 import { createAgendaItem, type AgendaItem, type FieldConflict, type Meeting, type MinuteBlock, type ParagraphConflict } from '../../main/domain/meeting';
 import { App } from '../../renderer/app/App';
 import { describeSaveState } from '../../renderer/app/saveStateText';
+import { MINUTES_SAVE_MAX_WAIT_MS } from '../../renderer/minutes/minutesSaveSchedule';
+import { startFakeClock } from './fakeClock';
 import { FakeApi } from './fakeApi';
 
 const first: MinuteBlock = { id: 'blk-first-0001', type: 'paragraph', runs: [{ text: 'The Chair welcomed everyone.' }] };
@@ -197,21 +199,29 @@ describe('a meeting open read only', () => {
 
 describe('changes from elsewhere while the clerk types', () => {
   it('keeps the cursor and every word typed, and the core ends with both', async () => {
-    const { api, meeting, user, minutes } = await openedEditing();
-    const paragraphs = minutes.querySelectorAll('p');
-    await user.click(paragraphs[1]!);
-    placeCursorAtEnd(paragraphs[1]!);
-    await user.keyboard(' Cllr Hale sent');
-    // Jane's words arrive before this window has sent what is typed.
-    act(() => {
-      api.changeFromElsewhere(meeting.id, [{ kind: 'item.minutes', itemId: 'item-welcome', minutes: [{ ...first, runs: [{ text: 'The Chair welcomed everyone to Keynsham.' }] }, second] }], {
-        from: 'Jane Smith',
+    const { api, meeting, minutes } = await openedEditing();
+    // On the fake clock, so however slowly a busy machine types, nothing is sent before Jane's words arrive.
+    const clock = startFakeClock();
+    try {
+      const { user } = clock;
+      const paragraphs = minutes.querySelectorAll('p');
+      await user.click(paragraphs[1]!);
+      placeCursorAtEnd(paragraphs[1]!);
+      await user.keyboard(' Cllr Hale sent');
+      expect(api.changesSent()).toEqual([]);
+      act(() => {
+        api.changeFromElsewhere(meeting.id, [{ kind: 'item.minutes', itemId: 'item-welcome', minutes: [{ ...first, runs: [{ text: 'The Chair welcomed everyone to Keynsham.' }] }, second] }], {
+          from: 'Jane Smith',
+        });
       });
-    });
-    expect(screen.getByText('Updated with changes from Jane Smith')).toBeTruthy();
-    await user.keyboard(' apologies.');
-    expect(minutes.querySelectorAll('p')[0]?.textContent).toBe('The Chair welcomed everyone to Keynsham.');
-    expect(minutes.querySelectorAll('p')[1]?.textContent).toBe('Apologies were noted. Cllr Hale sent apologies.');
+      expect(screen.getByText('Updated with changes from Jane Smith')).toBeTruthy();
+      await user.keyboard(' apologies.');
+      expect(minutes.querySelectorAll('p')[0]?.textContent).toBe('The Chair welcomed everyone to Keynsham.');
+      expect(minutes.querySelectorAll('p')[1]?.textContent).toBe('Apologies were noted. Cllr Hale sent apologies.');
+      await act(() => vi.advanceTimersByTimeAsync(MINUTES_SAVE_MAX_WAIT_MS));
+    } finally {
+      clock.stop();
+    }
     await waitFor(() =>
       expect(textOf(api.meetings.get(meeting.id)?.agenda[0]?.minutes)).toEqual(['The Chair welcomed everyone to Keynsham.', 'Apologies were noted. Cllr Hale sent apologies.']),
     );
