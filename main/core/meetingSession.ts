@@ -215,7 +215,10 @@ export class MeetingSession {
         bytes = await readOrdinaryFile(path);
       } catch (error) {
         // The file never reached the library (created while it was unreachable): rebuild it from the journal.
-        if (!read?.epoch[0]?.snapshot || pending.length === 0 || (error as { code?: string }).code !== 'ENOENT') {
+        // Only when the meeting itself never got there: a file that was there once and is gone is a
+        // stranded meeting, which the clerk is told about and chooses to put back (strandedMeetings.ts).
+        const created = read?.epoch[0];
+        if (!created?.snapshot || created.seq <= (read?.flushedThrough ?? 0) || (error as { code?: string }).code !== 'ENOENT') {
           throw new LibraryFileError(path, describeIoError(error, 'read'));
         }
       }
