@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClerkDriver, type ClerkConfig } from '../tests/sync/support/clerkDriver';
-import { contentOf, lostMarkers, meetingFilesIn, readMeetingFileChecked, setUpSharedMeeting, SHARED_BLOCK_ID, until } from '../tests/sync/support/sharedMeeting';
+import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, SHARED_BLOCK_ID } from '../tests/sync/support/sharedMeeting';
 
 const SECONDS = Number(process.env.KILL_LOOP_SECONDS ?? 150);
 const SEED = Number(process.env.KILL_LOOP_SEED ?? Date.now() % 1_000_000);
@@ -72,21 +72,7 @@ async function main(): Promise<void> {
     await Promise.all([alice.stop(), bob.stop()]);
 
     const path = join(library, ...file.split('/'));
-    let previous = '';
-    let steady = 0;
-    const settled = await until(
-      'both computers to settle on the file',
-      async () => {
-        const [a, b, onDisk] = await Promise.all([alice.report(), bob.report(), readMeetingFileChecked(path)]);
-        if (!onDisk.ok) return undefined;
-        const key = contentOf(onDisk.meeting);
-        steady = key === previous ? steady + 1 : 0;
-        previous = key;
-        return steady >= 4 && contentOf(a.meeting) === key && contentOf(b.meeting) === key ? { a, b, meeting: onDisk.meeting } : undefined;
-      },
-      undefined,
-      500,
-    );
+    const settled = await settleOnFile(path, alice, bob);
     failures.push(...settled.a.stats.failures, ...settled.b.stats.failures);
     const typed = [...settled.a.typed, ...typedByDeadBobs, ...settled.b.typed];
     const lost = lostMarkers(settled.meeting, typed);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listVersions } from '../../main/core/history';
 import { ClerkDriver, type ClerkConfig } from './support/clerkDriver';
-import { contentOf, lostMarkers, meetingFilesIn, readMeetingFileChecked, setUpSharedMeeting, SHARED_BLOCK_ID, until } from './support/sharedMeeting';
+import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, SHARED_BLOCK_ID, until } from './support/sharedMeeting';
 
 const SECONDS = Number(process.env.SHARED_FOLDER_SECONDS ?? 40);
 const STALE_AFTER_MS = 4000;
@@ -65,21 +65,7 @@ describe('two computers editing one meeting on a shared folder', () => {
 
     // Settled: both computers hold exactly what the file holds, and the file has stopped changing.
     const path = join(library, ...file.split('/'));
-    let previous = '';
-    let steady = 0;
-    const settled = await until(
-      'both computers to settle on the file',
-      async () => {
-        const [a, b, onDisk] = await Promise.all([alice.report(), bob.report(), readMeetingFileChecked(path)]);
-        if (!onDisk.ok) return undefined;
-        const key = contentOf(onDisk.meeting);
-        steady = key === previous ? steady + 1 : 0;
-        previous = key;
-        return steady >= 4 && contentOf(a.meeting) === key && contentOf(b.meeting) === key ? { a, b, meeting: onDisk.meeting } : undefined;
-      },
-      60_000,
-      500,
-    );
+    const settled = await settleOnFile(path, alice, bob);
 
     const typed = [...settled.a.typed, ...settled.b.typed];
     const lost = lostMarkers(settled.meeting, typed);

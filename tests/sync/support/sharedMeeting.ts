@@ -10,6 +10,7 @@ import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../../main/core/settingsFile';
 import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
 import { parseMeetingData } from '../../../main/domain/migrations';
+import type { ClerkDriver, ClerkReport } from './clerkDriver';
 import { PATIENCE_MS } from '../../support/patience';
 
 export const SHARED_BLOCK_ID = 'sharedparagraph1';
@@ -88,4 +89,26 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
     if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/**
+ * Waits until two clerks hold exactly what the meeting file holds and the file has stopped
+ * changing (the same on four reads in a row, half a second apart).
+ */
+export async function settleOnFile(path: string, a: ClerkDriver, b: ClerkDriver): Promise<{ a: ClerkReport; b: ClerkReport; meeting: Meeting }> {
+  let previous = '';
+  let steady = 0;
+  return until(
+    'both computers to settle on the file',
+    async () => {
+      const [first, second, onDisk] = await Promise.all([a.report(), b.report(), readMeetingFileChecked(path)]);
+      if (!onDisk.ok) return undefined;
+      const key = contentOf(onDisk.meeting);
+      steady = key === previous ? steady + 1 : 0;
+      previous = key;
+      return steady >= 4 && contentOf(first.meeting) === key && contentOf(second.meeting) === key ? { a: first, b: second, meeting: onDisk.meeting } : undefined;
+    },
+    60_000,
+    500,
+  );
 }
