@@ -9,7 +9,7 @@ import { MEMBER_ROLE_LABELS } from '../../main/domain/committee';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { AttendanceStatus, Attendee, AttendeeCategory, Meeting } from '../../main/domain/meeting';
 import { describeAttendee, movementSentence } from '../../main/domain/wording';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import {
   addPresentChange,
   clockTimeOf,

@@ -6,7 +6,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { Meeting } from '../../main/domain/meeting';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { clockTimeOf, movementChanges, possibleMovements, type PossibleMovement } from './attendanceChanges';
 import './attendance.css';
 

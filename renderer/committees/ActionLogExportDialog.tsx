@@ -8,7 +8,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ActionLogFormat, ActionLogTargets } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
+import { messageForClerk } from '../ui/errorMessage';
 import { useExportOutcome } from '../export/ExportOutcome';
 import { ExportForm, SaveAsField } from '../export/ExportForm';
 import '../export/export.css';

@@ -8,8 +8,8 @@ import { MEMBER_ROLE_LABELS, MemberRole, type Committee, type CommitteeMember, t
 import type { HouseStyle } from '../../main/domain/houseStyle';
 import { newId } from '../../main/domain/ids';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
-import { FormOutcome } from '../app/FormOutcome';
+import { messageForClerk } from '../ui/errorMessage';
+import { FormOutcome } from '../ui/FormOutcome';
 import { CommitteeHouseStyle } from './CommitteeHouseStyle';
 import { firstCommitteeProblem } from './committeeProblems';
 import { RosterImportDialog } from './RosterImportDialog';

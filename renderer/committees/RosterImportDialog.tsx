@@ -6,7 +6,7 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MEMBER_ROLE_LABELS, type CommitteeMember } from '../../main/domain/committee';
 import { parseRosterCsv } from '../../main/domain/rosterCsv';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import './committees.css';
 
 interface RosterImportDialogProps {

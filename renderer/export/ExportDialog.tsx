@@ -8,7 +8,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ExportTargets, MinutesVersion } from '../../main/domain/api';
 import type { Meeting } from '../../main/domain/meeting';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
+import { messageForClerk } from '../ui/errorMessage';
 import { useExportOutcome } from './ExportOutcome';
 import { ExportForm, SaveAsField } from './ExportForm';
 import './export.css';

@@ -4,7 +4,7 @@
  * show its folders, chosen with Choose…), what the export came to, and Export and Close.
  */
 import { useId, type FormEvent, type ReactNode } from 'react';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { ExportOutcome, type ExportOutcomeState } from './ExportOutcome';
 
 interface SaveAsFieldProps {

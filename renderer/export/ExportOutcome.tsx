@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ApiError, type ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
+import { messageForClerk } from '../ui/errorMessage';
 
 /** The last part of a Windows or POSIX path, for naming a file in a sentence or a button. */
 export function fileNameOf(path: string): string {

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ConflictResolution } from '../../main/domain/changes';
 import { describeConflict } from '../../main/domain/merge';
 import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { canCombine, combinedResolution, combinedStart, describeFieldValue } from './conflictText';
 
 interface ConflictsDialogProps {

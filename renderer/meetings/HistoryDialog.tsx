@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { formatMeetingDate } from './meetingDates';
 import { clockTimeOf } from './presenceText';
 

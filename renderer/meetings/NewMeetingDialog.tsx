@@ -9,9 +9,9 @@ import { useId, useState, type FormEvent } from 'react';
 import type { OperationInput } from '../../main/domain/api';
 import type { Committee } from '../../main/domain/committee';
 import { MeetingDetails } from '../../main/domain/meeting';
-import { Dialog } from '../app/Dialog';
-import { messageForClerk } from '../app/errorMessage';
-import { FormSubmitRow } from '../app/FormSubmitRow';
+import { Dialog } from '../ui/Dialog';
+import { messageForClerk } from '../ui/errorMessage';
+import { FormSubmitRow } from '../ui/FormSubmitRow';
 import { todayIsoDate } from './meetingDates';
 
 interface NewMeetingDialogProps {

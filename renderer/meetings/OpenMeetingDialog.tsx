@@ -4,7 +4,7 @@
  * opening the meeting takes it over.
  */
 import type { EditingMode, Presence } from '../../main/domain/api';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { beingEditedBy, editorsOf, staleSession } from './presenceText';
 
 interface OpenMeetingDialogProps {

@@ -7,8 +7,8 @@
 import { useId, useState } from 'react';
 import type { StrandedMeeting } from '../../main/domain/api';
 import { ApiError, type ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
-import { FormSubmitRow } from '../app/FormSubmitRow';
+import { messageForClerk } from '../ui/errorMessage';
+import { FormSubmitRow } from '../ui/FormSubmitRow';
 import { formatMeetingDate } from './meetingDates';
 
 interface StrandedMeetingsProps {

@@ -3,7 +3,7 @@
  * from the meeting, chosen with the arrow keys and Enter, inserted at the cursor in the minutes.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 
 export interface FilledSnippet {
   id: string;

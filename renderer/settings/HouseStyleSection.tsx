@@ -6,8 +6,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { HouseStyle, type DateFormat, type TimeFormat } from '../../main/domain/houseStyle';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
-import { FormOutcome } from '../app/FormOutcome';
+import { messageForClerk } from '../ui/errorMessage';
+import { FormOutcome } from '../ui/FormOutcome';
 import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
 import { houseStyleProblem } from './houseStyleText';
 import './houseStyle.css';

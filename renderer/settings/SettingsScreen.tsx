@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../app/errorMessage';
-import { FormOutcome } from '../app/FormOutcome';
+import { messageForClerk } from '../ui/errorMessage';
+import { FormOutcome } from '../ui/FormOutcome';
 import { HouseStyleSection } from './HouseStyleSection';
 
 interface SettingsScreenProps {

@@ -1,5 +1,5 @@
 /** The cheat sheet (F1): every shortcut of the meeting screen, straight from the shortcut table. */
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
