@@ -7,9 +7,9 @@
 import { useId, useState, type Ref } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { AgendaItem, Declaration, Meeting, MinuteBlock } from '../../main/domain/meeting';
-import { ActionsSection } from '../actions/ActionsSection';
-import { DecisionsSection } from '../decisions/DecisionsSection';
-import { DeclarationsSection } from '../declarations/DeclarationsSection';
+import { ActionsSection } from '../record/ActionsSection';
+import { DecisionsSection } from '../record/DecisionsSection';
+import { DeclarationsSection } from '../record/DeclarationsSection';
 import { MinutesEditor, type MinutesEditorHandle } from '../minutes/MinutesEditor';
 import type { CompletionName } from '../minutes/nameCompletion';
 import { conflictsOfItem } from '../meetings/conflictText';

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
-import type { ItemSectionProps } from './recordChange';
+import type { ItemSectionProps } from '../record/recordChange';
 
 export const SCHEDULE_12A_PARAGRAPHS: readonly string[] = [
   'Information relating to any individual',

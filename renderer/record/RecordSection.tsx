@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { Attendee } from '../../main/domain/meeting';
-import { UndoToast } from './DeletedItemToast';
+import { UndoToast } from '../ui/UndoToast';
 import { attendeeOptionLabel, ENTRY_FIRST_FIELD } from './recordChange';
 
 type EntityPut = Extract<MeetingChange, { kind: 'entity.put' }>;

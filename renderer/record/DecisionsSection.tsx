@@ -7,8 +7,8 @@ import { useId, useMemo } from 'react';
 import { eligibleVoters } from '../../main/domain/attendance';
 import { newId, type Attendee, type Decision, type DecisionKind, type Meeting, type Vote } from '../../main/domain/meeting';
 import { decisionSentence, isTied, voteProblems, voteSentence } from '../../main/domain/wording';
-import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
-import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
+import { ENTRY_FIRST_FIELD, type ItemSectionProps } from './recordChange';
+import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from './RecordSection';
 
 const KINDS: readonly DecisionKind[] = ['RESOLVED', 'RECOMMENDED', 'AGREED', 'NOTED'];
 

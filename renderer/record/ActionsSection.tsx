@@ -6,8 +6,8 @@ import { useId } from 'react';
 import { newId, type Action, type ActionStatus, type Meeting } from '../../main/domain/meeting';
 import { actionReference, nextActionNumber } from '../../main/domain/minuteNumbers';
 import { ACTION_STATUS_LABELS } from '../../main/domain/wording';
-import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
-import { RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
+import { ENTRY_FIRST_FIELD, type ItemSectionProps } from './recordChange';
+import { RecordEntry, RecordSection, useUndoableRemove } from './RecordSection';
 
 
 /** A new action on the item, numbered for good: removing an earlier one never renumbers it. */

@@ -5,8 +5,8 @@
 import { useId } from 'react';
 import { newId, type Declaration, type DeclarationKind } from '../../main/domain/meeting';
 import { DECLARATION_KIND_LABELS } from '../../main/domain/wording';
-import { ENTRY_FIRST_FIELD, type ItemSectionProps } from '../agenda/recordChange';
-import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from '../agenda/RecordSection';
+import { ENTRY_FIRST_FIELD, type ItemSectionProps } from './recordChange';
+import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from './RecordSection';
 
 const KINDS = Object.keys(DECLARATION_KIND_LABELS) as DeclarationKind[];
 
