@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { HouseStyle, HouseStyleOverride } from '../../main/domain/houseStyle';
 import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField } from '../houseStyle/HouseStyleFields';
-import { libraryHint, minuteNumberExample } from '../settings/houseStyleText';
+import { libraryHint, minuteNumberExample } from '../houseStyle/houseStyleText';
 
 interface CommitteeHouseStyleProps {
   value: HouseStyleOverride | undefined;

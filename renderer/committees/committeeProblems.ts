@@ -3,7 +3,7 @@
  * clerk's words: which field, which roster row, what to do.
  */
 import { Committee } from '../../main/domain/committee';
-import { houseStyleProblem } from '../settings/houseStyleText';
+import { houseStyleProblem } from '../houseStyle/houseStyleText';
 
 function sentence(message: string): string {
   const trimmed = message.trim();

@@ -6,8 +6,8 @@
  */
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { DateFormat, TimeFormat } from '../../main/domain/houseStyle';
-import { DATE_FORMAT_CHOICES, minuteNumberExample, TIME_FORMAT_CHOICES } from '../settings/houseStyleText';
-import '../settings/houseStyle.css';
+import { DATE_FORMAT_CHOICES, minuteNumberExample, TIME_FORMAT_CHOICES } from './houseStyleText';
+import './houseStyle.css';
 
 interface FieldProps {
   label: string;

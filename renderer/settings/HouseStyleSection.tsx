@@ -9,8 +9,8 @@ import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
 import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
-import { houseStyleProblem } from './houseStyleText';
-import './houseStyle.css';
+import { houseStyleProblem } from '../houseStyle/houseStyleText';
+import '../houseStyle/houseStyle.css';
 
 interface HouseStyleSectionProps {
   api: ApiClient;
