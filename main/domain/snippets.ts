@@ -5,6 +5,7 @@
  */
 import { formatDate } from './houseStyle';
 import type { Meeting } from './meeting';
+import { clockTime } from './calendar';
 import { formatClockTime } from './wording';
 
 export interface SnippetContext {
@@ -31,7 +32,7 @@ export function fillSnippet(text: string, context: SnippetContext): string {
     venue: meeting.venue,
     chair: chair?.displayName,
     'previous meeting date': context.previousMeetingDate ? formatUkDate(context.previousMeetingDate) : undefined,
-    now: formatClockTime(`${String(context.now.getHours()).padStart(2, '0')}:${String(context.now.getMinutes()).padStart(2, '0')}`),
+    now: formatClockTime(clockTime(context.now)),
   };
   // Own keys only: "{constructor}" must not pick up what every object inherits.
   return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => {

@@ -4,6 +4,7 @@
  * core cannot be reached, only in this window.
  */
 import type { SaveState } from '../../main/domain/api';
+import { clockTimeWithSeconds, readInstant } from '../../main/domain/calendar';
 
 /** Changes the core has not received: they are only in this window's memory (the change queue's HeldBack). */
 export interface HeldInWindow {
@@ -19,15 +20,10 @@ function describeHeldInWindow(held: HeldInWindow): string {
   return `Not saved: Minute Book’s background service is not responding — ${changes} only in this window. Keep it open; trying again${at ? ` at ${at}` : ''}.`;
 }
 
-function twoDigits(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** Local clock time as 10:42:13, whatever the system's locale, to match the clerk's wall clock. */
-export function formatClockTime(iso: string): string | undefined {
-  const time = new Date(iso);
-  if (Number.isNaN(time.getTime())) return undefined;
-  return `${twoDigits(time.getHours())}:${twoDigits(time.getMinutes())}:${twoDigits(time.getSeconds())}`;
+/** Local clock time as 10:42:13; undefined when the time cannot be read. */
+function formatClockTime(iso: string): string | undefined {
+  const time = readInstant(iso);
+  return time && clockTimeWithSeconds(time);
 }
 
 /**

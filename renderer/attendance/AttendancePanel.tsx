@@ -5,6 +5,7 @@
  * entity.put / entity.remove; the meeting screen applies and saves them.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { clockTime } from '../../main/domain/calendar';
 import { MEMBER_ROLE_LABELS } from '../../main/domain/committee';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { AttendanceStatus, Attendee, AttendeeCategory, Meeting } from '../../main/domain/meeting';
@@ -12,7 +13,6 @@ import { describeAttendee, movementSentence } from '../../main/domain/wording';
 import { Dialog } from '../ui/Dialog';
 import {
   addPresentChange,
-  clockTimeOf,
   hasRecordsOf,
   movementChanges,
   possibleMovements,
@@ -325,7 +325,7 @@ function Movements({
                 <button
                   type="button"
                   className="button button--small"
-                  onClick={() => onChanges(movementChanges(attendee, kind, currentItemId, clockTimeOf(now())))}
+                  onClick={() => onChanges(movementChanges(attendee, kind, currentItemId, clockTime(now())))}
                 >
                   Mark {attendee.displayName} {kind === 'arrived' ? 'arrived' : 'left'}
                 </button>

@@ -4,10 +4,11 @@
  * the room for the current item, otherwise as having left, at the current time.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { clockTime } from '../../main/domain/calendar';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { Meeting } from '../../main/domain/meeting';
 import { Dialog } from '../ui/Dialog';
-import { clockTimeOf, movementChanges, possibleMovements, type PossibleMovement } from './attendanceChanges';
+import { movementChanges, possibleMovements, type PossibleMovement } from './attendanceChanges';
 import './attendance.css';
 
 export interface MovementDialogProps {
@@ -49,7 +50,7 @@ function MovementDialogContent({ meeting, currentItemId, onClose, onChanges, now
 
   function choose(movement: PossibleMovement | undefined): void {
     if (!movement || !currentItemId) return;
-    onChanges(movementChanges(movement.attendee, movement.kind, currentItemId, clockTimeOf(now())));
+    onChanges(movementChanges(movement.attendee, movement.kind, currentItemId, clockTime(now())));
     onClose();
   }
 

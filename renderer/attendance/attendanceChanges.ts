@@ -7,11 +7,6 @@ import { isInRoomAt } from '../../main/domain/attendance';
 import type { MeetingChange } from '../../main/domain/changes';
 import { newId, type AttendanceStatus, type Attendee, type AttendeeCategory, type Meeting, type Movement } from '../../main/domain/meeting';
 
-/** "10:17" from the clock, as movements store it. */
-export function clockTimeOf(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
-
 function putAttendee(entity: Attendee): MeetingChange {
   return { kind: 'entity.put', collection: 'attendees', entity };
 }

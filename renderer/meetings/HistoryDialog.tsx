@@ -7,8 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
 import { Dialog } from '../ui/Dialog';
-import { formatMeetingDate } from './meetingDates';
-import { clockTimeOf } from './presenceText';
+import { clockTime, formatMeetingDate, localIsoDate, readInstant } from '../../main/domain/calendar';
 
 interface HistoryDialogProps {
   api: ApiClient;
@@ -23,10 +22,9 @@ interface HistoryDialogProps {
 
 /** "Tuesday 8 November 2022 at 10:42", in this computer's time. */
 export function describeSavedAt(iso: string): string {
-  const time = new Date(iso);
-  if (Number.isNaN(time.getTime())) return iso;
-  const date = `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')}`;
-  return `${formatMeetingDate(date)} at ${clockTimeOf(iso)}`;
+  const time = readInstant(iso);
+  if (!time) return iso;
+  return `${formatMeetingDate(localIsoDate(time))} at ${clockTime(time)}`;
 }
 
 function VersionEntry({ version, readOnly, onRestore }: { version: MeetingVersion; readOnly: boolean; onRestore: () => void }) {

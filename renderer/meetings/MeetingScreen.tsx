@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { EditingMode, MeetingVersion, OpenedMeeting, Presence, SaveState } from '../../main/domain/api';
+import { clockTime, formatMeetingDate } from '../../main/domain/calendar';
 import { applyMeetingChange, ChangeNotApplicable, type ConflictResolution, type MeetingChange } from '../../main/domain/changes';
 import type { Snippet } from '../../main/domain/committee';
 import { formatMinuteNumber } from '../../main/domain/houseStyle';
@@ -35,7 +36,6 @@ import { shortcutFor, shortcutOf, type ShortcutCommand } from '../shortcuts/shor
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { ConflictsDialog } from './ConflictsDialog';
 import { describeSavedAt, HistoryDialog } from './HistoryDialog';
-import { formatMeetingDate } from './meetingDates';
 import { MeetingChangeQueue, type HeldBack } from './meetingChangeQueue';
 import { presenceLine, readOnlyBanner, updatedAnnouncement } from './presenceText';
 import './meetingScreen.css';
@@ -91,10 +91,6 @@ function applyQuietly(meeting: Meeting, changes: readonly MeetingChange[]): Meet
     }
   }
   return next;
-}
-
-function clockTimeNow(now: Date): string {
-  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
 
 /** Those present who may be named in the minutes: in the room or attending remotely. */
@@ -533,7 +529,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
       case 'markMovement':
         return setDialog('movement');
       case 'insertTime':
-        return insertIntoMinutes(formatClockTime(clockTimeNow(new Date())));
+        return insertIntoMinutes(formatClockTime(clockTime(new Date())));
       case 'insertSnippet':
         return setDialog('snippets');
       case 'showShortcuts':

@@ -12,7 +12,8 @@ import type { ApiClient } from '../api/client';
 import { useListing } from '../api/useListing';
 import { Dialog } from '../ui/Dialog';
 import { UnreadableFiles } from '../ui/UnreadableFiles';
-import { formatMeetingDate, newestMeetingsFirst } from './meetingDates';
+import { formatMeetingDate } from '../../main/domain/calendar';
+import { newestMeetingsFirst } from './meetingDates';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { StrandedMeetings } from './StrandedMeetings';
 

@@ -12,7 +12,7 @@ import { MeetingDetails } from '../../main/domain/meeting';
 import { Dialog } from '../ui/Dialog';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormSubmitRow } from '../ui/FormSubmitRow';
-import { todayIsoDate } from './meetingDates';
+import { localIsoDate } from '../../main/domain/calendar';
 
 interface NewMeetingDialogProps {
   /** The library's committees; undefined while they are being read. */
@@ -33,7 +33,7 @@ const OTHER = '';
 export function NewMeetingDialog({ committees = [], onCreate, onCancel }: NewMeetingDialogProps) {
   const ids = { choice: useId(), choiceHint: useId(), committee: useId(), title: useId(), date: useId(), startTime: useId(), venue: useId() };
   const [initial] = useState(() => committees[0]);
-  const [form, setForm] = useState({ committee: initial?.name ?? '', title: '', date: todayIsoDate(), startTime: '10:00', venue: initial?.defaultVenue ?? '' });
+  const [form, setForm] = useState({ committee: initial?.name ?? '', title: '', date: localIsoDate(new Date()), startTime: '10:00', venue: initial?.defaultVenue ?? '' });
   const [committeeSlug, setCommitteeSlug] = useState<string>(initial?.slug ?? OTHER);
   const chosen = committees.find((committee) => committee.slug === committeeSlug);
   const [problem, setProblem] = useState<string>();

@@ -9,7 +9,7 @@ import type { StrandedMeeting } from '../../main/domain/api';
 import { ApiError, type ApiClient } from '../api/client';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormSubmitRow } from '../ui/FormSubmitRow';
-import { formatMeetingDate } from './meetingDates';
+import { formatMeetingDate } from '../../main/domain/calendar';
 
 interface StrandedMeetingsProps {
   api: ApiClient;

@@ -6,7 +6,7 @@
 import type { ConflictResolution } from '../../main/domain/changes';
 import type { Decision, FieldConflict, Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
 import { formatClockTime, voteSentence } from '../../main/domain/wording';
-import { formatMeetingDate } from './meetingDates';
+import { formatMeetingDate } from '../../main/domain/calendar';
 
 const PEOPLE_FIELDS = new Set(['moverId', 'seconderId', 'attendeeId', 'ownerAttendeeId', 'substituteFor']);
 const TIME_FIELDS = new Set(['startTime', 'endTime', 'time']);

@@ -3,13 +3,13 @@
  * meeting screen, and when their changes arrive. Times are this computer's clock ("10:02").
  */
 import type { Presence } from '../../main/domain/api';
+import { clockTime, readInstant } from '../../main/domain/calendar';
 import { joinNames } from '../../main/domain/wording';
 
 /** "10:02" in this computer's time; the ISO text itself if it cannot be read. */
-export function clockTimeOf(iso: string): string {
-  const time = new Date(iso);
-  if (Number.isNaN(time.getTime())) return iso;
-  return `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
+function clockTimeOf(iso: string): string {
+  const time = readInstant(iso);
+  return time ? clockTime(time) : iso;
 }
 
 function who(presence: Presence): string {

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MeetingSummary } from '../../main/domain/meeting';
 import { agendaItemLabel, dropIndex } from '../../renderer/agenda/agendaOrder';
 import { announceSaveState, describeSaveState } from '../../renderer/app/saveStateText';
-import { formatMeetingDate, newestMeetingsFirst } from '../../renderer/meetings/meetingDates';
+import { formatMeetingDate } from '../../main/domain/calendar';
+import { newestMeetingsFirst } from '../../renderer/meetings/meetingDates';
 import { createMinutesSaveSchedule } from '../../renderer/minutes/minutesSaveSchedule';
 
 describe('what the clerk reads', () => {
