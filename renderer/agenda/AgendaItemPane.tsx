@@ -12,7 +12,7 @@ import { DecisionsSection } from '../record/DecisionsSection';
 import { DeclarationsSection } from '../record/DeclarationsSection';
 import { MinutesEditor, type MinutesEditorHandle } from '../minutes/MinutesEditor';
 import type { CompletionName } from '../minutes/nameCompletion';
-import { conflictsOfItem } from '../meetings/conflictText';
+import { conflictsOfItem } from '../conflicts/conflictText';
 import { Part2Fields } from './Part2Fields';
 
 interface AgendaItemPaneProps {

@@ -34,7 +34,7 @@ import type { CompletionName } from '../minutes/nameCompletion';
 import { SnippetDialog } from '../minutes/SnippetDialog';
 import { shortcutFor, shortcutOf, type ShortcutCommand } from '../shortcuts/shortcuts';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
-import { ConflictsDialog } from './ConflictsDialog';
+import { ConflictsDialog } from '../conflicts/ConflictsDialog';
 import { describeSavedAt, HistoryDialog } from './HistoryDialog';
 import { MeetingChangeQueue, type HeldBack } from './meetingChangeQueue';
 import { presenceLine, readOnlyBanner, updatedAnnouncement } from './presenceText';
