@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ConflictResolution } from '../../main/domain/changes';
-import { describeConflict } from '../../main/domain/merge';
+import { describeConflict } from '../../main/domain/conflictLabels';
 import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
 import { Dialog } from '../ui/Dialog';
 import { canCombine, combinedResolution, combinedStart, describeFieldValue } from './conflictText';

@@ -7,7 +7,7 @@
  */
 import type { MeetingChange } from '../../main/domain/changes';
 import type { MinuteBlock } from '../../main/domain/meeting';
-import { unmoved } from '../../main/domain/merge';
+import { unmoved } from '../../main/domain/keptOrder';
 import { sameBlock } from './minutesReconcile';
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {

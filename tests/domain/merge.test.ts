@@ -16,7 +16,8 @@ import {
   type MinuteBlock,
   type ParagraphConflict,
 } from '../../main/domain/meeting';
-import { describeConflict, mergeMeetings } from '../../main/domain/merge';
+import { describeConflict } from '../../main/domain/conflictLabels';
+import { mergeMeetings } from '../../main/domain/merge';
 
 const at = new Date('2026-11-23T10:00:00Z');
 const janeSaves = new Date('2026-11-23T10:20:00Z');
