@@ -10,27 +10,24 @@ import type { MeetingVersion, OpenedMeeting, SaveState } from '../../main/domain
 import { clockTime } from '../../main/domain/calendar';
 import type { ConflictResolution, MeetingChange } from '../../main/domain/changes';
 import { formatMinuteNumber } from '../../main/domain/houseStyle';
-import { createAgendaItem, type AgendaItem, type Declaration, type Meeting, type MeetingConflict, type MinuteBlock } from '../../main/domain/meeting';
+import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
 import { formatClockTime } from '../../main/domain/wording';
 import type { ApiClient } from '../api/client';
 import { AllActionsList } from '../actions/AllActionsList';
 import { AgendaItemPane } from '../agenda/AgendaItemPane';
-import { AgendaList, type AgendaFocusTarget } from '../agenda/AgendaList';
-import { agendaItemLabel } from '../agenda/agendaOrder';
+import { AgendaList } from '../agenda/AgendaList';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import type { ChangesReached } from '../export/ExportDialog';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
 import { minutesChanges } from '../minutes/minutesChanges';
 import type { CompletionName } from '../minutes/nameCompletion';
-import { newAction } from '../record/ActionsSection';
-import { newDecision } from '../record/DecisionsSection';
-import { newDeclaration } from '../record/DeclarationsSection';
 import { runCommand, shortcutFor, type CommandRunners, type ShortcutCommand } from '../shortcuts/shortcuts';
 import { DeletedItemToast } from '../ui/UndoToast';
 import { describeSavedAt } from './HistoryDialog';
 import type { HeldBack } from './meetingChangeQueue';
 import { MeetingDialogs, type MeetingDialog } from './MeetingDialogs';
 import { MeetingHeader } from './MeetingHeader';
+import { useAgendaEditing } from './useAgendaEditing';
 import { useFocusRequest } from './useFocusRequest';
 import { useOpenMeeting } from './useOpenMeeting';
 import './meetingScreen.css';
@@ -61,11 +58,6 @@ function presentNamesOf(meeting: Meeting): CompletionName[] {
   return meeting.attendees.filter((attendee) => attendee.status === 'present' || attendee.status === 'remote');
 }
 
-interface DeletedItem {
-  item: AgendaItem;
-  index: number;
-}
-
 function migrationNote(opened: OpenedMeeting): string[] {
   const notes: string[] = [];
   if (opened.migratedFrom !== undefined) {
@@ -80,8 +72,6 @@ function migrationNote(opened: OpenedMeeting): string[] {
 
 export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHeldInWindow, onError, onBack, leaveRef }: MeetingScreenProps) {
   const [selectedItemId, setSelectedItemId] = useState(opened.meeting.agenda[0]?.id);
-  const [deleted, setDeleted] = useState<DeletedItem>();
-  const [draftDeclaration, setDraftDeclaration] = useState<Declaration>();
   const [announcement, setAnnouncement] = useState('');
   const [dialog, setDialog] = useState<MeetingDialog | null>(null);
   const [showAllActions, setShowAllActions] = useState(false);
@@ -144,51 +134,14 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
   /** Everything typed goes to the core before an export, so the Word file holds the latest words. */
   const sendEverythingTyped = useCallback(async (): Promise<ChangesReached> => ((await session.sendEverything(EXPORT_WAIT_MS)) ? 'reached' : 'still-sending'), [session]);
 
-  function selectItem(itemId: string): void {
-    if (itemId === selectedItemId) return;
-    sendTypedMinutes();
-    setSelectedItemId(itemId);
-  }
-
-  function addItem(): void {
-    sendTypedMinutes();
-    const item = createAgendaItem('New item');
-    applyChange({ kind: 'item.add', item, index: session.meeting.agenda.length });
-    setSelectedItemId(item.id);
-    focusAfterRender({ kind: 'itemTitle' });
-  }
-
-  function moveItem(itemId: string, toIndex: number, keepFocusOn: AgendaFocusTarget): void {
-    applyChange({ kind: 'item.move', itemId, toIndex });
-    const agenda = session.meeting.agenda;
-    const index = agenda.findIndex((item) => item.id === itemId);
-    const item = agenda[index];
-    if (item) setAnnouncement(`Moved “${agendaItemLabel(minuteNumber(index), item.title)}” to position ${index + 1} of ${agenda.length}.`);
-    focusAfterRender(keepFocusOn === 'item' ? { kind: 'agendaItem', itemId } : { kind: 'moveButton', direction: keepFocusOn });
-  }
-
-  function deleteItem(itemId: string): void {
-    sendTypedMinutes();
-    const agenda = session.meeting.agenda;
-    const index = agenda.findIndex((item) => item.id === itemId);
-    const item = agenda[index];
-    if (!item) return;
-    applyChange({ kind: 'item.delete', itemId });
-    const remaining = session.meeting.agenda;
-    const neighbour = remaining[Math.min(index, remaining.length - 1)];
-    setSelectedItemId(neighbour?.id);
-    setDeleted({ item, index });
-    focusAfterRender(neighbour ? { kind: 'agendaItem', itemId: neighbour.id } : { kind: 'addItem' });
-  }
-
-  function undoDelete(): void {
-    if (!deleted) return;
-    sendTypedMinutes();
-    applyChange({ kind: 'item.add', item: deleted.item, index: deleted.index });
-    setSelectedItemId(deleted.item.id);
-    setDeleted(undefined);
-    focusAfterRender({ kind: 'agendaItem', itemId: deleted.item.id });
-  }
+  const { deleted, dismissDeleted, draftDeclaration, setDraftDeclaration, selectItem, addItem, moveItem, deleteItem, undoDelete, goToNeighbour, addEntry } = useAgendaEditing({
+    session,
+    selectedItemId,
+    setSelectedItemId,
+    focusAfterRender,
+    announce: setAnnouncement,
+    minuteNumber,
+  });
 
   const selectedIndex = meeting.agenda.findIndex((item) => item.id === selectedItemId);
   const selectedItem = meeting.agenda[selectedIndex];
@@ -219,39 +172,6 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
     if (!selectedItemId) return;
     sendTypedMinutes();
     applyChange({ kind: 'item.update', itemId: selectedItemId, fields: { minutesEditedByHand: false } });
-  }
-
-  function addEntry(command: 'newAction' | 'newDecision' | 'declareInterest'): void {
-    const item = selectedItem;
-    if (!item) {
-      setAnnouncement('Open an agenda item first.');
-      return;
-    }
-    if (command === 'declareInterest' && session.meeting.attendees.length === 0) {
-      setAnnouncement('Add attendees first: an interest is declared by someone present.');
-      return;
-    }
-    if (command === 'declareInterest') {
-      // Sent only once the clerk chooses who declared it; a second request goes to the same draft.
-      const draft = draftDeclaration?.itemId === item.id ? draftDeclaration : newDeclaration(item.id);
-      setDraftDeclaration(draft);
-      focusAfterRender({ kind: 'entry', id: draft.id });
-      return;
-    }
-    const change: MeetingChange =
-      command === 'newAction'
-        ? { kind: 'entity.put', collection: 'actions', entity: newAction(session.meeting, item.id) }
-        : { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id) };
-    applyChange(change);
-    focusAfterRender({ kind: 'entry', id: change.entity.id });
-  }
-
-  function goToNeighbour(step: 1 | -1): void {
-    const target = session.meeting.agenda[selectedIndex + step];
-    if (!target) return;
-    selectItem(target.id);
-    setAnnouncement(`Item ${agendaItemLabel(minuteNumber(selectedIndex + step), target.title)}`);
-    focusAfterRender({ kind: 'minutes' });
   }
 
   function insertIntoMinutes(text: string): void {
@@ -327,7 +247,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
             onAdd={addItem}
             onDelete={deleteItem}
           >
-            {deleted ? <DeletedItemToast title={deleted.item.title} onUndo={undoDelete} onDismiss={() => setDeleted(undefined)} /> : null}
+            {deleted ? <DeletedItemToast title={deleted.item.title} onUndo={undoDelete} onDismiss={dismissDeleted} /> : null}
           </AgendaList>
         </div>
         <div className="meeting-layout__item">
