@@ -5,14 +5,13 @@
  * once and is sent behind the clerk's back. There is no Save button. The commands (F1 lists them)
  * come from one table and work wherever the focus is on this screen, including inside the minutes.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { MeetingVersion, OpenedMeeting, SaveState } from '../../main/domain/api';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import { clockTime } from '../../main/domain/calendar';
 import type { ConflictResolution, MeetingChange } from '../../main/domain/changes';
 import { formatMinuteNumber } from '../../main/domain/houseStyle';
 import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
 import { formatClockTime } from '../../main/domain/wording';
-import type { ApiClient } from '../api/client';
 import { AllActionsList } from '../actions/AllActionsList';
 import { AgendaItemPane } from '../agenda/AgendaItemPane';
 import { AgendaList } from '../agenda/AgendaList';
@@ -24,29 +23,19 @@ import type { CompletionName } from '../minutes/nameCompletion';
 import { runCommand, shortcutFor, type CommandRunners, type ShortcutCommand } from '../shortcuts/shortcuts';
 import { DeletedItemToast } from '../ui/UndoToast';
 import { describeSavedAt } from './HistoryDialog';
-import type { HeldBack } from './meetingChangeQueue';
 import { MeetingDialogs, type MeetingDialog } from './MeetingDialogs';
 import { MeetingHeader } from './MeetingHeader';
 import { useAgendaEditing } from './useAgendaEditing';
 import { useFocusRequest } from './useFocusRequest';
-import { useOpenMeeting } from './useOpenMeeting';
+import { useOpenMeeting, type OpenMeetingWindow } from './useOpenMeeting';
 import './meetingScreen.css';
 
 /** How long Export waits for the last changes to reach the core before saying so instead. */
 const EXPORT_WAIT_MS = 5000;
 
-interface MeetingScreenProps {
-  api: ApiClient;
-  opened: OpenedMeeting;
-  onSaveState: (saveState: SaveState) => void;
-  onSendingChange: (sending: boolean) => void;
-  /** Changes held in this window because the core is not answering, and when the next try is (undefined once it has them). */
-  onHeldInWindow?: (held: HeldBack | undefined) => void;
-  onError: (error: unknown) => void;
+interface MeetingScreenProps extends OpenMeetingWindow {
   /** Asks the app to go back to the meetings list (which calls `leaveRef` first). */
   onBack: () => void;
-  /** Filled in with what must happen before the meeting is left: send what is typed, then close it. */
-  leaveRef: RefObject<(() => Promise<void>) | null>;
 }
 
 function minutesOf(meeting: Meeting, itemId: string): MinuteBlock[] | undefined {

@@ -53,17 +53,26 @@ export interface OpenMeetingOptions {
   retryDelayMs?: number;
 }
 
-/** Applies what applies; a change to something no longer there has nothing to do. */
-function applyQuietly(meeting: Meeting, changes: readonly MeetingChange[]): Meeting {
+/**
+ * Applies what applies, and says which did: a change to something no longer there (e.g. minutes
+ * flushed after a delete) has nothing to do.
+ */
+function applyWhatApplies(meeting: Meeting, changes: readonly MeetingChange[]): { meeting: Meeting; applied: MeetingChange[] } {
   let next = meeting;
+  const applied: MeetingChange[] = [];
   for (const change of changes) {
     try {
       next = applyMeetingChange(next, change, new Date());
+      applied.push(change);
     } catch (error) {
       if (!(error instanceof ChangeNotApplicable)) throw error;
     }
   }
-  return next;
+  return { meeting: next, applied };
+}
+
+function applyQuietly(meeting: Meeting, changes: readonly MeetingChange[]): Meeting {
+  return applyWhatApplies(meeting, changes).meeting;
 }
 
 function minutesOf(meeting: Meeting, itemId: string): MinuteBlock[] | undefined {
@@ -145,18 +154,7 @@ export class OpenMeeting {
    */
   apply(changes: readonly MeetingChange[]): void {
     if (this.readOnly) return;
-    let next = this.shown;
-    const applied: MeetingChange[] = [];
-    for (const change of changes) {
-      try {
-        next = applyMeetingChange(next, change, new Date());
-        applied.push(change);
-      } catch (error) {
-        // A change to an item that is no longer here (e.g. minutes flushed after a delete) has nothing to do.
-        if (error instanceof ChangeNotApplicable) continue;
-        throw error;
-      }
-    }
+    const { meeting: next, applied } = applyWhatApplies(this.shown, changes);
     if (applied.length === 0) return;
     this.shown = next;
     this.options.onShown(next, 'local');

@@ -14,15 +14,20 @@ import { updatedAnnouncement } from './presenceText';
 /** How long leaving a meeting waits for unsent changes; the queue keeps trying after that. */
 const LEAVE_WAIT_MS = 3000;
 
-export interface UseOpenMeetingOptions {
+/** What the app gives the window of an open meeting (MeetingScreen's props, but for the way back). */
+export interface OpenMeetingWindow {
   api: ApiClient;
   opened: OpenedMeeting;
   onSaveState: (saveState: SaveState) => void;
   onSendingChange: (sending: boolean) => void;
+  /** Changes held in this window because the core is not answering, and when the next try is (undefined once it has them). */
   onHeldInWindow?: (held: HeldBack | undefined) => void;
   onError: (error: unknown) => void;
   /** Filled in with what must happen before the meeting is left: send what is typed, then close it. */
   leaveRef: RefObject<(() => Promise<void>) | null>;
+}
+
+export interface UseOpenMeetingOptions extends OpenMeetingWindow {
   selectedItemId: () => string | undefined;
   typedMinutes: RefObject<TypedMinutes | null>;
   /** The meeting shown changed for `because`: the screen keeps its selection on an item still there. */
