@@ -6,4 +6,5 @@
 interface Crypto {
   randomUUID(): string;
 }
+// eslint-disable-next-line no-var -- a global is declared with var, as TypeScript's own libraries do.
 declare var crypto: Crypto;
