@@ -50,9 +50,13 @@ describe('the minutes editor', () => {
       await user.click(minutes);
       await user.keyboard('The Chair welcomed everyone');
       expect(onMinutesChange).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(MINUTES_SAVE_PAUSE_MS - 1));
+      act(() => {
+        vi.advanceTimersByTime(MINUTES_SAVE_PAUSE_MS - 1);
+      });
       expect(onMinutesChange).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(1));
+      act(() => {
+        vi.advanceTimersByTime(1);
+      });
       expect(onMinutesChange).toHaveBeenCalledTimes(1);
       const last = onMinutesChange.mock.lastCall?.[0];
       expect(last?.map((block) => block.runs.map((run) => run.text).join(''))).toEqual(['The Chair welcomed everyone']);
@@ -73,7 +77,9 @@ describe('the minutes editor', () => {
       const first = onMinutesChange.mock.calls[0]?.[0];
       expect(first?.[0]?.runs[0]?.text.length).toBeGreaterThan(0);
       expect(first?.[0]?.runs[0]?.text.length).toBeLessThan('Apologies'.length);
-      act(() => vi.advanceTimersByTime(MINUTES_SAVE_PAUSE_MS));
+      act(() => {
+        vi.advanceTimersByTime(MINUTES_SAVE_PAUSE_MS);
+      });
       expect(onMinutesChange.mock.lastCall?.[0]?.[0]?.runs).toEqual([{ text: 'Apologies' }]);
     } finally {
       clock.stop();
