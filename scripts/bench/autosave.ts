@@ -16,7 +16,7 @@
  */
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MeetingJournal } from '../../main/core/journal';
+import { MeetingJournal } from '../../main/core/journal/journal';
 import { pathForNewMeeting } from '../../main/core/library';
 import { createMinuteBookCore } from '../../main/core/minuteBookCore';
 import { serializeLibraryFile } from '../../main/core/meetingFile';

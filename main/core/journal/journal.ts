@@ -23,13 +23,13 @@
 import { mkdir, open, readFile, readdir, rm, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { applyMeetingChange, ChangeNotApplicable, MeetingChange } from '../domain/changes';
-import { Meeting } from '../domain/meeting';
-import { parseMeetingData } from '../domain/migrations';
-import { syncFolder, writeFileAtomic } from './atomicFile';
-import { ClerkFacingError } from './clerkFacingError';
-import { crashPoint } from './crashPoints';
-import { describeIoError } from './meetingFile';
+import { applyMeetingChange, ChangeNotApplicable, MeetingChange } from '../../domain/changes';
+import { Meeting } from '../../domain/meeting';
+import { parseMeetingData } from '../../domain/migrations';
+import { syncFolder, writeFileAtomic } from '../atomicFile';
+import { ClerkFacingError } from '../clerkFacingError';
+import { crashPoint } from '../crashPoints';
+import { describeIoError } from '../meetingFile';
 
 const JournalEntry = z.object({
   seq: z.number().int().positive(),
