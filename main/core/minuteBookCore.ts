@@ -94,7 +94,6 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     copyScanMs: options.copyScanMs ?? 3000,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
-    staleWindowMs: options.staleWindowMs ?? 5000,
     journalShrinkBytes: options.journalShrinkBytes ?? 1024 * 1024,
     onSaveState: (saveState) => emit({ type: 'saveState', saveState }),
     onMeetingUpdated: ({ meeting, view, automatic, newConflicts, from }) =>

@@ -158,7 +158,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
   const [queue] = useState(
     () =>
       new MeetingChangeQueue({
-        send: (changes, seenView) => api.call('meetings.applyChanges', seenView === undefined ? { meetingId, changes } : { meetingId, changes, seenView }),
+        send: (changes, seenView) => api.call('meetings.applyChanges', { meetingId, changes, seenView: seenView ?? view.current }),
         currentView: () => view.current,
         onSaveState,
         onError,

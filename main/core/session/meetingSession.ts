@@ -22,7 +22,7 @@ import { basename, dirname, join } from 'node:path';
 import type { EditingMode, Presence as ApiPresence, SaveState } from '../../domain/api';
 import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../domain/changes';
 import { CONFLICT_COPY_TOOL_LABELS } from '../../domain/conflictCopies';
-import { LINEAGE_LIMIT, type Meeting, type MinuteBlock } from '../../domain/meeting';
+import { LINEAGE_LIMIT, type Meeting } from '../../domain/meeting';
 import { canonical, mergeMeetings, same } from '../../domain/merge';
 import { TEMP_PREFIX, writeFileAtomic } from '../atomicFile';
 import { ClerkFacingError } from '../clerkFacingError';
@@ -66,11 +66,6 @@ export interface SessionContext {
   copyScanMs: number;
   heartbeatMs: number;
   staleAfterMs: number;
-  /**
-   * How long after a merge a change from the window that does not say which view it was made on
-   * (`seenView`) may still have been made on the meeting before it.
-   */
-  staleWindowMs: number;
   /** A fully flushed journal larger than this (or than eight times the meeting file) shrinks to nothing pending. */
   journalShrinkBytes: number;
   onSaveState: (state: SaveState) => void;
@@ -147,8 +142,6 @@ export class MeetingSession {
   private lineage: string[] = [];
   /** Versions seen or written, by revision: the merge bases. Oldest forgotten first. */
   private readonly remembered = new Map<string, Meeting>();
-  /** The meeting as the window last showed it, while a merge may not have reached the window yet (changes without `seenView`). */
-  private windowView?: { meeting: Meeting; until: number };
   /**
    * What this session last wrote, with the file's identity just after (inode, size, times). While
    * the file still has exactly that identity it is not read again before the next save: a sync
@@ -329,9 +322,9 @@ export class MeetingSession {
 
   /**
    * Applies the clerk's changes in order; they are on this computer's disk when this resolves.
-   * `seenView`: the view the window made them on (absent: the time-limited guess of `rebaseIfStale`).
+   * `seenView`: the view the window made them on (OpenedMeeting.view, then each meetingUpdated.view).
    */
-  applyChanges(changes: readonly MeetingChange[], seenView?: number): Promise<SaveState> {
+  applyChanges(changes: readonly MeetingChange[], seenView: number): Promise<SaveState> {
     const result = this.changeQueue.then(async () => {
       if (this.closed) throw new ClerkFacingError('This meeting has been closed; open it again to go on editing.', 'closed');
       const journal = this.journal;
@@ -341,7 +334,7 @@ export class MeetingSession {
       const now = this.context.now();
       const before = this.meeting;
       // Checked before journaling, on the meeting the window made it on: a change that cannot apply is refused and never kept.
-      const madeOn = seenView === undefined || seenView === this.currentView ? before : (this.earlierViews.get(seenView) ?? before);
+      const madeOn = seenView === this.currentView ? before : (this.earlierViews.get(seenView) ?? before);
       let next = applyAll(madeOn, changes, now, false);
       let seq: number;
       try {
@@ -351,13 +344,7 @@ export class MeetingSession {
         throw journalRefusal(error);
       }
       let rebased = false;
-      if (seenView === undefined) {
-        // A merge may have landed while the change was being journaled: apply it on top of that.
-        if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
-        const asIs = next;
-        next = this.rebaseIfStale(next, changes, now);
-        rebased = next !== asIs;
-      } else if (seenView === this.currentView) {
+      if (seenView === this.currentView) {
         // Made on the meeting as it is (typing): applied as it is.
         if (this.meeting !== before) next = applyAll(this.meeting, changes, now, true);
       } else {
@@ -383,40 +370,6 @@ export class MeetingSession {
     });
     this.changeQueue = result.catch(() => undefined);
     return result;
-  }
-
-  /**
-   * A window sends whole things (a paragraph, an older window an item's paragraphs, a whole
-   * action). If a merge changed the meeting a moment ago, the change may have been made on the meeting as it was before, and
-   * applied as it is it would undo the merge. When the change shows it (it still holds a merged
-   * paragraph or field as it was before the merge, or lacks one the merge added), it is applied
-   * to the meeting as the window saw it and merged three-way with the meeting as it is now.
-   */
-  private rebaseIfStale(next: Meeting, changes: readonly MeetingChange[], now: Date): Meeting {
-    const view = this.windowView;
-    if (!view) return next;
-    if (Date.now() > view.until) {
-      this.windowView = undefined;
-      return next;
-    }
-    if (staleness(changes, view.meeting, this.meeting) === 'seen') {
-      // The window has caught up with the merges: its changes apply as they are.
-      this.windowView = undefined;
-      return next;
-    }
-    // Stale, or cannot tell: merging is safe either way (at worst a paragraph edited on both sides is flagged).
-    const mine = applyAll(view.meeting, changes, now, true);
-    const merged = mergeMeetings(view.meeting, mine, this.meeting, { mineAuthor: this.savedBy, theirsAuthor: this.mergedFrom ?? this.savedBy });
-    view.meeting = mine;
-    const rebased = { ...merged.meeting, ...(this.meeting.sync ? { sync: this.meeting.sync } : {}) };
-    if (contentKey(rebased) !== contentKey(next)) {
-      // The window's list was out of date: show it the meeting as it now stands.
-      const view = this.newView(next);
-      this.afterApplied.push(() => {
-        if (this.currentView === view && !this.closed) this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: merged.conflicts.length });
-      });
-    }
-    return rebased;
   }
 
   /**
@@ -562,7 +515,6 @@ export class MeetingSession {
         await this.journalMerge(restored, undefined);
         // A change the window made before it is shown the restored version is merged with it, never put over it.
         this.newView(this.meeting);
-        this.windowView = { meeting: this.meeting, until: Date.now() + this.context.staleWindowMs };
         this.meeting = restored;
         this.dirtyFromMerge = true;
       });
@@ -953,10 +905,6 @@ export class MeetingSession {
           this.lineage = unionLineage(this.lineage, theirLineage);
           this.dirtyFromMerge = this.dirtyFromMerge || fileHash !== undefined || changed;
         }
-        if (changed) {
-          const view = this.windowView && Date.now() <= this.windowView.until ? this.windowView.meeting : current;
-          this.windowView = { meeting: view, until: Date.now() + this.context.staleWindowMs };
-        }
         return { automatic: result.automatic, newConflicts: result.conflicts.length, changed };
       });
       if (!taken) return { ...outcome, refused: true };
@@ -1273,80 +1221,4 @@ function applyIfPossible(meeting: Meeting, change: MeetingChange, at: Date): Mee
     if (error instanceof ChangeNotApplicable) return meeting;
     throw error;
   }
-}
-
-const blockText = (block: MinuteBlock): string => block.runs.map((run) => run.text).join('');
-
-
-const minutesOf = (meeting: Meeting, itemId: string): readonly MinuteBlock[] => meeting.agenda.find((item) => item.id === itemId)?.minutes ?? [];
-
-/**
- * What one paragraph the window sent (`sent`; undefined: the window's list lacks it) says about
- * the merge that took it from `was` to `is`: made before it ('stale'), after it ('seen'), or nothing.
- */
-function blockStaleness(was: MinuteBlock | undefined, is: MinuteBlock | undefined, sent: MinuteBlock | undefined): 'stale' | 'seen' | undefined {
-  if (same(was, is)) return undefined;
-  if (same(sent, was)) return 'stale';
-  if (same(sent, is)) return 'seen';
-  if (sent && is && was) {
-    // Typed on since: on top of the merged text, or of the text before the merge?
-    const typed = blockText(sent);
-    if (typed.includes(blockText(is))) return 'seen';
-    if (typed.includes(blockText(was))) return 'stale';
-  }
-  return undefined;
-}
-
-/**
- * Whether changes from the window were made on the meeting as it was before the latest merge
- * ('stale': it still holds a merged paragraph or field as it was before, or lacks one the merge
- * added), after it ('seen'), or cannot tell.
- */
-function staleness(changes: readonly MeetingChange[], before: Meeting, now: Meeting): 'stale' | 'seen' | 'unknown' {
-  let verdict: 'seen' | 'unknown' = 'unknown';
-  const hasItem = (meeting: Meeting, id: string) => meeting.agenda.some((item) => item.id === id);
-  for (const change of changes) {
-    // Only a window that shows the conflict can resolve it; only one that shows an item can change it.
-    if (change.kind === 'conflict.resolve') return 'seen';
-    if ('itemId' in change && !hasItem(before, change.itemId) && hasItem(now, change.itemId)) return 'seen';
-    if (change.kind === 'entity.remove') {
-      const inList = (meeting: Meeting) => (meeting[change.collection] as ReadonlyArray<{ id: string }>).some((each) => each.id === change.id);
-      if (!inList(before) && inList(now)) return 'seen';
-    }
-    if (change.kind === 'item.minutes') {
-      const pre = new Map(minutesOf(before, change.itemId).map((block) => [block.id, block]));
-      const post = new Map(minutesOf(now, change.itemId).map((block) => [block.id, block]));
-      const incoming = new Map(change.minutes.map((block) => [block.id, block]));
-      for (const id of new Set([...pre.keys(), ...post.keys()])) {
-        const found = blockStaleness(pre.get(id), post.get(id), incoming.get(id));
-        if (found === 'stale') return 'stale';
-        if (found === 'seen') verdict = 'seen';
-      }
-    } else if (change.kind === 'block.put') {
-      const was = minutesOf(before, change.itemId).find((block) => block.id === change.block.id);
-      const is = minutesOf(now, change.itemId).find((block) => block.id === change.block.id);
-      // Only a window that shows a paragraph the merge added can type in it.
-      if (!was && is) return 'seen';
-      const found = blockStaleness(was, is, change.block);
-      if (found === 'stale') return 'stale';
-      if (found === 'seen') verdict = 'seen';
-    } else if (change.kind === 'block.remove' || change.kind === 'block.move') {
-      const has = (meeting: Meeting, id: string | null) => id !== null && minutesOf(meeting, change.itemId).some((block) => block.id === id);
-      if (!has(before, change.blockId) && has(now, change.blockId)) return 'seen';
-      if (change.kind === 'block.move' && !has(before, change.after) && has(now, change.after)) return 'seen';
-    } else if (change.kind === 'entity.put') {
-      const list = (collection: Meeting) => (collection[change.collection] as ReadonlyArray<{ id: string }>).find((each) => each.id === change.entity.id) as Record<string, unknown> | undefined;
-      const was = list(before);
-      const is = list(now);
-      if (!was && is) return 'seen';
-      if (!was || !is || same(was, is)) continue;
-      const sent = change.entity as Record<string, unknown>;
-      for (const key of new Set([...Object.keys(was), ...Object.keys(is)])) {
-        if (same(was[key], is[key])) continue;
-        if (same(sent[key], was[key])) return 'stale';
-        if (same(sent[key], is[key])) verdict = 'seen';
-      }
-    }
-  }
-  return verdict;
 }

@@ -37,7 +37,7 @@ export async function setUpSharedMeeting(library: string, data: string): Promise
       category: 'member',
       status: 'present',
     }));
-    await core.handlers['meetings.applyChanges']({
+    await core.handlers['meetings.applyChanges']({ seenView: opened.view,
       meetingId,
       changes: [
         ...items.map((item, index) => ({ kind: 'item.add' as const, item, index })),
