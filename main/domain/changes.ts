@@ -143,6 +143,24 @@ export function applyMeetingChange(meeting: Meeting, change: MeetingChange, now:
   return next === meeting ? meeting : refreshGeneratedMinutes({ ...next, updatedAt: now.toISOString() });
 }
 
+/**
+ * Applies in order the changes that still apply; one whose target has gone (the item was deleted,
+ * the paragraph merged away) has nothing to do and is passed over. Used where the changes were
+ * already accepted once: a journal replayed, a window's changes put on a newer meeting, the screen's
+ * picture of what the core holds.
+ */
+export function applyChangesThatApply(meeting: Meeting, changes: readonly MeetingChange[], now: Date): Meeting {
+  let next = meeting;
+  for (const change of changes) {
+    try {
+      next = applyMeetingChange(next, change, now);
+    } catch (error) {
+      if (!(error instanceof ChangeNotApplicable)) throw error;
+    }
+  }
+  return next;
+}
+
 function putEntity<C extends MeetingCollection>(meeting: Meeting, collection: C, entity: Meeting[C][number]): Meeting {
   const list = meeting[collection] as ReadonlyArray<{ id: string }>;
   const index = list.findIndex((each) => each.id === entity.id);

@@ -7,8 +7,9 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findPendingJournals, rebuildFromJournal } from '../../main/core/journal/journal';
-import { contentKey } from '../../main/core/session/meetingSession';
+import { findPendingJournals } from '../../main/core/journal/journal';
+import { rebuildFromJournal } from '../../main/core/journal/replay';
+import { contentKey } from '../../main/domain/merge';
 import { createAgendaItem, minutesText, type Meeting } from '../../main/domain/meeting';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentKey } from '../../../main/core/session/meetingSession';
+import { contentKey } from '../../../main/domain/merge';
 import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../../main/core/settingsFile';
 import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
