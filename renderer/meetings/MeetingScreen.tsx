@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { EditingMode, MeetingVersion, OpenedMeeting, Presence, SaveState } from '../../main/domain/api';
-import { applyMeetingChange, ChangeNotApplicable, type ConflictResolution, type MeetingChange } from '../../main/domain/changes';
+import { applyChangesThatApply, applyMeetingChange, ChangeNotApplicable, type ConflictResolution, type MeetingChange } from '../../main/domain/changes';
 import type { Snippet } from '../../main/domain/committee';
 import { formatMinuteNumber } from '../../main/domain/houseStyle';
 import { createAgendaItem, type AgendaItem, type Declaration, type Meeting, type MeetingConflict, type MinuteBlock, type ParagraphConflict } from '../../main/domain/meeting';
@@ -82,15 +82,7 @@ function minutesOf(meeting: Meeting, itemId: string): MinuteBlock[] | undefined 
 
 /** Applies what applies; a change to something no longer there has nothing to do. */
 function applyQuietly(meeting: Meeting, changes: readonly MeetingChange[]): Meeting {
-  let next = meeting;
-  for (const change of changes) {
-    try {
-      next = applyMeetingChange(next, change, new Date());
-    } catch (error) {
-      if (!(error instanceof ChangeNotApplicable)) throw error;
-    }
-  }
-  return next;
+  return applyChangesThatApply(meeting, changes, new Date());
 }
 
 function clockTimeNow(now: Date): string {
