@@ -15,20 +15,18 @@
  *   history folder (sync/conflictCopies.ts).
  * - Read-only sessions never write the meeting file or the journal; they follow the file.
  */
-import { basename } from 'node:path';
 import type { EditingMode, Presence as ApiPresence, SaveState } from '../../domain/api';
 import { applyChangesThatApply, applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../domain/changes';
-import { CONFLICT_COPY_TOOL_LABELS } from '../../domain/conflictCopies';
 import type { Meeting } from '../../domain/meeting';
 import { contentKey, mergeMeetings } from '../../domain/merge';
 import { ClerkFacingError } from '../clerkFacingError';
 import { crashPoint } from '../crashPoints';
-import { keepVersionBytes, listVersions, readVersion, type HistoryPolicy } from '../history';
+import { listVersions, readVersion, type HistoryPolicy } from '../history';
 import { journalRefusal, MeetingJournal, type JournalItem } from '../journal/journal';
 import { readLegacyBase, replayJournal, unreadableNotice } from '../journal/replay';
 import { fromLibraryRelative } from '../library';
 import { LibraryFileError, parseMeetingBytes, serializeLibraryFile } from '../meetingFile';
-import { archiveConflictCopy, CopyScanCache, findConflictCopies, type ConflictCopy } from '../sync/conflictCopies';
+import { ConflictCopyPickup } from '../sync/conflictCopyPickup';
 import { contentHash, watchFile, type FileWatcher, type FileWatchEvent } from '../sync/fileWatcher';
 import { formatPresenceTime } from '../sync/lease';
 import { clipAuthor, lineageOf, MeetingLineage, newRevision, unionLineage, unrelatedBase } from '../sync/lineage';
@@ -91,7 +89,6 @@ export class MeetingSession {
   private syncQueue: Promise<unknown> = Promise.resolve();
   private changeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private lastKeptVersionAt?: number;
   private savedAt?: string;
   /** The folder is there but the file could not be written. */
   private failure?: string;
@@ -112,8 +109,7 @@ export class MeetingSession {
   /** Telling the window of a rebased change waits until the change is journaled and is the meeting. */
   private readonly afterApplied: Array<() => void> = [];
   private watcher?: FileWatcher;
-  private copyTimer?: ReturnType<typeof setInterval>;
-  private readonly copyCache = new CopyScanCache();
+  private readonly copies: ConflictCopyPickup;
 
   private constructor(
     private readonly context: SessionContext,
@@ -130,6 +126,16 @@ export class MeetingSession {
     this.saves = new SaveSchedule(context, () => this.flush());
     this.libraryFile = new SharedMeetingFile(path, context.libraryRoot);
     this.lineage = new MeetingLineage(context.libraryRoot, meeting.id);
+    this.copies = new ConflictCopyPickup(
+      { path, meetingId: meeting.id, libraryRoot: context.libraryRoot, now: context.now, scanMs: context.copyScanMs },
+      {
+        editing: () => this.editingMode === 'edit' && !this.closed,
+        exclusive: (work) => this.exclusive(work),
+        reconcile: (write) => this.reconcile(write),
+        takeIn: async (copy, label) => !(await this.takeIn(copy, undefined, label)).refused,
+        needsWrite: () => this.needsWrite,
+      },
+    );
     this.presenceOfOthers = new MeetingPresence(path, {
       libraryRoot: context.libraryRoot,
       meetingId: meeting.id,
@@ -180,7 +186,7 @@ export class MeetingSession {
         session.saves.unsavedSinceNow();
       }
       if (mode === 'edit') {
-        result.notices.push(...(await session.mergeConflictCopies()));
+        result.notices.push(...(await session.copies.mergeCopies()));
         if (session.needsWrite) await session.flush();
       }
       return result;
@@ -340,8 +346,7 @@ export class MeetingSession {
         }
         this.editingMode = 'read-only';
         this.saves.cancel();
-        if (this.copyTimer) clearInterval(this.copyTimer);
-        this.copyTimer = undefined;
+        this.copies.stop();
       });
     } else {
       await this.exclusive(async () => {
@@ -349,7 +354,7 @@ export class MeetingSession {
         this.editingMode = 'edit';
       });
       this.startCopyScans();
-      await this.mergeConflictCopies();
+      await this.copies.mergeCopies();
       if (this.needsWrite) await this.flush();
     }
     await this.presenceOfOthers.setMode(mode);
@@ -581,7 +586,9 @@ export class MeetingSession {
     if (replacing) {
       let kept = false;
       try {
-        kept = await this.keepReplaced(replacing, replaceNote);
+        // A merge's note names who it was merged with (the history says why the version was kept).
+        const note = replaceNote ?? (this.mergedFrom ? `before a merge with ${this.savedBy.replace(/ on .*$/, '')}’s changes` : undefined);
+        kept = await this.libraryFile.keepBeforeReplacing(replacing, this.meeting.id, { now: this.context.now(), thinned: replaceNote === undefined, note }, this.context.history);
       } catch {
         // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
       }
@@ -625,27 +632,6 @@ export class MeetingSession {
       // A marker that cannot be written is harmless: replay merges entries the file already holds, which changes nothing.
     }
     this.flushedSeq = Math.max(this.flushedSeq, seq);
-  }
-
-  /**
-   * History: a version this session did not write (a colleague's, a sync tool's, the file as
-   * opened) is always kept before it is replaced; this session's own saves at most every
-   * few minutes, because the journal holds every keystroke (docs/decisions.md). Whether anything
-   * was written to the history.
-   */
-  private async keepReplaced(bytes: Buffer, note?: string): Promise<boolean> {
-    const nowMs = Date.now();
-    const now = this.context.now();
-    if (this.libraryFile.isOurs && note === undefined) {
-      if (this.lastKeptVersionAt !== undefined && nowMs - this.lastKeptVersionAt < this.context.history.intervalMs) return false;
-      await keepVersionBytes(this.context.libraryRoot, this.meeting.id, bytes, { now }, this.context.history);
-      this.lastKeptVersionAt = nowMs;
-      return true;
-    }
-    const why = note ?? (this.mergedFrom ? `before a merge with ${this.savedBy.replace(/ on .*$/, '')}’s changes` : undefined);
-    await keepVersionBytes(this.context.libraryRoot, this.meeting.id, bytes, why === undefined ? { now } : { now, note: why }, this.context.history);
-    this.lastKeptVersionAt = nowMs;
-    return true;
   }
 
   /**
@@ -729,44 +715,6 @@ export class MeetingSession {
     }
   }
 
-  /**
-   * Conflict copies beside the file: each is merged in, the merge written, then the copy moved
-   * into the history folder. Returns what to tell the clerk.
-   */
-  private mergeConflictCopies(): Promise<string[]> {
-    return this.exclusive(async () => {
-      if (this.editingMode !== 'edit' || this.closed) return [];
-      let copies: ConflictCopy[];
-      try {
-        copies = (await findConflictCopies(this.path, this.meeting.id, this.copyCache)).copies;
-      } catch {
-        return []; // the folder cannot be read now; the next scan tries again
-      }
-      if (copies.length === 0) return [];
-      await this.reconcile(false);
-      const merged: Array<{ copy: ConflictCopy; label: string }> = [];
-      for (const copy of copies) {
-        const label = `conflict copy from ${copy.tool ? CONFLICT_COPY_TOOL_LABELS[copy.tool] : 'a copy of the file'} (${basename(copy.path)})`;
-        if ((await this.takeIn(copy.meeting, undefined, label)).refused) return [];
-        merged.push({ copy, label });
-      }
-      // Written only if a copy said something the file does not (a copy that says nothing new is simply archived:
-      // writing anyway would, in a synced folder, make the other computer's version a conflict copy in turn).
-      if (this.needsWrite) await this.reconcile(true);
-      if (this.needsWrite) return []; // not written: the copies stay where they are until it is
-      const notices: string[] = [];
-      for (const { copy, label } of merged) {
-        try {
-          await archiveConflictCopy(this.context.libraryRoot, copy.path, this.meeting.id, { now: this.context.now(), expectedHash: copy.contentHash });
-          notices.push(`Merged the ${label} into this meeting; the copy is kept in the meeting’s history.`);
-        } catch {
-          // Changed since it was merged, or cannot be moved now: merged again at the next scan.
-        }
-      }
-      return notices;
-    });
-  }
-
   private startWatching(): void {
     if (this.closed) return;
     const options: { pollMs: number; knownHash?: string } = { pollMs: this.context.pollMs };
@@ -777,16 +725,12 @@ export class MeetingSession {
   }
 
   private startCopyScans(): void {
-    if (this.copyTimer || this.editingMode !== 'edit' || this.closed) return;
-    this.copyTimer = setInterval(() => {
-      void this.mergeConflictCopies().catch(() => undefined);
-    }, this.context.copyScanMs);
+    if (this.editingMode === 'edit' && !this.closed) this.copies.start();
   }
 
   private stopTimers(): void {
     this.presenceOfOthers.stop();
-    if (this.copyTimer) clearInterval(this.copyTimer);
-    this.copyTimer = undefined;
+    this.copies.stop();
   }
 }
 

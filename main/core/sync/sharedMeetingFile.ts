@@ -10,6 +10,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Meeting } from '../../domain/meeting';
 import { writeFileAtomic } from '../atomicFile';
+import { keepVersionBytes, type HistoryPolicy } from '../history';
 import { describeIoError } from '../meetingFile';
 import { readOrdinaryFile } from '../ordinaryFile';
 import { contentHash } from './fileWatcher';
@@ -47,6 +48,8 @@ export class SharedMeetingFile {
   isOurs = false;
   /** What this session last wrote, with the file's identity just after. */
   private written?: { bytes: Buffer; hash: string; identity: string };
+  /** When this session last kept a version in the history (Date.now()). */
+  private lastKeptAt?: number;
 
   constructor(
     readonly path: string,
@@ -73,6 +76,25 @@ export class SharedMeetingFile {
       if ((error as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
       return { kind: 'failed', problem: describeIoError(error, 'read') };
     }
+  }
+
+  /**
+   * History, before `bytes` (the file as read) are replaced: a version this session did not write
+   * (a colleague's, a sync tool's, the file as opened) is always kept; this session's own saves
+   * (`thinned`: no reason of their own) at most once a history interval, because the journal holds
+   * every keystroke (docs/decisions.md). Whether anything was written to the history.
+   */
+  async keepBeforeReplacing(bytes: Buffer, meetingId: string, why: { now: Date; thinned: boolean; note: string | undefined }, policy: HistoryPolicy): Promise<boolean> {
+    const nowMs = Date.now();
+    if (this.isOurs && why.thinned) {
+      if (this.lastKeptAt !== undefined && nowMs - this.lastKeptAt < policy.intervalMs) return false;
+      await keepVersionBytes(this.libraryRoot, meetingId, bytes, { now: why.now }, policy);
+      this.lastKeptAt = nowMs;
+      return true;
+    }
+    await keepVersionBytes(this.libraryRoot, meetingId, bytes, why.note === undefined ? { now: why.now } : { now: why.now, note: why.note }, policy);
+    this.lastKeptAt = nowMs;
+    return true;
   }
 
   /** The lock around read–merge–write (sync/writeLock.ts); `holder` is named in it. */
