@@ -20,9 +20,8 @@ import { applyChangesThatApply, applyMeetingChange, ChangeNotApplicable, type Me
 import type { Meeting } from '../../domain/meeting';
 import { contentKey, mergeMeetings } from '../../domain/merge';
 import { ClerkFacingError } from '../clerkFacingError';
-import { crashPoint } from '../crashPoints';
 import { listVersions, readVersion, type HistoryPolicy } from '../history';
-import { journalRefusal, MeetingJournal, type JournalItem } from '../journal/journal';
+import { journalRefusal, MeetingJournal } from '../journal/journal';
 import { readLegacyBase, replayJournal, unreadableNotice } from '../journal/replay';
 import { fromLibraryRelative } from '../library';
 import { LibraryFileError, parseMeetingBytes, serializeLibraryFile } from '../meetingFile';
@@ -34,6 +33,7 @@ import { MeetingPresence } from '../sync/presence';
 import { SharedMeetingFile } from '../sync/sharedMeetingFile';
 import { readForOpening } from './opening';
 import { SaveSchedule } from './saveSchedule';
+import { SessionJournal } from './sessionJournal';
 import { WindowViews } from './windowViews';
 
 export interface MeetingUpdate {
@@ -96,12 +96,8 @@ export class MeetingSession {
   private unreachable?: string;
   /** The file now holds something that must not be merged or overwritten (damaged, another meeting). */
   private blocked?: string;
-  /**
-   * The last journal entry that `meeting` includes. Set together with `meeting`, so a write to
-   * the library never marks as flushed an entry that is journaled but not yet in the meeting.
-   */
-  private appliedSeq = 0;
-  private flushedSeq = 0;
+  /** The journal (editing only): which entries the meeting includes and which the file holds. */
+  private journal?: SessionJournal;
   /** A merge left the meeting saying more than the file: write even with no new change. */
   private dirtyFromMerge = false;
   /** Who saved the version last merged in, for the history note of the version it replaces. */
@@ -115,13 +111,10 @@ export class MeetingSession {
     private readonly context: SessionContext,
     private meeting: Meeting,
     readonly file: string,
-    private journal: MeetingJournal | undefined,
+    journal: MeetingJournal | undefined,
     private editingMode: EditingMode,
   ) {
-    if (journal) {
-      this.appliedSeq = journal.latestSeq;
-      this.flushedSeq = journal.flushedSeq;
-    }
+    if (journal) this.journal = new SessionJournal(journal, { library: context.libraryRoot, file }, context.journalShrinkBytes);
     const path = fromLibraryRelative(context.libraryRoot, file);
     this.saves = new SaveSchedule(context, () => this.flush());
     this.libraryFile = new SharedMeetingFile(path, context.libraryRoot);
@@ -170,7 +163,7 @@ export class MeetingSession {
         session.lineage.remember(fromFile.meeting);
         // "Saved at" shows when the library file was last written, even before this session writes it.
         session.savedAt = fromFile.mtime.toISOString();
-        if (read) await session.keepReplayed(fromFile.meeting, pending.length > 0);
+        await session.journal?.keepReplayed(fromFile.meeting, session.meeting, pending.length > 0, context.now());
       }
       const result: OpenedSession = { session, notices: [] };
       if (read) {
@@ -265,7 +258,7 @@ export class MeetingSession {
       let seq: number;
       try {
         // The first change of an epoch carries the meeting it is made on (the journal's replay base), in the same durable append.
-        seq = await journal.append(this.where, changes.map((change) => ({ change })), now, () => this.meeting);
+        seq = await journal.append(changes.map((change) => ({ change })), now, () => this.meeting);
       } catch (error) {
         throw journalRefusal(error);
       }
@@ -278,7 +271,7 @@ export class MeetingSession {
         if (contentKey(next) !== contentKey(applyChangesThatApply(this.meeting, changes, now))) {
           // Merged with what came since it was made on: replay must give this meeting, not the change applied as it is.
           try {
-            seq = await journal.append(this.where, [{ merged: next }], now, () => this.meeting);
+            seq = await journal.append([{ merged: next }], now, () => this.meeting);
           } catch (error) {
             this.afterApplied.length = 0;
             throw journalRefusal(error);
@@ -286,7 +279,7 @@ export class MeetingSession {
         }
       }
       this.meeting = next;
-      this.appliedSeq = seq;
+      journal.appliedSeq = seq;
       for (const tell of this.afterApplied.splice(0)) queueMicrotask(tell);
       this.scheduleFlush();
       return this.saveState;
@@ -362,7 +355,8 @@ export class MeetingSession {
 
   /** "Edit as well": the journal is opened, and changes kept on this computer from an earlier session go on top of the meeting as it is now. */
   private async startJournal(): Promise<void> {
-    const { journal, read } = await MeetingJournal.open(this.context.journalDir, this.meeting.id);
+    const { journal: opened, read } = await MeetingJournal.open(this.context.journalDir, this.meeting.id);
+    const journal = new SessionJournal(opened, { library: this.context.libraryRoot, file: this.file }, this.context.journalShrinkBytes);
     this.journal = journal;
     const file = this.libraryFile.meeting ?? this.meeting;
     const shown = this.meeting;
@@ -372,9 +366,7 @@ export class MeetingSession {
     }
     // The window is given the replayed meeting with its new view (OpenedMeeting).
     if (contentKey(this.meeting) !== contentKey(shown)) this.views.newView(shown);
-    this.appliedSeq = journal.latestSeq;
-    this.flushedSeq = journal.flushedSeq;
-    await this.keepReplayed(file, read.pending.length > 0);
+    await journal.keepReplayed(file, this.meeting, read.pending.length > 0, this.context.now());
   }
 
   /** Others' sessions on this meeting, read now. */
@@ -408,7 +400,7 @@ export class MeetingSession {
       await this.inChangeOrder(async () => {
         const restored: Meeting = { ...content, updatedAt: this.context.now().toISOString() };
         // As durable as a typed change before it is the meeting (a crash before the write must not undo the restore).
-        await this.journalMerge(restored, undefined);
+        await this.journal?.journalMerge(restored, undefined, this.context.now(), () => this.meeting);
         // A change the window made before it is shown the restored version is merged with it, never put over it.
         this.views.newView(this.meeting);
         this.meeting = restored;
@@ -423,7 +415,7 @@ export class MeetingSession {
   }
 
   private get hasUnwrittenChanges(): boolean {
-    return this.appliedSeq > this.flushedSeq;
+    return this.journal?.hasUnwrittenChanges ?? false;
   }
 
   private get needsWrite(): boolean {
@@ -454,48 +446,6 @@ export class MeetingSession {
     const result = this.changeQueue.then(work);
     this.changeQueue = result.catch(() => undefined);
     return result;
-  }
-
-  private get where(): { library: string; file: string } {
-    return { library: this.context.libraryRoot, file: this.file };
-  }
-
-  /**
-   * Journals what a merge (or a restore) makes of the open meeting, before it is used: as a new
-   * epoch on the library file's version when the file was merged (`fileVersion`), else as the
-   * meeting now ("mine is now this") in the current epoch.
-   */
-  private async journalMerge(meeting: Meeting, fileVersion: Meeting | undefined): Promise<void> {
-    const journal = this.journal;
-    if (!journal) return;
-    const items: JournalItem[] = fileVersion ? [{ base: fileVersion }, { merged: meeting }] : [{ merged: meeting }];
-    this.appliedSeq = await journal.append(this.where, items, this.context.now(), () => this.meeting);
-    crashPoint('merge.journaled');
-  }
-
-  /**
-   * After replaying kept changes on opening: the result is journaled as a new epoch on the file as
-   * read (so what replay merged is as durable as a typed change, and a journal from before epochs
-   * is carried forward); if the file already holds it all, the journal is marked flushed. With
-   * nothing pending, the next change starts a new epoch on the file as read.
-   */
-  private async keepReplayed(file: Meeting, replayed: boolean): Promise<void> {
-    const journal = this.journal;
-    if (!journal) return;
-    if (!replayed) {
-      journal.endEpoch();
-      return;
-    }
-    if (contentKey(this.meeting) === contentKey(file)) {
-      await this.markFlushed(journal.latestSeq);
-      journal.endEpoch();
-      return;
-    }
-    try {
-      this.appliedSeq = await journal.append(this.where, [{ base: file }, { merged: this.meeting }], this.context.now());
-    } catch {
-      // The journal's own entries still replay to this meeting; the next change tries again.
-    }
   }
 
   // The save path, top to bottom: flush → reconcile → reconcileOnce → writeNow → markFlushed.
@@ -580,7 +530,7 @@ export class MeetingSession {
   }
 
   private async writeNow(replacing: Buffer | undefined, replaceNote: string | undefined, recheck: boolean): Promise<'raced' | undefined> {
-    const seq = this.appliedSeq;
+    const seq = this.journal?.appliedSeq ?? 0;
     const snapshot = this.meeting;
     this.saves.writing();
     if (replacing) {
@@ -619,19 +569,11 @@ export class MeetingSession {
     this.savedAt = now.toISOString();
     this.failure = undefined;
     this.unreachable = undefined;
-    if (!this.closed && this.appliedSeq > seq && !this.saves.waiting) this.scheduleFlush();
+    if (!this.closed && (this.journal?.appliedSeq ?? 0) > seq && !this.saves.waiting) this.scheduleFlush();
   }
 
   private async markFlushed(seq: number): Promise<void> {
-    if (!this.journal || seq <= this.flushedSeq) return;
-    // Shrinks once fully flushed and past max(the floor, eight meeting files): the next epoch's base then costs at most a seventh of what came before it.
-    const shrinkAbove = Math.max(this.context.journalShrinkBytes, 8 * this.libraryFile.writtenBytes);
-    try {
-      await this.journal.markFlushed(seq, shrinkAbove);
-    } catch {
-      // A marker that cannot be written is harmless: replay merges entries the file already holds, which changes nothing.
-    }
-    this.flushedSeq = Math.max(this.flushedSeq, seq);
+    await this.journal?.markFlushed(seq, this.libraryFile.writtenBytes);
   }
 
   /**
@@ -661,7 +603,7 @@ export class MeetingSession {
         if ((fileHash !== undefined && !fileSaysAll) || (fileHash === undefined && changed)) {
           // Whatever the merge changes, and whatever the file now lacks, is as durable as a typed change before it is used.
           try {
-            await this.journalMerge(next, fileHash !== undefined ? theirs : undefined);
+            await this.journal?.journalMerge(next, fileHash !== undefined ? theirs : undefined, this.context.now(), () => this.meeting);
           } catch (error) {
             this.failure = `what was merged from ${from ?? 'another version'} could not be kept on this computer (${journalRefusal(error).message}); it is merged again once it can be`;
             return undefined;
@@ -674,7 +616,7 @@ export class MeetingSession {
           this.meeting = theirs;
           this.lineage.revisions = theirLineage;
           this.dirtyFromMerge = false;
-          await this.markFlushed(this.appliedSeq);
+          await this.markFlushed(this.journal?.appliedSeq ?? 0);
         } else {
           this.meeting = next;
           this.lineage.revisions = unionLineage(this.lineage.revisions, theirLineage);
