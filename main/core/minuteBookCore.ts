@@ -24,7 +24,8 @@ import { fromLibraryRelative, moveMeetingToHistory, pathForNewMeeting, prepareLi
 import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
 import { impossibleDateNotices } from '../domain/impossibleDates';
-import { MeetingSession, type OpenedSession, type SessionContext } from './session/meetingSession';
+import { MeetingSession, type OpenedSession } from './session/meetingSession';
+import type { SessionContext } from './session/sessionContext';
 import { toApiPresence } from './sync/presence';
 import type { CoreOptions, MinuteBookCore } from './service';
 import { findStrandedMeetings, putBackIntoLibrary, saveStrandedCopy, strandedMeetingOf } from './strandedMeetings';

@@ -20,7 +20,7 @@ import { applyChangesThatApply, applyMeetingChange, ChangeNotApplicable, type Me
 import type { Meeting } from '../../domain/meeting';
 import { contentKey, mergeMeetings } from '../../domain/merge';
 import { ClerkFacingError } from '../clerkFacingError';
-import { listVersions, readVersion, type HistoryPolicy } from '../history';
+import { listVersions, readVersion } from '../history';
 import { journalRefusal, MeetingJournal } from '../journal/journal';
 import { readLegacyBase, replayJournal, unreadableNotice } from '../journal/replay';
 import { fromLibraryRelative } from '../library';
@@ -34,43 +34,8 @@ import { SharedMeetingFile } from '../sync/sharedMeetingFile';
 import { readForOpening } from './opening';
 import { SaveSchedule } from './saveSchedule';
 import { SessionJournal } from './sessionJournal';
+import type { MeetingUpdate, SessionContext } from './sessionContext';
 import { WindowViews } from './windowViews';
-
-export interface MeetingUpdate {
-  meeting: Meeting;
-  /** The number of this view of the meeting; the window sends it back with changes made on it. */
-  view: number;
-  automatic: number;
-  newConflicts: number;
-  from?: string;
-}
-
-export interface SessionContext {
-  libraryRoot: string;
-  journalDir: string;
-  saveDelayMs: number;
-  maxSaveWaitMs: number;
-  retryDelayMs: number;
-  history: HistoryPolicy;
-  now: () => Date;
-  /** The clerk's name from Settings ("Jane Smith"). */
-  displayName: string;
-  /** This computer's name ("LAPTOP-12"). */
-  computerName: string;
-  /** How often the meeting file is checked for others' changes (1 s, so a change is seen within 3 s). */
-  pollMs: number;
-  /** How often others' leases are read. */
-  presencePollMs: number;
-  /** How often conflict copies beside the file are looked for. */
-  copyScanMs: number;
-  heartbeatMs: number;
-  staleAfterMs: number;
-  /** A fully flushed journal larger than this (or than eight times the meeting file) shrinks to nothing pending. */
-  journalShrinkBytes: number;
-  onSaveState: (state: SaveState) => void;
-  onMeetingUpdated: (update: MeetingUpdate) => void;
-  onPresence: (presence: ApiPresence[]) => void;
-}
 
 export interface OpenedSession {
   session: MeetingSession;
