@@ -149,7 +149,7 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
 
   // One warm-up save keeps the previous version in history, as the first save of a session does.
   const firstItem = opened.meeting.agenda[0]!;
-  await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: firstItem.id, minutes: longMinutes(WORDS, 99) }] });
+  await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: firstItem.id, minutes: longMinutes(WORDS, 99) }] });
   await core.flushAll();
 
   const meetingFile = join(library, ...(await core.handlers['meetings.list']({})).meetings[0]!.file.split('/'));
@@ -165,7 +165,7 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
     const minutes = longMinutes(WORDS, n + 1000);
     const journalBefore = (await stat(journalFile)).size;
     let started = performance.now();
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }] });
+    await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }] });
     await core.flushAll();
     ours.push(performance.now() - started);
     ourBytes += (await stat(journalFile)).size - journalBefore + (await stat(meetingFile)).size;

@@ -14,17 +14,19 @@ import { createMeeting, type Meeting, type MeetingSummary } from '../domain/meet
 import { createMeetingForCommittee } from '../domain/meetingSetup';
 import { actionLogOperations } from './actionLogOperations';
 import { ClerkFacingError } from './clerkFacingError';
-import { clearLibraryCrashLeftovers } from './crashLeftovers';
+import { clearLibraryCrashLeftovers } from './sync/crashLeftovers';
 import { defaultExportFileName, exportMeetingMinutes } from './export/exportMinutes';
 import { checkHouseStyleFiles } from './export/exportStyle';
 import { DEFAULT_HISTORY_POLICY, listVersions, type HistoryPolicy } from './history';
-import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal';
-import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './lease';
+import { findPendingJournals, hasUsedLibrary, rememberLibrary } from './journal/journal';
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, readLeases } from './sync/lease';
 import { fromLibraryRelative, moveMeetingToHistory, pathForNewMeeting, prepareLibrary, readCommittee, saveCommittee, scanCommittees, scanLibrary } from './library';
 import { readLibrarySettings, writeLibrarySettings } from './libraryFile';
 import { describeIoError } from './meetingFile';
 import { impossibleDateNotices } from '../domain/impossibleDates';
-import { MeetingSession, toApiPresence, type OpenedSession, type SessionContext } from './meetingSession';
+import { MeetingSession, type OpenedSession } from './session/meetingSession';
+import type { SessionContext } from './session/sessionContext';
+import { toApiPresence } from './sync/presence';
 import type { CoreOptions, MinuteBookCore } from './service';
 import { findStrandedMeetings, putBackIntoLibrary, saveStrandedCopy, strandedMeetingOf } from './strandedMeetings';
 
@@ -94,7 +96,6 @@ export function createMinuteBookCore(options: CoreOptions): MinuteBookCore {
     copyScanMs: options.copyScanMs ?? 3000,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
-    staleWindowMs: options.staleWindowMs ?? 5000,
     journalShrinkBytes: options.journalShrinkBytes ?? 1024 * 1024,
     onSaveState: (saveState) => emit({ type: 'saveState', saveState }),
     onMeetingUpdated: ({ meeting, view, automatic, newConflicts, from }) =>

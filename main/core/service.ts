@@ -45,8 +45,6 @@ export interface CoreOptions {
   heartbeatMs?: number;
   /** A lease not renewed for this long is stale and taken over; default 3 minutes. */
   staleAfterMs?: number;
-  /** How long after a merge a change that does not say which view it was made on may still predate it; default 5000 ms. */
-  staleWindowMs?: number;
   /** How long a failed save waits before trying again; default 2000 ms. */
   retryDelayMs?: number;
   /** A fully flushed journal past this many bytes (or eight times its meeting file) shrinks to nothing pending; default 1 MiB. */

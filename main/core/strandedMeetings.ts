@@ -11,10 +11,11 @@ import type { StrandedMeeting } from '../domain/api';
 import type { Meeting } from '../domain/meeting';
 import { writeNewFileAtomic } from './atomicFile';
 import { ClerkFacingError } from './clerkFacingError';
-import { findPendingJournals, rebuildFromJournal } from './journal';
+import { findPendingJournals } from './journal/journal';
+import { rebuildFromJournal } from './journal/replay';
 import { fromLibraryRelative, pathForNewMeeting } from './library';
 import { describeIoError, serializeLibraryFile } from './meetingFile';
-import { lineageOf, unionLineage } from './meetingSession';
+import { lineageOf, unionLineage } from './sync/lineage';
 
 /** A library-relative meeting file as the library names them: meetings/<yyyy>/<name>.json, nothing that climbs out. */
 const MEETING_FILE = /^meetings\/\d{4}\/[^/\\:]+\.json$/;

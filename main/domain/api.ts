@@ -245,7 +245,7 @@ export const operations = {
      * `seenView`: the view (OpenedMeeting.view, meetingUpdated.view) the changes were made on. Changes made on
      * an earlier view than the core's are merged with what came since instead of undoing it (docs/sync.md).
      */
-    input: z.object({ meetingId: EntityId, changes: z.array(ClerkChange).min(1).max(500), seenView: z.number().int().min(0).optional() }).strict(),
+    input: z.object({ meetingId: EntityId, changes: z.array(ClerkChange).min(1).max(500), seenView: z.number().int().min(0) }).strict(),
     result: returns<SaveState>(),
   },
   'meetings.close': { input: z.object({ meetingId: EntityId }).strict(), result: returns<SaveState>() },

@@ -143,6 +143,31 @@ export function applyMeetingChange(meeting: Meeting, change: MeetingChange, now:
   return next === meeting ? meeting : refreshGeneratedMinutes({ ...next, updatedAt: now.toISOString() });
 }
 
+/**
+ * Applies in order the changes that still apply; one whose target has gone (the item was deleted,
+ * the paragraph merged away) has nothing to do and is passed over. Used where the changes were
+ * already accepted once: a journal replayed, a window's changes put on a newer meeting, the screen's
+ * picture of what the core holds.
+ */
+export function applyChangesThatApply(meeting: Meeting, changes: readonly MeetingChange[], now: Date): Meeting {
+  return applyWhatApplies(meeting, changes, now).meeting;
+}
+
+/** As applyChangesThatApply, and says which of the changes applied (the screen sends only those). */
+export function applyWhatApplies(meeting: Meeting, changes: readonly MeetingChange[], now: Date): { meeting: Meeting; applied: MeetingChange[] } {
+  let next = meeting;
+  const applied: MeetingChange[] = [];
+  for (const change of changes) {
+    try {
+      next = applyMeetingChange(next, change, now);
+      applied.push(change);
+    } catch (error) {
+      if (!(error instanceof ChangeNotApplicable)) throw error;
+    }
+  }
+  return { meeting: next, applied };
+}
+
 function putEntity<C extends MeetingCollection>(meeting: Meeting, collection: C, entity: Meeting[C][number]): Meeting {
   const list = meeting[collection] as ReadonlyArray<{ id: string }>;
   const index = list.findIndex((each) => each.id === entity.id);

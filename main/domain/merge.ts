@@ -84,6 +84,12 @@ export function same(a: unknown, b: unknown): boolean {
   return a === b || canonical(a) === canonical(b);
 }
 
+/** The meeting without its sync stamp, in one canonical form: equal meetings give equal keys. */
+export function contentKey(meeting: Meeting): string {
+  const { sync: _stamp, ...content } = meeting;
+  return canonical(content);
+}
+
 /** 64 bits of a string hash (two 32-bit lanes), as 16 hex digits: enough to tell conflicts apart. */
 function hash64(text: string): string {
   let h1 = 0xdeadbeef;

@@ -6,7 +6,7 @@
  * meeting screen holds one through `useOpenMeeting`.
  */
 import type { EditingMode, SaveState } from '../../main/domain/api';
-import { applyMeetingChange, ChangeNotApplicable, type MeetingChange } from '../../main/domain/changes';
+import { applyChangesThatApply, applyWhatApplies, type MeetingChange } from '../../main/domain/changes';
 import type { Meeting, MinuteBlock, ParagraphConflict } from '../../main/domain/meeting';
 import { minutesChanges } from '../minutes/minutesChanges';
 import { reconcileMinutes } from '../minutes/minutesReconcile';
@@ -35,8 +35,8 @@ export type ShownBecause = 'local' | 'merged' | 'replaced';
 
 export interface OpenMeetingOptions {
   opened: CoreMeeting & { mode: EditingMode };
-  /** Sends changes made on `seenView` to the core (meetings.applyChanges). */
-  send: (changes: MeetingChange[], seenView: number | undefined) => Promise<SaveState>;
+  /** Sends changes made on `seenView` to the core (meetings.applyChanges); the core requires the view. */
+  send: (changes: MeetingChange[], seenView: number) => Promise<SaveState>;
   /** The meeting as the core has it now (meetings.open), for a reload after a refused change. */
   reopen: () => Promise<CoreMeeting>;
   /** The agenda item open on screen. */
@@ -53,26 +53,8 @@ export interface OpenMeetingOptions {
   retryDelayMs?: number;
 }
 
-/**
- * Applies what applies, and says which did: a change to something no longer there (e.g. minutes
- * flushed after a delete) has nothing to do.
- */
-function applyWhatApplies(meeting: Meeting, changes: readonly MeetingChange[]): { meeting: Meeting; applied: MeetingChange[] } {
-  let next = meeting;
-  const applied: MeetingChange[] = [];
-  for (const change of changes) {
-    try {
-      next = applyMeetingChange(next, change, new Date());
-      applied.push(change);
-    } catch (error) {
-      if (!(error instanceof ChangeNotApplicable)) throw error;
-    }
-  }
-  return { meeting: next, applied };
-}
-
 function applyQuietly(meeting: Meeting, changes: readonly MeetingChange[]): Meeting {
-  return applyWhatApplies(meeting, changes).meeting;
+  return applyChangesThatApply(meeting, changes, new Date());
 }
 
 function minutesOf(meeting: Meeting, itemId: string): MinuteBlock[] | undefined {
@@ -107,7 +89,8 @@ export class OpenMeeting {
     this.view = options.opened.view;
     this.readOnly = options.opened.mode === 'read-only';
     this.queue = new MeetingChangeQueue({
-      send: options.send,
+      // The queue stamps each change with the view it was made on; it always has one here.
+      send: (changes, seenView) => options.send(changes, seenView ?? this.view),
       currentView: () => this.view,
       onSaveState: options.onSaveState,
       onError: options.onError,
@@ -154,7 +137,7 @@ export class OpenMeeting {
    */
   apply(changes: readonly MeetingChange[]): void {
     if (this.readOnly) return;
-    const { meeting: next, applied } = applyWhatApplies(this.shown, changes);
+    const { meeting: next, applied } = applyWhatApplies(this.shown, changes, new Date());
     if (applied.length === 0) return;
     this.shown = next;
     this.options.onShown(next, 'local');

@@ -63,7 +63,7 @@ export function useOpenMeeting(options: UseOpenMeetingOptions): UsedOpenMeeting 
     () =>
       new OpenMeeting({
         opened,
-        send: (changes, seenView) => api.call('meetings.applyChanges', seenView === undefined ? { meetingId, changes } : { meetingId, changes, seenView }),
+        send: (changes, seenView) => api.call('meetings.applyChanges', { meetingId, changes, seenView }),
         reopen: () => api.call('meetings.open', { meetingId }),
         selectedItemId: () => latest.current.selectedItemId(),
         typedMinutes: () => latest.current.typedMinutes.current,

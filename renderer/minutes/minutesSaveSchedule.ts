@@ -1,8 +1,10 @@
 /**
  * Decides when the minutes being typed are turned into blocks and sent as a change. Converting a
  * long item on every keystroke would slow typing, so it waits for a short pause, but never longer
- * than a maximum while the clerk keeps typing, so little is lost if the computer fails.
+ * than a maximum while the clerk keeps typing, so little is lost if the computer fails (the rule
+ * is main/domain/debounce.ts, which the core's autosave uses too).
  */
+import { debounceDelayMs } from '../../main/domain/debounce';
 
 export const MINUTES_SAVE_PAUSE_MS = 150;
 export const MINUTES_SAVE_MAX_WAIT_MS = 500;
@@ -42,8 +44,7 @@ export function createMinutesSaveSchedule(
       const now = Date.now();
       firstRequestAt ??= now;
       if (timer !== undefined) clearTimeout(timer);
-      const untilMaxWait = firstRequestAt + maxWaitMs - now;
-      timer = setTimeout(run, Math.max(0, Math.min(pauseMs, untilMaxWait)));
+      timer = setTimeout(run, debounceDelayMs(firstRequestAt, now, pauseMs, maxWaitMs));
     },
     flush() {
       if (timer !== undefined) run();

@@ -16,7 +16,7 @@
  */
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MeetingJournal } from '../../main/core/journal';
+import { MeetingJournal } from '../../main/core/journal/journal';
 import { pathForNewMeeting } from '../../main/core/library';
 import { createMinuteBookCore } from '../../main/core/minuteBookCore';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
@@ -80,7 +80,7 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
   const core = startCore(root, library, 'durability-computer');
   const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
   // One warm-up save keeps the previous version in history, as the first save of a session does.
-  await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[0]!.id, minutes: longMinutes(400, 99) }] });
+  await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[0]!.id, minutes: longMinutes(400, 99) }] });
   await core.flushAll();
 
   const durablePath = join(root, 'durable.json');
@@ -94,7 +94,7 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
     const index = (n * 37) % 200;
     const minutes = longMinutes(400, n + 1000);
     let started = performance.now();
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }] });
+    await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }] });
     await core.flushAll();
     ours.push(performance.now() - started);
 
@@ -140,11 +140,11 @@ export async function bytesPerSaveBenchmark(root: string): Promise<{ worst: numb
     const filePath = await meetingInLibrary(library, meeting);
     const journalDir = join(root, `bytes-computer-${words}`, 'journal');
     const core = startCore(root, library, `bytes-computer-${words}`, { saveDelayMs: 5 });
-    await core.handlers['meetings.open']({ meetingId: meeting.id });
+    const { view } = await core.handlers['meetings.open']({ meetingId: meeting.id });
     let minutes = item.minutes;
     // Warm-up: the first save keeps the version it replaces in the history.
     let typed = typeBurst(minutes, 0);
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: minutesChanges(item.id, minutes, typed) });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: minutesChanges(item.id, minutes, typed) });
     minutes = typed;
     await core.flushAll();
     let fileBytes = 0;
@@ -157,7 +157,7 @@ export async function bytesPerSaveBenchmark(root: string): Promise<{ worst: numb
       minutes = typed;
       changeBytes += Buffer.byteLength(JSON.stringify(changes));
       const journalBefore = await stat(join(journalDir, `${meeting.id}.jsonl`)).then((info) => info.size, () => 0);
-      await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes });
+      await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes });
       await core.flushAll();
       const journalAfter = await stat(join(journalDir, `${meeting.id}.jsonl`)).then((info) => info.size, () => 0);
       journalGrowth += Math.max(0, journalAfter - journalBefore);

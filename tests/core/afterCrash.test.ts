@@ -9,7 +9,7 @@ import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLease } from '../../main/core/lease';
+import { acquireLease } from '../../main/core/sync/lease';
 import { startClerkProcess, type KilledClerk } from '../support/killedClerk';
 import { makeTempLibrary, type TempLibrary } from '../support/tempLibrary';
 

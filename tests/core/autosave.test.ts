@@ -58,11 +58,11 @@ describe('autosave', () => {
     const core = temp.startCore();
     const events: ApiEvent[] = [];
     core.onEvent((event) => events.push(event));
-    const { meeting } = await core.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
     events.length = 0;
     const item = createAgendaItem('Declarations of interest');
     const typedAt = Date.now();
-    const state = await core.handlers['meetings.applyChanges']({
+    const state = await core.handlers['meetings.applyChanges']({ seenView: view,
       meetingId: meeting.id,
       changes: [
         { kind: 'item.add', item, index: 0 },
@@ -87,8 +87,8 @@ describe('autosave', () => {
 
   it('keeps the previous version in the history folder', async () => {
     const core = temp.startCore();
-    const { meeting } = await core.handlers['meetings.create'](sampleDetails);
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }] });
+    const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }] });
     await core.handlers['meetings.close']({ meetingId: meeting.id });
     const history = await readdir(join(temp.library, '.minutebook', 'history', meeting.id));
     expect(history.filter((name) => name.endsWith('.json.gz'))).toHaveLength(1);
@@ -98,16 +98,16 @@ describe('autosave', () => {
     const core = temp.startCore({ saveDelayMs: 50 });
     const events: ApiEvent[] = [];
     core.onEvent((event) => events.push(event));
-    const { meeting } = await core.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
     const item = createAgendaItem('Apologies for absence');
     events.length = 0;
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     await waitForState(events, 'saved');
 
     await rename(temp.library, `${temp.library}-away`); // the network drive drops
     events.length = 0;
     for (const text of ['Apologies were received from Councillor Ó Súilleabháin.', 'Councillor Davies attended as a substitute.']) {
-      await core.handlers['meetings.applyChanges']({
+      await core.handlers['meetings.applyChanges']({ seenView: view,
         meetingId: meeting.id,
         changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [{ id: 'blk00001', type: 'paragraph', runs: [{ text }] }] }],
       });
@@ -130,7 +130,7 @@ describe('autosave', () => {
     const reopened = await first.handlers['meetings.open']({ meetingId: meeting.id });
     await rename(temp.library, `${temp.library}-away`); // the VPN drops
     const item = createAgendaItem('Minutes of the previous meeting');
-    await first.handlers['meetings.applyChanges']({ meetingId: reopened.meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await first.handlers['meetings.applyChanges']({ seenView: reopened.view, meetingId: reopened.meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     const closing = await first.handlers['meetings.close']({ meetingId: meeting.id });
     expect(closing).toMatchObject({ state: 'unreachable', pendingChanges: 1 });
     await first.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMeeting, type Meeting } from '../../main/domain/meeting';
-import { archiveConflictCopy, CopyScanCache, findConflictCopies } from '../../main/core/conflictCopies';
+import { archiveConflictCopy, CopyScanCache, findConflictCopies } from '../../main/core/sync/conflictCopies';
 import { ClerkFacingError } from '../../main/core/clerkFacingError';
 import { prepareLibrary } from '../../main/core/library';
 import { serializeLibraryFile } from '../../main/core/meetingFile';

@@ -7,7 +7,7 @@ import { mkdtemp, rename, rm, utimes, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHash, watchFile, type FileWatchEvent, type FileWatcher } from '../../main/core/fileWatcher';
+import { contentHash, watchFile, type FileWatchEvent, type FileWatcher } from '../../main/core/sync/fileWatcher';
 
 let root: string;
 let folder: string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMeeting, type Meeting } from '../../main/domain/meeting';
-import { archiveConflictCopy } from '../../main/core/conflictCopies';
+import { archiveConflictCopy } from '../../main/core/sync/conflictCopies';
 import { ClerkFacingError } from '../../main/core/clerkFacingError';
 import {
   DEFAULT_HISTORY_POLICY,

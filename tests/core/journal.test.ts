@@ -7,8 +7,9 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findPendingJournals, rebuildFromJournal } from '../../main/core/journal';
-import { contentKey } from '../../main/core/meetingSession';
+import { findPendingJournals } from '../../main/core/journal/journal';
+import { rebuildFromJournal } from '../../main/core/journal/replay';
+import { contentKey } from '../../main/domain/merge';
 import { createAgendaItem, minutesText, type Meeting } from '../../main/domain/meeting';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';
@@ -32,15 +33,15 @@ async function libraryMeeting(): Promise<Meeting> {
 describe('rebuildFromJournal', () => {
   it('gives the whole meeting as this computer has it, saved changes and pending ones, with no library file', async () => {
     const core = temp.startCore({ saveDelayMs: 10 });
-    const { meeting } = await core.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
     const item = createAgendaItem('Director’s update');
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     await core.flushAll();
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.')] }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.')] }] });
     await core.flushAll();
     await rename(temp.library, `${temp.library}-away`);
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.'), paragraph('blk00002', 'Only on this computer.')] }] });
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Room 2' } }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.'), paragraph('blk00002', 'Only on this computer.')] }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Room 2' } }] });
     const current = (await core.handlers['meetings.open']({ meetingId: meeting.id })).meeting;
     await core.close();
     await rm(`${temp.library}-away`, { recursive: true }); // the library file is gone for good

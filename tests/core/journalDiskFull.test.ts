@@ -70,9 +70,9 @@ describe('a full disk under the journal', () => {
     const journalDir = join(small, 'journal');
     const settings = fileSettingsStore(join(root, 'settings.json'), { displayName: 'Jane Clerk', libraryPath: library });
     const first = createMinuteBookCore({ settings, journalDir });
-    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await first.handlers['meetings.create'](sampleDetails);
     const item = createAgendaItem('Director’s update');
-    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     await first.flushAll();
     await rename(library, `${library}-away`); // the library is away: from now on changes live only in the journal
 
@@ -85,7 +85,7 @@ describe('a full disk under the journal', () => {
     const refusals: string[] = [];
     for (let n = 1; n <= 12; n += 1) {
       const next = [...minutes, paragraph(n)];
-      const reply = await dispatchOperation(first.handlers, 'meetings.applyChanges', { meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: next }] });
+      const reply = await dispatchOperation(first.handlers, 'meetings.applyChanges', { meetingId: meeting.id, seenView: view, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: next }] });
       if (reply.ok) {
         minutes.push(paragraph(n));
         acknowledged.push(n);
@@ -99,7 +99,7 @@ describe('a full disk under the journal', () => {
     // Space is freed; typing goes on and is kept.
     await rm(join(small, 'filler'));
     const after = [...minutes, paragraph(99)];
-    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: after }] });
+    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: after }] });
     acknowledged.push(99);
     const damagedAfter = await damagedLines(journalDir, meeting.id);
     await first.close();

@@ -17,7 +17,7 @@ import {
   type AcquireLeaseOptions,
   type Lease,
   type LeaseClock,
-} from '../../main/core/lease';
+} from '../../main/core/sync/lease';
 import { prepareLibrary, scanLibrary } from '../../main/core/library';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
 

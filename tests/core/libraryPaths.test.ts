@@ -6,11 +6,11 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findConflictCopies } from '../../main/core/conflictCopies';
+import { findConflictCopies } from '../../main/core/sync/conflictCopies';
 import { loadExportStyle } from '../../main/core/export/exportStyle';
 import { confinedLibraryPath, fromLibraryRelative, historyFolder, prepareLibrary, readCommittee } from '../../main/core/library';
 import { readMeetingFile } from '../../main/core/meetingFile';
-import { MeetingSession } from '../../main/core/meetingSession';
+import { MeetingSession } from '../../main/core/session/meetingSession';
 import { createCommittee } from '../../main/domain/committee';
 import { createMeeting } from '../../main/domain/meeting';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';

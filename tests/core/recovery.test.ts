@@ -32,9 +32,9 @@ describe('recovery', () => {
     await appendFile(join(temp.data, 'journal', `${meeting.id}.jsonl`), '{"seq":99,"at":"2026-11-10T10:00:00.000Z","libr'); // torn
 
     const second = temp.startCore();
-    await second.handlers['meetings.open']({ meetingId: meeting.id });
+    const { view } = await second.handlers['meetings.open']({ meetingId: meeting.id });
     const item = createAgendaItem('Declarations of interest');
-    await second.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await second.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     // Power cut before the library write: the change is only in the journal.
     const journal = await readFile(join(temp.data, 'journal', `${meeting.id}.jsonl`), 'utf8');
     expect(journal).not.toContain('"libr{');
@@ -49,14 +49,14 @@ describe('recovery', () => {
    */
   async function damagedBetweenChanges(damage: (entry: { seq: number; at: string; library: string; file: string }) => string) {
     const first = temp.startCore();
-    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await first.handlers['meetings.create'](sampleDetails);
     await first.flushAll();
     await rename(temp.library, `${temp.library}-away`);
     const venues = ['Room 1', 'Room 2', 'Room 3'];
     const item = createAgendaItem('Declarations of interest');
-    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
-    for (const venue of venues.slice(1)) await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue } }] });
-    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { title: 'Extraordinary meeting' } }] });
+    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    for (const venue of venues.slice(1)) await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue } }] });
+    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { title: 'Extraordinary meeting' } }] });
     await first.close();
     const path = join(temp.data, 'journal', `${meeting.id}.jsonl`);
     const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
@@ -89,15 +89,15 @@ describe('recovery', () => {
 
   it('replays changes on the meeting they were made on, never on an older replay base left beside the journal', async () => {
     const first = temp.startCore({ saveDelayMs: 20 });
-    const { meeting } = await first.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await first.handlers['meetings.create'](sampleDetails);
     await first.flushAll();
     const asCreated = await readLibraryMeeting();
     const item = createAgendaItem('Director’s update');
-    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     await first.flushAll(); // the item is in the library file
     await rename(temp.library, `${temp.library}-away`);
     const minutes = [{ id: 'blk00001', type: 'paragraph' as const, runs: [{ text: 'The Director introduced the report.' }] }];
-    await first.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes }] });
+    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes }] });
     await first.close();
     // What a crash just before the replay base's rename left: a base from before the item was added.
     await writeFile(join(temp.data, 'journal', `${meeting.id}.base.json`), JSON.stringify({ format: 'minutebook.journalBase', seq: 1, meeting: asCreated }));
@@ -134,11 +134,11 @@ describe('recovery', () => {
 
   it('saves the meeting even when the history folder cannot be written', async () => {
     const core = temp.startCore({ saveDelayMs: 20 });
-    const { meeting } = await core.handlers['meetings.create'](sampleDetails);
+    const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
     await mkdir(join(temp.library, '.minutebook', 'history'), { recursive: true });
     await rm(join(temp.library, '.minutebook', 'history', meeting.id), { recursive: true, force: true });
     await writeFile(join(temp.library, '.minutebook', 'history', meeting.id), 'a file where a folder should be');
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Guildhall' } }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Guildhall' } }] });
     const state = await core.handlers['meetings.close']({ meetingId: meeting.id });
     expect(state.state).toBe('saved');
     expect((await readLibraryMeeting()).venue).toBe('Guildhall');

@@ -29,15 +29,15 @@ describe('bytes written per save', () => {
     const file = await pathForNewMeeting(temp.library, meeting);
     await writeFile(join(temp.library, ...file.split('/')), JSON.stringify(meeting, null, '\t'));
     const core = temp.startCore({ saveDelayMs: 10 });
-    await core.handlers['meetings.open']({ meetingId: meeting.id });
+    const { view } = await core.handlers['meetings.open']({ meetingId: meeting.id });
     // The first save keeps the version it replaces in the history; the ones measured are ordinary saves.
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Room 0' } }] });
+    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Room 0' } }] });
     await core.flushAll();
 
     const saves = 20;
     const before = await bytesWrittenByThisProcess();
     for (let n = 1; n <= saves; n += 1) {
-      await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: `Room ${n}` } }] });
+      await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: `Room ${n}` } }] });
       await core.flushAll();
     }
     const written = (await bytesWrittenByThisProcess()) - before;

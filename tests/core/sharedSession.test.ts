@@ -32,17 +32,17 @@ async function setUp() {
 describe('a meeting open on two computers', () => {
   it('shows a colleague’s change within three seconds, merged with what this clerk has typed meanwhile', async () => {
     const { jane, meetingId, itemId } = await setUp();
-    await jane.core.handlers['meetings.open']({ meetingId });
+    const { view: janeView } = await jane.core.handlers['meetings.open']({ meetingId });
     const sam = computer('Sam Patel', 'DESKTOP-7');
-    await sam.core.handlers['meetings.open']({ meetingId, mode: 'edit' });
+    const { view: samView } = await sam.core.handlers['meetings.open']({ meetingId, mode: 'edit' });
     jane.events.length = 0;
 
     // Sam adds a paragraph; Jane, not having seen it yet, changes the venue.
-    await sam.core.handlers['meetings.applyChanges']({
+    await sam.core.handlers['meetings.applyChanges']({ seenView: samView,
       meetingId,
       changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Sam’s note on school places.')] }],
     });
-    await jane.core.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }] });
+    await jane.core.handlers['meetings.applyChanges']({ seenView: janeView, meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }] });
 
     const update = await until('Jane to see Sam’s paragraph', () => updates(jane.events).find((event) => allText(event.meeting).includes('Sam’s note')));
     expect(update.from).toBe('Sam Patel on DESKTOP-7');
@@ -65,11 +65,11 @@ describe('a meeting open on two computers', () => {
 
   it('does not report this computer’s own saves as changes from elsewhere', async () => {
     const { jane, meetingId, itemId } = await setUp();
-    await jane.core.handlers['meetings.open']({ meetingId });
+    const { view } = await jane.core.handlers['meetings.open']({ meetingId });
     jane.events.length = 0;
     for (let n = 2; n <= 6; n += 1) {
       const minutes = Array.from({ length: n }, (_, index) => paragraph(`blk0000${index + 1}`, `Paragraph ${index + 1}.`));
-      await jane.core.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes }] });
+      await jane.core.handlers['meetings.applyChanges']({ seenView: view, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes }] });
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     await new Promise((resolve) => setTimeout(resolve, 2500)); // more than two polls after the last save
@@ -80,8 +80,8 @@ describe('a meeting open on two computers', () => {
   it('recovers a change when another computer wrote over it without merging (lineage finds the true base)', async () => {
     const { jane, meetingId, itemId } = await setUp();
     const original = await fileMeeting(); // r0, as both computers had it
-    await jane.core.handlers['meetings.open']({ meetingId });
-    await jane.core.handlers['meetings.applyChanges']({
+    const { view } = await jane.core.handlers['meetings.open']({ meetingId });
+    await jane.core.handlers['meetings.applyChanges']({ seenView: view,
       meetingId,
       changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s paragraph.')] }],
     });
@@ -109,7 +109,7 @@ describe('a meeting open on two computers', () => {
 
   it('merges a version with no common ancestor without deleting anything', async () => {
     const { jane, meetingId, itemId } = await setUp();
-    await jane.core.handlers['meetings.open']({ meetingId });
+    const { view } = await jane.core.handlers['meetings.open']({ meetingId });
     const now = await fileMeeting();
     // A file from nowhere this computer knows (restored from a backup made elsewhere): different text in the same paragraph, one paragraph fewer.
     const stranger: Meeting = {
@@ -117,7 +117,7 @@ describe('a meeting open on two computers', () => {
       agenda: now.agenda.map((item) => ({ ...item, minutes: [paragraph('blk00001', 'The Director presented the report.')] })),
       sync: { revision: 'strangerrevision', lineage: ['strangerrevision'] },
     };
-    await jane.core.handlers['meetings.applyChanges']({
+    await jane.core.handlers['meetings.applyChanges']({ seenView: view,
       meetingId,
       changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Questions followed.')] }],
     });
@@ -174,7 +174,7 @@ describe('conflict copies', () => {
 describe('reading only, and switching', () => {
   it('follows the file live, never writes the meeting or a journal, refuses changes, and edits after “Edit as well”', async () => {
     const { jane, meetingId, itemId } = await setUp();
-    await jane.core.handlers['meetings.open']({ meetingId });
+    const { view: janeView } = await jane.core.handlers['meetings.open']({ meetingId });
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const opened = await sam.core.handlers['meetings.open']({ meetingId, mode: 'read-only' });
     expect(opened.mode).toBe('read-only');
@@ -184,10 +184,10 @@ describe('reading only, and switching', () => {
       return presence.some((each) => each.description.startsWith('Open read-only by Sam Patel on DESKTOP-7')) ? true : undefined;
     });
 
-    await jane.core.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Jane typed this live.')] }] });
+    await jane.core.handlers['meetings.applyChanges']({ seenView: janeView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Jane typed this live.')] }] });
     await until('Sam to see Jane’s typing', () => updates(sam.events).find((event) => allText(event.meeting).includes('Jane typed this live.')));
 
-    const refused = await dispatchOperation(sam.core.handlers, 'meetings.applyChanges', { meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }] });
+    const refused = await dispatchOperation(sam.core.handlers, 'meetings.applyChanges', { meetingId, seenView: opened.view, changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringContaining('read only') } });
     await jane.core.flushAll();
     expect((await fileMeeting()).sync?.savedBy).toBe('Jane Smith on LAPTOP-12');
@@ -195,7 +195,7 @@ describe('reading only, and switching', () => {
 
     const editing = await sam.core.handlers['meetings.setMode']({ meetingId, mode: 'edit' });
     expect(editing.mode).toBe('edit');
-    await sam.core.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }] });
+    await sam.core.handlers['meetings.applyChanges']({ seenView: editing.view, meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }] });
     await until('Sam’s change in the file', async () => ((await fileMeeting()).venue === 'Sam’s venue' ? true : undefined));
     await until('Jane to see Sam editing', async () => {
       const { presence } = await jane.core.handlers['meetings.presence']({ meetingId });
@@ -228,8 +228,8 @@ describe('history', () => {
     const { jane, meetingId, itemId } = await setUp();
     // A colleague's version replaces Jane's: Jane's is kept in the history.
     const sam = computer('Sam Patel', 'DESKTOP-7');
-    await sam.core.handlers['meetings.open']({ meetingId });
-    await sam.core.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
+    const { view: samView } = await sam.core.handlers['meetings.open']({ meetingId });
+    await sam.core.handlers['meetings.applyChanges']({ seenView: samView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
     await sam.core.handlers['meetings.close']({ meetingId });
 
     await jane.core.handlers['meetings.open']({ meetingId });
@@ -245,7 +245,7 @@ describe('history', () => {
     expect(after.some((version) => version.note?.startsWith('before restoring the version of') && version.savedBy === 'Sam Patel on DESKTOP-7')).toBe(true);
 
     // The clerk goes on typing on top of the restored version.
-    await jane.core.handlers['meetings.applyChanges']({ meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'After the restore' } }] });
+    await jane.core.handlers['meetings.applyChanges']({ seenView: restored.view, meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'After the restore' } }] });
     await jane.core.handlers['meetings.close']({ meetingId });
     const file = await fileMeeting();
     expect(file.venue).toBe('After the restore');

@@ -8,7 +8,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchOperation } from '../../main/core/dispatch';
-import { rebuildFromJournal } from '../../main/core/journal';
+import { rebuildFromJournal } from '../../main/core/journal/replay';
 import { minutesText } from '../../main/domain/meeting';
 import { parseMeetingData } from '../../main/domain/migrations';
 import { startClerkProcess, type KilledClerk } from '../support/killedClerk';

@@ -233,7 +233,7 @@ describe('exporting minutes through the contract', () => {
   async function meetingWithTypedMinutes(): Promise<{ meetingId: string; itemId: string }> {
     const created = await value<OpenedMeeting>('meetings.create', sampleDetails);
     const item = createAgendaItem('Director’s six-month update');
-    await value('meetings.applyChanges', {
+    await value('meetings.applyChanges', { seenView: created.view,
       meetingId: created.meeting.id,
       changes: [
         { kind: 'item.add', item, index: 0 },
@@ -440,7 +440,7 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
     let value: unknown = 'x';
     for (let depth = 0; depth < 50_000; depth++) value = [value];
     const change = { kind: 'conflict.resolve', conflictId: 'cfl-0001', resolution: { value } };
-    const reply = await dispatchOperation(temp.startCore().handlers, 'meetings.applyChanges', { meetingId: 'mtg-0001', changes: [change] });
+    const reply = await dispatchOperation(temp.startCore().handlers, 'meetings.applyChanges', { meetingId: 'mtg-0001', seenView: 0, changes: [change] });
     expect(reply).toEqual({ ok: false, error: { code: 'invalid-input', message: 'meetings.applyChanges was refused: its input is nested more than 64 levels deep, which no Minute Book screen sends.' } });
   });
 
@@ -482,10 +482,10 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
     expect((await (await call('meetings.create', { ...sampleDetails, date: '2024-02-29' })).json()).ok).toBe(true);
     const created = (await (await call('meetings.create', sampleDetails)).json()).value as OpenedMeeting;
     const meetingId = created.meeting.id;
-    const moved = await (await call('meetings.applyChanges', { meetingId, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-30' } }] })).json();
+    const moved = await (await call('meetings.applyChanges', { meetingId, seenView: created.view, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-30' } }] })).json();
     expect(moved.error).toEqual({ code: 'invalid-input', message: 'meetings.applyChanges was refused: 2026-02-30 is not a date on the calendar (at changes.0.fields.date).' });
     const action = { id: 'act-0001', itemId: 'itm-0001', text: 'Report back', ownerName: 'Director', due: '2026-13-45', status: 'open' };
-    const due = await (await call('meetings.applyChanges', { meetingId, changes: [{ kind: 'entity.put', collection: 'actions', entity: action }] })).json();
+    const due = await (await call('meetings.applyChanges', { meetingId, seenView: created.view, changes: [{ kind: 'entity.put', collection: 'actions', entity: action }] })).json();
     expect(due.error?.message).toBe('meetings.applyChanges was refused: 2026-13-45 is not a date on the calendar (at changes.0.entity.due).');
   });
 
@@ -498,7 +498,7 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
     const opened = await (await call('meetings.open', { meetingId: meeting.id })).json();
     expect(opened.ok).toBe(true);
     expect(opened.value.notices).toContain('This meeting’s date, 2026-02-30, is not a date on the calendar: correct it in the meeting’s details.');
-    const corrected = await (await call('meetings.applyChanges', { meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-28' } }] })).json();
+    const corrected = await (await call('meetings.applyChanges', { meetingId: meeting.id, seenView: opened.value.view, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-28' } }] })).json();
     expect(corrected.ok).toBe(true);
   });
 });

@@ -16,9 +16,9 @@ import { createAgendaItem, newId, type MinuteBlock } from '../../main/domain/mee
 export async function leaveMeetingKeptOnlyHere(library: string, data: string, details: MeetingDetails, paragraphs: readonly string[]): Promise<string> {
   const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Priya Patel', libraryPath: library });
   const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal'), saveDelayMs: 10 });
-  const { meeting } = await core.handlers['meetings.create'](details);
+  const { meeting, view } = await core.handlers['meetings.create'](details);
   const item = createAgendaItem('Minutes of the last meeting');
-  await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
+  await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }], seenView: view });
   await core.flushAll();
   const file = (await core.handlers['meetings.list']({})).meetings.find((each) => each.id === meeting.id)!.file;
   const away = `${library} (disconnected)`;
@@ -26,7 +26,7 @@ export async function leaveMeetingKeptOnlyHere(library: string, data: string, de
   const minutes: MinuteBlock[] = [];
   for (const text of paragraphs) {
     minutes.push({ id: newId(), type: 'paragraph', runs: [{ text }] });
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: minutes.slice() }] });
+    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: minutes.slice() }], seenView: view });
   }
   await core.close(); // the library cannot be reached: the changes stay in the journal
   await rename(away, library);

@@ -105,9 +105,9 @@ export const OPENING = paragraph('blk00001', 'The Director introduced the report
 
 /** A meeting (sampleDetails) with one item and one paragraph, set up on `core` and closed. */
 export async function setUpMeeting(core: MinuteBookCore): Promise<{ meetingId: string; itemId: string }> {
-  const { meeting } = await core.handlers['meetings.create'](sampleDetails);
+  const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
   const item = createAgendaItem('Director’s update');
-  await core.handlers['meetings.applyChanges']({
+  await core.handlers['meetings.applyChanges']({ seenView: view,
     meetingId: meeting.id,
     changes: [
       { kind: 'item.add', item, index: 0 },

@@ -118,10 +118,10 @@ async function editLoop(): Promise<void> {
   const [min, max] = config.editIntervalMs ?? [40, 200];
   while (running) {
     try {
-      const { meeting } = await core.handlers['meetings.open']({ meetingId });
+      const { meeting, view } = await core.handlers['meetings.open']({ meetingId });
       const { changes, markers } = chooseEdit(meeting);
       if (changes.length > 0) {
-        await core.handlers['meetings.applyChanges']({ meetingId, changes });
+        await core.handlers['meetings.applyChanges']({ seenView: view, meetingId, changes });
         stats.edits += 1;
         for (const each of markers) {
           typed.push(each);

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentKey } from '../../../main/core/meetingSession';
+import { contentKey } from '../../../main/domain/merge';
 import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../../main/core/settingsFile';
 import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
@@ -37,7 +37,7 @@ export async function setUpSharedMeeting(library: string, data: string): Promise
       category: 'member',
       status: 'present',
     }));
-    await core.handlers['meetings.applyChanges']({
+    await core.handlers['meetings.applyChanges']({ seenView: opened.view,
       meetingId,
       changes: [
         ...items.map((item, index) => ({ kind: 'item.add' as const, item, index })),

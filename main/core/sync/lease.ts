@@ -27,11 +27,11 @@ import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { EntityId } from '../domain/ids';
-import { TEMP_PREFIX, writeFileAtomic } from './atomicFile';
-import { ClerkFacingError } from './clerkFacingError';
-import { describeIoError } from './meetingFile';
-import { readOrdinaryFile } from './ordinaryFile';
+import { EntityId } from '../../domain/ids';
+import { TEMP_PREFIX, writeFileAtomic } from '../atomicFile';
+import { ClerkFacingError } from '../clerkFacingError';
+import { describeIoError } from '../meetingFile';
+import { readOrdinaryFile } from '../ordinaryFile';
 
 export const LEASE_FORMAT = 'minutebook.lease';
 export const LEASE_VERSION = 1;

@@ -17,15 +17,15 @@
  */
 import { copyFile, constants, lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { conflictCopyOf, looksLikeMeetingFileName, type ConflictCopyTool } from '../domain/conflictCopies';
-import type { Meeting } from '../domain/meeting';
-import { parseMeetingData } from '../domain/migrations';
-import { TEMP_PREFIX } from './atomicFile';
-import { ClerkFacingError } from './clerkFacingError';
+import { conflictCopyOf, looksLikeMeetingFileName, type ConflictCopyTool } from '../../domain/conflictCopies';
+import type { Meeting } from '../../domain/meeting';
+import { parseMeetingData } from '../../domain/migrations';
+import { TEMP_PREFIX } from '../atomicFile';
+import { ClerkFacingError } from '../clerkFacingError';
 import { contentHash } from './fileWatcher';
-import { fileStamp, historyFolder, toLibraryRelative } from './library';
-import { describeIoError } from './meetingFile';
-import { readOrdinaryFile } from './ordinaryFile';
+import { fileStamp, historyFolder, toLibraryRelative } from '../library';
+import { describeIoError } from '../meetingFile';
+import { readOrdinaryFile } from '../ordinaryFile';
 
 export interface ConflictCopy {
   path: string;

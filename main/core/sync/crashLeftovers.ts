@@ -10,9 +10,9 @@
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TEMP_PREFIX } from './atomicFile';
+import { TEMP_PREFIX } from '../atomicFile';
 import { isProcessRunning, LEASE_SUFFIX, removeEndedSessionsHere, type ThisClerkHere } from './lease';
-import { historyFolder } from './library';
+import { historyFolder } from '../library';
 
 /** A write takes milliseconds; a temporary file this old belongs to a write that died (allowing for clocks that differ). */
 export const LEFTOVER_TEMP_AGE_MS = 60 * 60_000;

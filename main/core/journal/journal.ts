@@ -23,13 +23,12 @@
 import { mkdir, open, readFile, readdir, rm, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { applyMeetingChange, ChangeNotApplicable, MeetingChange } from '../domain/changes';
-import { Meeting } from '../domain/meeting';
-import { parseMeetingData } from '../domain/migrations';
-import { syncFolder, writeFileAtomic } from './atomicFile';
-import { ClerkFacingError } from './clerkFacingError';
-import { crashPoint } from './crashPoints';
-import { describeIoError } from './meetingFile';
+import { MeetingChange } from '../../domain/changes';
+import { Meeting } from '../../domain/meeting';
+import { syncFolder, writeFileAtomic } from '../atomicFile';
+import { ClerkFacingError } from '../clerkFacingError';
+import { crashPoint } from '../crashPoints';
+import { describeIoError } from '../meetingFile';
 
 const JournalEntry = z.object({
   seq: z.number().int().positive(),
@@ -294,7 +293,7 @@ export function legacyBasePath(journalDir: string, meetingId: string): string {
   return join(journalDir, `${meetingId}.base.json`);
 }
 
-async function readJournalFile(path: string, meetingId: string): Promise<JournalRead> {
+export async function readJournalFile(path: string, meetingId: string): Promise<JournalRead> {
   let text = '';
   try {
     text = await readFile(path, 'utf8');
@@ -409,74 +408,6 @@ export async function findPendingJournals(journalDir: string): Promise<PendingJo
     if (read && read.pending.length > 0) found.push({ meetingId, library: read.library, file: read.file, entries: read.pending });
   }
   return found;
-}
-
-/** A journal entry's change or merge applied in replay; a change whose target has gone is skipped (counted), never fatal. */
-export function applyJournalEntry(meeting: Meeting, entry: JournalEntry): { meeting: Meeting; skipped: boolean } {
-  if (entry.base) return { meeting: entry.base, skipped: false };
-  if (entry.snapshot) return { meeting: entry.snapshot, skipped: false };
-  if (entry.merged) return { meeting: entry.merged, skipped: false };
-  if (!entry.change) return { meeting, skipped: true };
-  try {
-    return { meeting: applyMeetingChange(meeting, entry.change, new Date(entry.at)), skipped: false };
-  } catch (error) {
-    // Gone meanwhile (ChangeNotApplicable) is ordinary; anything else is a damaged entry, left out and reported.
-    return { meeting, skipped: !(error instanceof ChangeNotApplicable) };
-  }
-}
-
-/** The epoch's meeting as this computer made it: its base (or snapshot), then every entry since. */
-export function replayEpoch(epoch: readonly JournalEntry[]): { base: Meeting; mine: Meeting; skipped: number } | undefined {
-  const first = epoch[0];
-  const base = first?.base ?? first?.snapshot;
-  if (!base) return undefined;
-  let mine = base;
-  let skipped = 0;
-  for (const entry of epoch.slice(1)) {
-    const next = applyJournalEntry(mine, entry);
-    mine = next.meeting;
-    if (next.skipped) skipped += 1;
-  }
-  return { base, mine, skipped };
-}
-
-/** The replay base written beside the journal before epochs, if there is a readable one for this meeting. */
-export async function readLegacyBase(journalDir: string, meetingId: string): Promise<{ meeting: Meeting; seq: number } | undefined> {
-  try {
-    const data = JSON.parse(await readFile(legacyBasePath(journalDir, meetingId), 'utf8')) as { format?: unknown; seq?: unknown; meeting?: unknown };
-    if (data.format !== 'minutebook.journalBase' || typeof data.seq !== 'number') return undefined;
-    const parsed = parseMeetingData(data.meeting);
-    return parsed.ok && parsed.meeting.id === meetingId ? { meeting: parsed.meeting, seq: data.seq } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The whole meeting as this computer knows it from its journal alone (its last epoch's base or
- * snapshot and every entry since; for a journal written before epochs, the old replay base beside
- * it and every later entry), without the library file — for putting back a meeting whose file has
- * gone. Undefined if the journal holds no whole meeting. Reads only; never changes the journal.
- */
-export async function rebuildFromJournal(
-  journalDir: string,
-  meetingId: string,
-): Promise<{ meeting: Meeting; library: string; file: string; pendingChanges: number } | undefined> {
-  let read: JournalRead;
-  try {
-    read = await readJournalFile(journalPath(journalDir, meetingId), meetingId);
-  } catch {
-    return undefined;
-  }
-  const pendingChanges = read.pending.filter((entry) => entry.change).length;
-  const where = { library: read.library, file: read.file, pendingChanges };
-  const replayed = replayEpoch(read.epoch);
-  if (replayed) return replayed.mine.id === meetingId ? { meeting: replayed.mine, ...where } : undefined;
-  const legacy = await readLegacyBase(journalDir, meetingId);
-  if (!legacy) return undefined;
-  let meeting = legacy.meeting;
-  for (const entry of read.epoch) if (entry.seq > legacy.seq) meeting = applyJournalEntry(meeting, entry).meeting;
-  return { meeting, ...where };
 }
 
 /**

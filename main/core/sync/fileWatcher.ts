@@ -20,8 +20,8 @@ import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { describeIoError } from './meetingFile';
-import { readOrdinaryFile } from './ordinaryFile';
+import { describeIoError } from '../meetingFile';
+import { readOrdinaryFile } from '../ordinaryFile';
 
 /** What the watcher reports about the file. */
 export type FileWatchEvent =
