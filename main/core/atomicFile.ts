@@ -20,16 +20,30 @@ export const TEMP_PREFIX = '.~mb-';
  * `step` names the write for the crash tests' kill points (`<step>.tempWritten`, `.tempSynced`,
  * `.renamed`, `.folderSynced`; see crashPoints.ts).
  */
-export async function writeFileAtomic(path: string, contents: string | Uint8Array, { durable = true, step }: { durable?: boolean; step?: string } = {}): Promise<void> {
+/** The file as this process wrote it (its inode, size and modification time; a rename keeps all three). */
+export interface WrittenFile {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Returns the written file as it was before the rename, so a caller can tell its own file from one
+ * written over it in the moment after (a colleague's sync tool): compare with a stat of `path`.
+ */
+export async function writeFileAtomic(path: string, contents: string | Uint8Array, { durable = true, step }: { durable?: boolean; step?: string } = {}): Promise<WrittenFile> {
   const folder = dirname(path);
   const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle;
+  let written: WrittenFile;
   try {
     handle = await open(temp, 'w');
     await handle.writeFile(contents);
     if (step) crashPoint(`${step}.tempWritten`);
     if (durable) await handle.sync();
     if (step) crashPoint(`${step}.tempSynced`);
+    const { ino, size, mtimeMs } = await handle.stat();
+    written = { ino, size, mtimeMs };
     await handle.close();
     handle = undefined;
     await rename(temp, path);
@@ -41,6 +55,7 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
   }
   if (durable) await syncFolder(folder);
   if (step) crashPoint(`${step}.folderSynced`);
+  return written;
 }
 
 /**

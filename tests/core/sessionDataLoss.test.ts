@@ -7,13 +7,14 @@
  * their own journals on one library folder; real files.
  */
 import { execFileSync } from 'node:child_process';
-import { constants } from 'node:fs';
+import { constants, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../main/domain/api';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import { listenAtCrashPoints } from '../../main/core/crashPoints';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
 import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
 import { OPENING, paragraph, setUpMeeting, sharedLibraryForEachTest, until } from '../support/twoComputers';
@@ -30,14 +31,19 @@ function everyWord(meeting: Meeting): string {
   return [...meeting.agenda.map((item) => minutesText(item.minutes)), ...conflicts].join('\n');
 }
 
-/** Tom's computer writes a version over the file without having merged Jane's latest (as a sync tool does, or a save whose lock timed out). */
-async function tomWritesOver(folder: string, base: Meeting, itemId: string, extra: MinuteBlock, revision: string): Promise<Meeting> {
-  const theirs: Meeting = {
+/** Tom's version: `base` with `extra` added to the item, saved on his computer. */
+function tomsVersion(base: Meeting, itemId: string, extra: MinuteBlock, revision: string): Meeting {
+  return {
     ...base,
     agenda: base.agenda.map((item) => (item.id === itemId ? { ...item, minutes: [...item.minutes, extra] } : item)),
     updatedAt: new Date().toISOString(),
     sync: { revision, lineage: [revision, ...(base.sync?.lineage ?? [])], savedBy: 'Tom Jones on DESKTOP-9', savedAt: new Date().toISOString() },
   };
+}
+
+/** Tom's computer writes a version over the file without having merged Jane's latest (as a sync tool does, or a save whose lock timed out). */
+async function tomWritesOver(folder: string, base: Meeting, itemId: string, extra: MinuteBlock, revision: string): Promise<Meeting> {
+  const theirs = tomsVersion(base, itemId, extra, revision);
   await writeFile(shared.meetingPath(folder), serializeLibraryFile(theirs));
   return theirs;
 }
@@ -125,6 +131,36 @@ describe('closing a meeting', () => {
     const file = await fileMeeting();
     expect(everyWord(file)).toContain('Jane’s saved paragraph.');
     expect(everyWord(file)).toContain('Tom’s paragraph.');
+  });
+});
+
+describe('a colleague’s write just after this computer’s save', () => {
+  it('is taken in, not mistaken for this computer’s own file, when it lands between the rename and the look at the file', async () => {
+    const jane = computer('Jane Smith', 'LAPTOP-12');
+    const { meetingId, itemId } = await setUpMeeting(jane);
+    const original = await fileMeeting();
+    const { view } = await jane.handlers['meetings.open']({ meetingId });
+
+    // Tom's version (in place, as a sync tool may write it) lands at the exact moment Jane's save has renamed its file into place.
+    const toms = serializeLibraryFile(tomsVersion(original, itemId, paragraph('blk0000t', 'Tom’s paragraph, written the instant after Jane’s save was put in place.'), 'tomjustafter0001'));
+    let landed = false;
+    listenAtCrashPoints((step) => {
+      if (step !== 'save.renamed' || landed) return;
+      landed = true;
+      writeFileSync(shared.meetingPath(shared.library), toms);
+    });
+    try {
+      await jane.handlers['meetings.applyChanges']({ seenView: view, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', 'Jane’s saved paragraph.')] }] });
+      await jane.flushAll();
+    } finally {
+      listenAtCrashPoints(undefined);
+    }
+    expect(landed).toBe(true);
+
+    await jane.handlers['meetings.close']({ meetingId });
+    const file = await fileMeeting();
+    expect(everyWord(file)).toContain('Jane’s saved paragraph.');
+    expect(everyWord(file)).toContain('Tom’s paragraph, written the instant after Jane’s save was put in place.');
   });
 });
 

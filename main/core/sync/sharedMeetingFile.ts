@@ -9,7 +9,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Meeting } from '../../domain/meeting';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic, type WrittenFile } from '../atomicFile';
 import { keepVersionBytes, type HistoryPolicy } from '../history';
 import { describeIoError } from '../meetingFile';
 import { readOrdinaryFile } from '../ordinaryFile';
@@ -107,18 +107,24 @@ export class SharedMeetingFile {
    * own folder is made, never a library folder that has gone away, as an unmapped drive).
    */
   async write(meeting: Meeting, bytes: Buffer, hash: string, replacing: boolean): Promise<FileWrite> {
+    let ours: WrittenFile;
     try {
       if (!replacing) {
         const away = await folderProblem(this.libraryRoot);
         if (away) throw Object.assign(new Error(away), { code: 'ENOENT' });
         await mkdir(dirname(this.path), { recursive: true });
       }
-      await writeFileAtomic(this.path, bytes, { step: 'save' });
+      ours = await writeFileAtomic(this.path, bytes, { step: 'save' });
     } catch (error) {
       const away = await folderProblem(this.libraryRoot);
       return away ? { kind: 'unreachable', problem: away } : { kind: 'failed', problem: describeIoError(error, 'write') };
     }
-    this.written = await stat(this.path).then((after) => ({ bytes, hash, identity: identityOf(after) }), () => undefined);
+    // Trusted as this session's own file only if it is still the file written (same inode, size and
+    // time): a colleague's version that landed in the moment since is read and merged at the next look.
+    this.written = await stat(this.path).then(
+      (after) => (after.ino === ours.ino && after.size === ours.size && after.mtimeMs === ours.mtimeMs ? { bytes, hash, identity: identityOf(after) } : undefined),
+      () => undefined,
+    );
     this.hash = hash;
     this.meeting = meeting;
     this.isOurs = true;
