@@ -227,7 +227,7 @@ describe('changes from elsewhere while the clerk types', () => {
     );
   });
 
-  it('puts back changes the core has not acknowledged yet, and sends minutes again so the core keeps the colleague’s paragraph', async () => {
+  it('puts back changes the core has not acknowledged yet, and sends each on the view it was made on so the core keeps the colleague’s paragraph', async () => {
     const { api, meeting, user, minutes } = await openedEditing();
     api.holdApplyChanges();
     const background = screen.getByRole('textbox', { name: 'Background' });
@@ -260,12 +260,16 @@ describe('changes from elsewhere while the clerk types', () => {
       expect(stored?.agenda[1]?.title).toBe('Planning applications (Part 1)');
     });
     act(() => api.release());
-    // What was typed before Jane's change arrived says so (the core merges it); the minutes sent again are on her change.
+    // Each change says the view it was made on, so the core can merge it: what was typed before Jane's
+    // change arrived says the view before it; minutes still waiting for the pause in typing when it
+    // arrived go on her change, so say hers. Which of the two the minutes are depends on whether that
+    // pause had come (on a busy machine it may have), so both are right; no change names any other.
     const viewUpdated = api.viewOf(meeting.id);
     expect(viewUpdated).not.toBe(viewTyped);
     const views = api.seenViewsSent();
     expect(views[0]).toBe(viewTyped);
-    expect(views.at(-1)).toBe(viewUpdated);
+    for (const seen of views) expect([viewTyped, viewUpdated]).toContain(seen);
+    expect(views.indexOf(viewUpdated) < 0 || views.slice(views.indexOf(viewUpdated)).every((seen) => seen === viewUpdated)).toBe(true);
   });
 
   it('announces new conflicts with the update', async () => {
