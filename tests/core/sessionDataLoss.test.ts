@@ -15,7 +15,7 @@ import type { ApiEvent } from '../../main/domain/api';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
-import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
+import type { CoreOptions, MinuteBookCore } from '../../main/core/minuteBookCore';
 import { OPENING, paragraph, setUpMeeting, sharedLibraryForEachTest, until } from '../support/twoComputers';
 
 const shared = sharedLibraryForEachTest('mb-loss-', { retryDelayMs: 200 });
