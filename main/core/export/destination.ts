@@ -119,9 +119,14 @@ function withEnding(name: string, kind: ExportKind): string {
 export async function chooseExportFile(desktop: Desktop | undefined, defaultPath: string, kind: ExportKind, exportFolder: () => Promise<string>): Promise<string | undefined> {
   const choose = desktop?.chooseSaveFile;
   if (!choose) throw new ClerkFacingError('This window has no Save dialog: type the full path of the file in “Save as”.', 'no-desktop');
-  const start = isAbsolute(defaultPath) ? exportTargetFrom(withEnding(defaultPath, kind), kind) : join(await exportFolder(), withEnding(basename(defaultPath), kind));
+  const start = isAbsolute(defaultPath) ? withEnding(resolve(defaultPath), kind) : join(await exportFolder(), withEnding(basename(defaultPath), kind));
   const chosen = await choose.call(desktop, start);
   return chosen === undefined ? undefined : exportTargetFrom(withEnding(chosen, kind), kind);
+}
+
+/** True in the desktop app, which can show the system's Save dialog; in browser mode the clerk types the path. */
+export function canChooseFile(desktop: Desktop | undefined): boolean {
+  return typeof desktop?.chooseSaveFile === 'function';
 }
 
 export async function isFolder(path: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { MinutesVersion } from '../../domain/api';
 import { ClerkFacingError } from '../clerkFacingError';
 import { actionLogFile, collectActionLog } from '../export/actionLog';
-import { actionLogKind, chooseExportFile, defaultActionLogFileName, exportTargetFrom } from '../export/destination';
+import { actionLogKind, canChooseFile, chooseExportFile, defaultActionLogFileName, exportTargetFrom } from '../export/destination';
 import { checkHouseStyleFiles } from '../export/exportStyle';
 import { writeExportFile } from '../export/writeExport';
 import { readCommittee, saveCommittee, scanCommittees } from '../library';
@@ -28,13 +28,11 @@ export function committeesOperations(core: CoreContext): HandlersOf<'committees'
 
   return {
     async 'committees.list'() {
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       return scanCommittees(root);
     },
     async 'committees.save'({ committee }) {
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       if (committee.houseStyle) await checkHouseStyleFiles(root, committee.houseStyle);
       try {
         await saveCommittee(root, committee);
@@ -55,7 +53,7 @@ export function committeesOperations(core: CoreContext): HandlersOf<'committees'
         committeeName: name,
         folder,
         paths: { public: pathsFor('public'), confidential: pathsFor('confidential') },
-        canChooseFile: typeof core.options.desktop?.chooseSaveFile === 'function',
+        canChooseFile: canChooseFile(core.options.desktop),
       };
     },
     async 'committees.exportActionLog'({ slug, format, confidential, target, replace }) {

@@ -26,8 +26,8 @@ export interface CoreContext {
   clerkHere(): ThisClerkHere;
   /** "Jane Smith on LAPTOP-12", for the history of a file this computer writes. */
   savedByHere(): string;
-  /** The library folder is there (made on first use), or refused if it has gone away. */
-  ensureLibrary(root?: string): Promise<void>;
+  /** The library folder chosen now, there (made on first use), or refused if it has gone away. */
+  ensureLibrary(): Promise<string>;
   /** Makes the folder a library and remembers that this computer uses it. */
   adoptLibrary(root: string): Promise<void>;
   emit(event: ApiEvent): void;
@@ -59,7 +59,8 @@ export function createCoreContext(options: CoreOptions): CoreContext {
    * A folder this computer has used before and that is now missing has gone away (drive
    * unmapped, folder renamed): it is never made again, empty, in its place.
    */
-  async function ensureLibrary(root = libraryRoot()): Promise<void> {
+  async function ensureLibrary(): Promise<string> {
+    const root = libraryRoot();
     const missing = await stat(root).then(
       () => false,
       (error: { code?: string }) => error.code === 'ENOENT',
@@ -71,6 +72,7 @@ export function createCoreContext(options: CoreOptions): CoreContext {
       );
     }
     await adoptLibrary(root);
+    return root;
   }
 
   const index = new LibraryIndex(libraryRoot);

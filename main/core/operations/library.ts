@@ -7,13 +7,11 @@ import type { CoreContext } from './context';
 export function libraryOperations(core: CoreContext): HandlersOf<'library'> {
   return {
     async 'library.houseStyle.get'() {
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       return { libraryPath: root, houseStyle: (await readLibrarySettings(root)).houseStyle };
     },
     async 'library.houseStyle.save'({ houseStyle }) {
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       await checkHouseStyleFiles(root, houseStyle);
       const saved = await writeLibrarySettings(root, { ...(await readLibrarySettings(root)), houseStyle });
       return { libraryPath: root, houseStyle: saved.houseStyle };

@@ -10,7 +10,7 @@ import { impossibleDateNotices } from '../../domain/impossibleDates';
 import { createMeeting, type Meeting } from '../../domain/meeting';
 import { createMeetingForCommittee } from '../../domain/meetingSetup';
 import { ClerkFacingError } from '../clerkFacingError';
-import { defaultExportFileName, exportTargetFrom, MINUTES } from '../export/destination';
+import { canChooseFile, defaultExportFileName, exportTargetFrom, MINUTES } from '../export/destination';
 import { exportMeetingMinutes } from '../export/exportMinutes';
 import { listVersions } from '../history';
 import { DEFAULT_STALE_AFTER_MS, readLeases } from '../lease';
@@ -67,8 +67,7 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
 
   async function strandedMeeting(meetingId: string) {
     await core.recovery;
-    const root = core.libraryRoot();
-    await core.ensureLibrary(root);
+    const root = await core.ensureLibrary();
     const found = (await strandedHere(root)).find((each) => each.meetingId === meetingId);
     if (!found) throw new ClerkFacingError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
     return found;
@@ -95,14 +94,12 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
     async 'meetings.list'() {
       // A meeting kept only in the journal (never reached the library before a crash) is written by recovery: list it.
       await core.recovery;
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       const scan = await index.rescan(root);
       return { libraryPath: root, meetings: scan.meetings, unreadable: scan.unreadable };
     },
     async 'meetings.create'({ committeeSlug, ...details }) {
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       const meeting = committeeSlug ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), core.now()) : createMeeting(details, core.now());
       const file = await pathForNewMeeting(root, meeting);
       return await describeOpened(await sessions.create(meeting, file));
@@ -159,8 +156,7 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
     },
     async 'meetings.stranded.list'() {
       await core.recovery;
-      const root = core.libraryRoot();
-      await core.ensureLibrary(root);
+      const root = await core.ensureLibrary();
       return { libraryPath: root, stranded: await strandedHere(root) };
     },
     async 'meetings.stranded.putBack'({ meetingId }) {
@@ -186,7 +182,7 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
       return {
         folder,
         paths: { public: join(folder, defaultExportFileName(meeting, 'public')), confidential: join(folder, defaultExportFileName(meeting, 'confidential')) },
-        canChooseFile: typeof core.options.desktop?.chooseSaveFile === 'function',
+        canChooseFile: canChooseFile(core.options.desktop),
       };
     },
     async 'meetings.export'({ meetingId, version, draft, target, replace }) {
