@@ -29,7 +29,9 @@ export const ACTIONS_USAGE = `minutebook actions <library-folder> --committee <s
                       committees/planning.json). Required.
   --csv               CSV for Excel (UTF-8 with BOM, ISO dates) instead of a Word document.
   --out <file>        Where to write; "-" with --csv writes to standard output.
-                      Default: "Action log <committee>.docx" (or .csv) in the current folder.
+                      Default: "<committee> action log <yyyy-mm-dd>.docx" (or .csv; "(confidential)"
+                      before the ending with --confidential) in the current folder, as the app
+                      names it.
   --replace           Write over a file of that name that is already there (never one open in
                       Word or Excel). Default: such a file is left alone and a free name is suggested.
   --confidential      Include actions of Part 2 (exempt) items, with CONFIDENTIAL on every page

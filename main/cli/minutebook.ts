@@ -3,15 +3,14 @@
  * Node, with the same core code the app uses. Errors are one line on standard error; the exit
  * status is 0 when done, 1 when something failed, 2 for wrong usage.
  */
-import { stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { CommitteeSlug } from '../domain/committee';
 import { ClerkFacingError } from '../core/clerkFacingError';
-import { actionLogCsv, actionLogDocx, collectActionLog } from '../core/export/actionLog';
-import { defaultExportFileName, exportMeetingMinutes, safeFileNamePart } from '../core/export/exportMinutes';
-import { loadExportStyle } from '../core/export/exportStyle';
+import { actionLogCsv, actionLogFile, collectActionLog } from '../core/export/actionLog';
+import { commandLineTarget, defaultActionLogFileName, defaultExportFileName } from '../core/export/destination';
+import { exportMeetingMinutes } from '../core/export/exportMinutes';
 import { ExportTargetBusy, ExportTargetExists, writeExportFile } from '../core/export/writeExport';
 import { LibraryFileError, readMeetingFile } from '../core/meetingFile';
 import { ACTIONS_USAGE, EXPORT_USAGE, GENERAL_USAGE } from './help';
@@ -80,21 +79,6 @@ function onePositional(positionals: string[], what: string, command: string): st
   return positionals[0]!;
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** --out as given, resolved against the current folder; a folder means the usual name inside it. */
-async function outputPath(io: CliIo, out: string | undefined, usualName: string): Promise<string> {
-  if (out === undefined) return join(io.cwd, usualName);
-  const path = resolve(io.cwd, out);
-  return (await isFolder(path)) || /[\\/]$/.test(out) ? join(path, usualName) : path;
-}
-
 function printed(io: CliIo, text: string): number {
   io.stdout(`${text}\n`);
   return EXIT_DONE;
@@ -109,7 +93,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const libraryPath = values.library === undefined ? await findLibraryRoot(dirname(file)) : resolve(io.cwd, values.library);
   const version = values.confidential ? 'confidential' : 'public';
   const draft = values.final ? false : values.draft ? true : meeting.status === 'draft';
-  const target = await outputPath(io, values.out, defaultExportFileName(meeting, version));
+  const target = await commandLineTarget(io.cwd, values.out, defaultExportFileName(meeting, version));
   const written = await exportMeetingMinutes({ libraryPath, meeting, version, draft, target, replace: values.replace === true });
   io.stdout(`${written.path}\n`);
   return EXIT_DONE;
@@ -128,14 +112,13 @@ async function actionsCommand(args: string[], io: CliIo): Promise<number> {
   const log = await collectActionLog(libraryPath, slug.data, { confidential });
   for (const skipped of log.unreadable) io.stderr(`minutebook: warning: left out ${skipped.file}: ${oneLine(skipped.problem)}\n`);
 
-  const csv = values.csv ? actionLogCsv(log.rows) : undefined;
-  if (csv !== undefined && values.out === '-') {
-    io.stdout(csv);
+  if (values.csv && values.out === '-') {
+    io.stdout(actionLogCsv(log.rows));
     return EXIT_DONE;
   }
-  const bytes = csv ?? (await actionLogDocx(log.rows, { committeeName: log.committeeName, style: await loadExportStyle(libraryPath, slug.data), confidential }));
-  const usualName = `Action log ${safeFileNamePart(log.committeeName, 100) || slug.data}${confidential ? ' (confidential)' : ''}.${values.csv ? 'csv' : 'docx'}`;
-  const target = await outputPath(io, values.out, usualName);
+  const format = values.csv ? 'csv' : 'docx';
+  const bytes = await actionLogFile(libraryPath, slug.data, log, format, confidential);
+  const target = await commandLineTarget(io.cwd, values.out, defaultActionLogFileName(log.committeeName, new Date(), confidential ? 'confidential' : 'public', format));
   await writeExportFile(target, bytes, { replace: values.replace === true });
   io.stdout(`${target}\n`);
   return EXIT_DONE;

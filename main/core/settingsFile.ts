@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ClerkSettings } from '../domain/api';
-import type { SettingsStore } from './service';
+import type { SettingsStore } from './ports';
 
 const StoredSettings = z.object({
   displayName: z.string().min(1),

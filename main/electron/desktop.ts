@@ -4,7 +4,7 @@
  * choosing where the minutes go, attached to the Minute Book window.
  */
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import type { Desktop } from '../core/service';
+import type { Desktop } from '../core/minuteBookCore';
 
 /** The parts of Electron's shell and dialog this module uses, so tests can hand it fakes. */
 export interface ElectronDesktopParts {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell as electronShell } from 'electron';
 import { IPC_EVENT_CHANNEL, type ApiEvent, type ClerkSettings } from '../domain/api';
-import { createMinuteBookCore, type MinuteBookCore } from '../core/service';
+import { createMinuteBookCore, type MinuteBookCore } from '../core/minuteBookCore';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { electronDesktop } from './desktop';
 import { bindApi, ownPageSenderCheck } from './ipc';

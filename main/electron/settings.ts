@@ -7,7 +7,7 @@
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import type { ClerkSettings } from '../domain/api';
-import type { SettingsStore } from '../core/service';
+import type { SettingsStore } from '../core/minuteBookCore';
 
 /** The two calls this module needs from electron-store, so tests can hand it a plain map. */
 export interface KeyValueFile {

@@ -18,9 +18,8 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'nod
 import { join } from 'node:path';
 import { MeetingJournal } from '../../main/core/journal/journal';
 import { pathForNewMeeting } from '../../main/core/library';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
+import { createMinuteBookCore, type MinuteBookCore } from '../../main/core/minuteBookCore';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
-import type { MinuteBookCore } from '../../main/core/service';
 import { fileSettingsStore } from '../../main/core/settingsFile';
 import { createAgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { minutesChanges } from '../../renderer/minutes/minutesChanges';

@@ -28,6 +28,12 @@ function minutebook(args: string[], cwd: string): Promise<Run> {
   });
 }
 
+/** Today on this computer as yyyy-mm-dd: the action log's usual name carries the day it was made. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
 }
@@ -207,13 +213,13 @@ describe('minutebook actions', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith('\uFEFFMeeting date,Reference,Action,Owner,Due date,Status,Item\r\n')).toBe(true);
     expect(run.stdout).toContain('2022-11-08,64/2,Publish the figures on the website,Communications team,2022-12-15,Open,');
-    expect(await readdir(temp.root)).not.toContain('Action log Planning Panel.csv');
+    expect(await readdir(temp.root)).not.toContain(`Planning Panel action log ${today()}.csv`);
   });
 
   it('includes Part 2 actions with --confidential, in a Word log by default', async () => {
     const run = await minutebook(['actions', temp.library, '--committee', COMMITTEE_SLUG, '--confidential'], temp.root);
     expect(run.code).toBe(0);
-    const written = join(temp.root, 'Action log Planning Panel (confidential).docx');
+    const written = join(temp.root, `Planning Panel action log ${today()} (confidential).docx`);
     expect(lines(run.stdout)).toEqual([written]);
     const { document, headers } = await wordParts(written);
     expect(document).toContain(EXEMPT_ACTION);

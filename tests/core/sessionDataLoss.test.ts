@@ -16,7 +16,7 @@ import { applyMeetingChange, type MeetingChange } from '../../main/domain/change
 import { minutesText, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { listenAtCrashPoints } from '../../main/core/crashPoints';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
-import type { CoreOptions, MinuteBookCore } from '../../main/core/service';
+import type { CoreOptions, MinuteBookCore } from '../../main/core/minuteBookCore';
 import { OPENING, paragraph, setUpMeeting, sharedLibraryForEachTest, until } from '../support/twoComputers';
 
 const shared = sharedLibraryForEachTest('mb-loss-', { retryDelayMs: 200 });

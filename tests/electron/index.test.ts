@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT_CHANNEL, ipcChannel, operationNames, type ApiEvent } from '../../main/domain/api';
-import type { CoreOptions } from '../../main/core/service';
+import type { CoreOptions } from '../../main/core/minuteBookCore';
 import { fakeEvent } from './fakeElectron';
 
 const core = vi.hoisted(() => ({
@@ -27,7 +27,7 @@ vi.mock('electron-store', () => ({
   },
 }));
 
-vi.mock('../../main/core/service', () => ({
+vi.mock('../../main/core/minuteBookCore', () => ({
   createMinuteBookCore: vi.fn((options: unknown) => {
     core.options.push(options);
     return {

@@ -2,8 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import type { MinuteBookCore } from '../../main/core/service';
+import { createMinuteBookCore, type MinuteBookCore } from '../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../main/core/settingsFile';
 
 export interface TempLibrary {

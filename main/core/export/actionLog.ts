@@ -24,13 +24,14 @@ import {
 
 import { slugify } from '../../domain/committee';
 import { DEFAULT_HOUSE_STYLE, formatDate, type HouseStyle } from '../../domain/houseStyle';
+import type { ActionLogFormat } from '../../domain/api';
 import type { ActionStatus, Meeting, UnreadableMeetingFile } from '../../domain/meeting';
 import { actionReference, minuteNumberOf } from '../../domain/minuteNumbers';
 import { ACTION_STATUS_LABELS, actionOwnerName } from '../../domain/wording';
 import { ClerkFacingError } from '../clerkFacingError';
 import { readCommittee, scanLibrary, fromLibraryRelative } from '../library';
 import { readMeetingFile } from '../meetingFile';
-import type { ExportStyle } from './exportStyle';
+import { loadExportStyle, type ExportStyle } from './exportStyle';
 import { xmlSafe } from './minutesDocument';
 
 /** One action, as the log lists it. Dates are ISO (yyyy-mm-dd); the Word log writes them in the house style. */
@@ -219,4 +220,10 @@ export async function actionLogDocx(rows: readonly ActionLogRow[], options: Acti
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** The log's file, as the app and the command line write it: CSV for Excel, or a Word table in the committee's house style. */
+export async function actionLogFile(libraryPath: string, committeeSlug: string, log: CommitteeActionLog, format: ActionLogFormat, confidential: boolean): Promise<string | Buffer> {
+  if (format === 'csv') return actionLogCsv(log.rows);
+  return actionLogDocx(log.rows, { committeeName: log.committeeName, style: await loadExportStyle(libraryPath, committeeSlug), confidential });
 }

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
-import type { Desktop } from '../service';
+import type { Desktop } from '../minuteBookCore';
 
 export interface DesktopCall {
   action: 'openPath' | 'showItemInFolder';

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { operationNames } from '../../domain/api';
 import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 import { dispatchOperation } from '../dispatch';
-import type { MinuteBookCore } from '../service';
+import type { MinuteBookCore } from '../minuteBookCore';
 
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -1,8 +1,9 @@
 /**
- * The core as the Electron shell and the test host see it: every operation of the contract,
- * the push events, and a clean shutdown that writes everything pending to the library.
+ * What the core is given and what it gives back: the settings store, the desktop and the options
+ * it is created with (its ports), and the core as the Electron shell, the test host, the command
+ * line and the tests see it. Types only; the core itself is built in minuteBookCore.ts.
  */
-import type { ApiEvent, ApiHandlers, ClerkSettings } from '../domain/api';
+import type { ApiEvent, ApiHandlers, ClerkSettings, OperationName } from '../domain/api';
 import type { HistoryPolicy } from './history';
 
 /** Per-computer settings: electron-store in the app, a JSON file in browser mode and tests. */
@@ -61,4 +62,5 @@ export interface MinuteBookCore {
   close(): Promise<void>;
 }
 
-export { createMinuteBookCore } from './minuteBookCore';
+/** The handlers of one namespace of the contract ("meetings", "files", …): what one operations module provides. */
+export type HandlersOf<Namespace extends string> = Pick<ApiHandlers, Extract<OperationName, `${Namespace}.${string}`>>;
