@@ -13,6 +13,7 @@ import type { Meeting } from '../../domain/meeting';
 import { ClerkFacingError } from '../clerkFacingError';
 import { describeIoError } from '../meetingFile';
 import type { Desktop, SettingsStore } from '../ports';
+import { localIsoDate } from '../../domain/calendar';
 
 /** What is being exported, as the clerk is told about it, and the file ending it must have. */
 export interface ExportKind {
@@ -57,12 +58,6 @@ export function defaultExportFileName(meeting: Meeting, version: MinutesVersion)
   const room = MAX_FILE_NAME - meeting.date.length - 1 - ending.length;
   const committee = safeFileNamePart(meeting.committee, room);
   return `${[meeting.date, committee].filter(Boolean).join(' ')}${ending}`;
-}
-
-/** The date on this computer as yyyy-mm-dd: the day the clerk made the log. */
-function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** "Planning Panel action log 2026-11-23 (confidential).csv": safe on Windows, at most 150 characters. */

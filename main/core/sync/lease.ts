@@ -32,6 +32,7 @@ import { TEMP_PREFIX, writeFileAtomic } from '../atomicFile';
 import { ClerkFacingError } from '../clerkFacingError';
 import { describeIoError } from '../meetingFile';
 import { readOrdinaryFile } from '../ordinaryFile';
+import { clockTime } from '../../domain/calendar';
 
 export const LEASE_FORMAT = 'minutebook.lease';
 export const LEASE_VERSION = 1;
@@ -333,8 +334,7 @@ async function readLeaseFile(path: string, meetingFileName: string | undefined, 
 
 /** "10:02", in this computer's time zone. */
 export function formatPresenceTime(iso: string): string {
-  const date = new Date(iso);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return clockTime(new Date(iso));
 }
 
 /** "Being edited by Jane Smith on LAPTOP-12 since 10:02", or for a stale lease when it was last seen. */
