@@ -77,7 +77,24 @@ const zoneOf = (layer) => ({
 
 // Globals that would reach Node from the page or the pure model, and the page from Node.
 const NODE_GLOBALS = ['process', 'Buffer', 'global', 'require', 'module', 'exports', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
-const PAGE_GLOBALS = ['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB', 'self', 'parent', 'top', 'frames', 'alert', 'confirm', 'prompt', 'XMLHttpRequest'];
+const PAGE_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'self',
+  'parent',
+  'top',
+  'frames',
+  'alert',
+  'confirm',
+  'prompt',
+  'XMLHttpRequest',
+];
 // I/O the pure model never does (Node has these too, so main/core may).
 const IO_GLOBALS = ['fetch', 'WebSocket', 'EventSource'];
 // ESM has no `require`; these are not needed by an ESM layer in any form.
@@ -91,8 +108,14 @@ const restrictedProperties = (names, why) =>
 const LOADING = [
   { selector: "CallExpression[callee.name='require']", message: 'require() is CommonJS: use import, which the layer rule checks.' },
   { selector: "CallExpression[callee.property.name='require']", message: 'require() is CommonJS: use import, which the layer rule checks.' },
-  { selector: "ImportSpecifier[imported.name='createRequire'], MemberExpression[property.name='createRequire'], CallExpression[callee.name='createRequire']", message: 'createRequire() loads modules the layer rule cannot see: use import.' },
-  { selector: "TSImportEqualsDeclaration[moduleReference.type='TSExternalModuleReference']", message: 'import x = require() is CommonJS: use import, which the layer rule checks.' },
+  {
+    selector: "ImportSpecifier[imported.name='createRequire'], MemberExpression[property.name='createRequire'], CallExpression[callee.name='createRequire']",
+    message: 'createRequire() loads modules the layer rule cannot see: use import.',
+  },
+  {
+    selector: "TSImportEqualsDeclaration[moduleReference.type='TSExternalModuleReference']",
+    message: 'import x = require() is CommonJS: use import, which the layer rule checks.',
+  },
   { selector: "ImportExpression[source.type!='Literal']", message: 'import() of a computed name cannot be checked against the layer rule: name the module.' },
 ];
 
@@ -156,16 +179,29 @@ export default tseslint.config(
   {
     files: ['main/domain', 'main/core', 'main/cli'].flatMap(filesOf),
     rules: {
-      'no-restricted-globals': ['error', ...restrictedGlobals(PAGE_GLOBALS, 'there is no page here (main/domain is pure, main/core and main/cli run under plain Node).'), ...restrictedGlobals(MODULE_SYSTEM, 'the app is ES modules; import what you need.')],
-      'no-restricted-properties': ['error', ...restrictedProperties(PAGE_GLOBALS, 'there is no page here (main/domain is pure, main/core and main/cli run under plain Node).')],
+      'no-restricted-globals': [
+        'error',
+        ...restrictedGlobals(PAGE_GLOBALS, 'there is no page here (main/domain is pure, main/core and main/cli run under plain Node).'),
+        ...restrictedGlobals(MODULE_SYSTEM, 'the app is ES modules; import what you need.'),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...restrictedProperties(PAGE_GLOBALS, 'there is no page here (main/domain is pure, main/core and main/cli run under plain Node).'),
+      ],
     },
   },
   // The pure model has neither: no Node globals and no page globals.
   {
     files: filesOf('main/domain'),
     rules: {
-      'no-restricted-globals': ['error', ...restrictedGlobals([...NODE_GLOBALS, ...PAGE_GLOBALS, ...IO_GLOBALS], 'main/domain is pure: no Node, no DOM, no I/O.')],
-      'no-restricted-properties': ['error', ...restrictedProperties([...NODE_GLOBALS, ...PAGE_GLOBALS, ...IO_GLOBALS], 'main/domain is pure: no Node, no DOM, no I/O.')],
+      'no-restricted-globals': [
+        'error',
+        ...restrictedGlobals([...NODE_GLOBALS, ...PAGE_GLOBALS, ...IO_GLOBALS], 'main/domain is pure: no Node, no DOM, no I/O.'),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...restrictedProperties([...NODE_GLOBALS, ...PAGE_GLOBALS, ...IO_GLOBALS], 'main/domain is pure: no Node, no DOM, no I/O.'),
+      ],
     },
   },
 
@@ -174,19 +210,39 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.{ts,mjs,js}', 'tests/!(electron|lint)/**/*.{ts,tsx}'],
     rules: {
-      'import-x/no-restricted-paths': ['error', {
-        basePath: ROOT,
-        zones: [
-          { target: ['scripts/**/*', 'tests/!(electron|lint)/**/*'], from: './main/electron', message: 'Only the Electron shell and tests/electron import main/electron.' },
-          { target: 'scripts/**/*', from: './main/cli', message: 'Only bin/ and the tests import main/cli.' },
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: ['scripts/**/*', 'tests/!(electron|lint)/**/*'],
+              from: './main/electron',
+              message: 'Only the Electron shell and tests/electron import main/electron.',
+            },
+            { target: 'scripts/**/*', from: './main/cli', message: 'Only bin/ and the tests import main/cli.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['bin/**/*.js'],
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: [{ target: 'bin/**/*', from: '.', except: ['./bin', './main/cli', './node_modules/tsx'], message: 'bin/ starts the command line (main/cli) and nothing else.' }] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: 'bin/**/*',
+              from: '.',
+              except: ['./bin', './main/cli', './node_modules/tsx'],
+              message: 'bin/ starts the command line (main/cli) and nothing else.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -5,14 +5,7 @@
  * contract. It runs sandboxed, so electron-vite bundles it into a single CommonJS file.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  IPC_EVENT_CHANNEL,
-  ipcChannel,
-  operationNames,
-  type ApiEvent,
-  type MinuteBookBridge,
-  type OperationName,
-} from '../main/domain/api';
+import { IPC_EVENT_CHANNEL, ipcChannel, operationNames, type ApiEvent, type MinuteBookBridge, type OperationName } from '../main/domain/api';
 
 type OperationMethods = Omit<MinuteBookBridge, 'onEvent'>;
 

@@ -143,13 +143,20 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
   const data = join(root, 'autosave-computer');
   const meeting = longMeeting(ITEMS, WORDS);
   await writeMeetingIntoLibrary(library, meeting);
-  const core = createMinuteBookCore({ settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }), journalDir: join(data, 'journal') });
+  const core = createMinuteBookCore({
+    settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
+    journalDir: join(data, 'journal'),
+  });
   const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
   const journalFile = join(data, 'journal', `${meeting.id}.jsonl`);
 
   // One warm-up save keeps the previous version in history, as the first save of a session does.
   const firstItem = opened.meeting.agenda[0]!;
-  await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: firstItem.id, minutes: longMinutes(WORDS, 99) }] });
+  await core.handlers['meetings.applyChanges']({
+    seenView: opened.view,
+    meetingId: meeting.id,
+    changes: [{ kind: 'item.minutes', itemId: firstItem.id, minutes: longMinutes(WORDS, 99) }],
+  });
   await core.flushAll();
 
   const meetingFile = join(library, ...(await core.handlers['meetings.list']({})).meetings[0]!.file.split('/'));
@@ -165,7 +172,11 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
     const minutes = longMinutes(WORDS, n + 1000);
     const journalBefore = (await stat(journalFile)).size;
     let started = performance.now();
-    await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }] });
+    await core.handlers['meetings.applyChanges']({
+      seenView: opened.view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }],
+    });
     await core.flushAll();
     ours.push(performance.now() - started);
     ourBytes += (await stat(journalFile)).size - journalBefore + (await stat(meetingFile)).size;
@@ -210,7 +221,13 @@ function meetingAsMarkdown(meeting: Meeting): string {
     if (each.type === 'numbered') return `${indent}1. ${inline(each.runs)}`;
     return inline(each.runs);
   };
-  const lines = [`# Minutes`, `**${meeting.committee}**`, meeting.title, `Minutes of the meeting held on ${meeting.date} at ${meeting.startTime}`, meeting.venue];
+  const lines = [
+    `# Minutes`,
+    `**${meeting.committee}**`,
+    meeting.title,
+    `Minutes of the meeting held on ${meeting.date} at ${meeting.startTime}`,
+    meeting.venue,
+  ];
   for (const item of meeting.agenda) lines.push(`# ${minuteNumberOf(meeting, item.id)} ${item.title}`, ...item.minutes.map(block));
   return `${lines.join('\n\n')}\n`;
 }
@@ -261,7 +278,12 @@ try {
   if (!process.argv.includes('--autosave-only') && !sections.includes('export')) {
     const long = await typingBenchmark(root, `(a) typing, ${ITEMS} items × ~${WORDS} words`, longMeeting(ITEMS, WORDS), 100);
     console.log(long.lines.join('\n'));
-    const full = await typingBenchmark(root, '(c) typing in a full meeting: 30 attendees, 20 items with decisions, votes, declarations and actions', fullMeeting(), 10);
+    const full = await typingBenchmark(
+      root,
+      '(c) typing in a full meeting: 30 attendees, 20 items with decisions, votes, declarations and actions',
+      fullMeeting(),
+      10,
+    );
     console.log(full.lines.join('\n'));
   }
   if (!process.argv.includes('--autosave-only')) {

@@ -99,7 +99,14 @@ function arrowsWithin(graph: Graph, part: string[]): string {
   const name = (path: string) => relative(ROOT, path);
   return [...graph]
     .filter(([from]) => members.has(name(from)))
-    .map(([from, targets]) => `${name(from)} → ${[...targets].map(name).filter((to) => members.has(to)).sort().join(', ')}`)
+    .map(
+      ([from, targets]) =>
+        `${name(from)} → ${[...targets]
+          .map(name)
+          .filter((to) => members.has(to))
+          .sort()
+          .join(', ')}`,
+    )
     .sort()
     .join('; ');
 }

@@ -88,11 +88,7 @@ async function main() {
   console.log('Minute Book: fetching the Electron program (needed once)…');
   const outcome = await runInstaller(packageDir);
   if (outcome.ok && electronProgramPresent(packageDir)) return 0;
-  explainFailure(
-    outcome.ok
-      ? 'the installer finished but left no program behind; is ELECTRON_SKIP_BINARY_DOWNLOAD set?'
-      : outcome.reason,
-  );
+  explainFailure(outcome.ok ? 'the installer finished but left no program behind; is ELECTRON_SKIP_BINARY_DOWNLOAD set?' : outcome.reason);
   return 1;
 }
 

@@ -28,9 +28,22 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'mb-render-'));
   try {
     for (const version of VERSIONS) await writeFile(join(work, `minutes-${version}.docx`), await minutesDocx(meeting, { version }));
-    await run(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, ...VERSIONS.map((version) => join(work, `minutes-${version}.docx`))], {
-      timeout: 180_000,
-    });
+    await run(
+      SOFFICE,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        ...VERSIONS.map((version) => join(work, `minutes-${version}.docx`)),
+      ],
+      {
+        timeout: 180_000,
+      },
+    );
     const existing = await readdir(screenshots);
     for (const version of VERSIONS) {
       const prefix = `minutes-${version}-page`;
@@ -50,6 +63,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error && 'code' in error && error.code === 'ENOENT' ? `${SOFFICE} or pdftoppm is not installed (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils).` : error);
+  console.error(
+    error instanceof Error && 'code' in error && error.code === 'ENOENT'
+      ? `${SOFFICE} or pdftoppm is not installed (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils).`
+      : error,
+  );
   process.exit(1);
 });

@@ -34,18 +34,77 @@ const panel: Committee = {
     ['Chidi Okafor', 'member'],
   ].map(([name, role]) => ({ id: newId(), name: name!, displayName: `Councillor ${name}`, role: role as MemberRole })),
 };
-let meeting = createMeetingForCommittee({ committee: '', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' }, panel, at);
+let meeting = createMeetingForCommittee(
+  { committee: '', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' },
+  panel,
+  at,
+);
 meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'attendees', entity: { ...meeting.attendees[2]!, status: 'apologies' } }, at);
-meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'attendees', entity: { id: newId(), name: 'Mary Kearney', displayName: 'Mary Kearney', category: 'officer', jobTitle: 'Director of Children’s Services & Education', status: 'present' } }, at);
+meeting = applyMeetingChange(
+  meeting,
+  {
+    kind: 'entity.put',
+    collection: 'attendees',
+    entity: {
+      id: newId(),
+      name: 'Mary Kearney',
+      displayName: 'Mary Kearney',
+      category: 'officer',
+      jobTitle: 'Director of Children’s Services & Education',
+      status: 'present',
+    },
+  },
+  at,
+);
 const items = ['Director of Children’s Services & Education – six-month update', 'Corporate parenting: fostering recruitment', 'Panel workplan'];
-const ids = [...meeting.agenda.map((item) => item.id), ...items.map((title, index) => {
-  const item = createAgendaItem(title);
-  meeting = applyMeetingChange(meeting, { kind: 'item.add', item, index: 3 + index }, at);
-  return item.id;
-})];
-meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'decisions', entity: { id: newId(), itemId: ids[3]!, kind: 'RESOLVED', points: [{ id: newId(), text: 'the Panel notes the report;' }, { id: newId(), text: 'the projected transport budget is circulated before the next meeting.' }], vote: { kind: 'counted', for: 4, against: 0, abstentions: 1 } } }, at);
-meeting = applyMeetingChange(meeting, { kind: 'entity.put', collection: 'actions', entity: { id: newId(), itemId: ids[3]!, text: 'Circulate the projected home-to-school transport budget', ownerAttendeeId: meeting.attendees.at(-1)!.id, ownerName: 'Mary Kearney', due: '2026-12-01', status: 'open' } }, at);
-meeting = applyMeetingChange(meeting, { kind: 'item.update', itemId: ids[3]!, fields: { background: 'Report of the Director (Appendix 1: caseload figures; Appendix 2: recruitment campaign).' } }, at);
+const ids = [
+  ...meeting.agenda.map((item) => item.id),
+  ...items.map((title, index) => {
+    const item = createAgendaItem(title);
+    meeting = applyMeetingChange(meeting, { kind: 'item.add', item, index: 3 + index }, at);
+    return item.id;
+  }),
+];
+meeting = applyMeetingChange(
+  meeting,
+  {
+    kind: 'entity.put',
+    collection: 'decisions',
+    entity: {
+      id: newId(),
+      itemId: ids[3]!,
+      kind: 'RESOLVED',
+      points: [
+        { id: newId(), text: 'the Panel notes the report;' },
+        { id: newId(), text: 'the projected transport budget is circulated before the next meeting.' },
+      ],
+      vote: { kind: 'counted', for: 4, against: 0, abstentions: 1 },
+    },
+  },
+  at,
+);
+meeting = applyMeetingChange(
+  meeting,
+  {
+    kind: 'entity.put',
+    collection: 'actions',
+    entity: {
+      id: newId(),
+      itemId: ids[3]!,
+      text: 'Circulate the projected home-to-school transport budget',
+      ownerAttendeeId: meeting.attendees.at(-1)!.id,
+      ownerName: 'Mary Kearney',
+      due: '2026-12-01',
+      status: 'open',
+    },
+  },
+  at,
+);
+meeting = applyMeetingChange(
+  meeting,
+  { kind: 'item.update', itemId: ids[3]!, fields: { background: 'Report of the Director (Appendix 1: caseload figures; Appendix 2: recruitment campaign).' } },
+  at,
+);
 meeting = applyMeetingChange(
   meeting,
   {
@@ -54,14 +113,30 @@ meeting = applyMeetingChange(
     minutes: [
       block('paragraph', 'The Director introduced the report and highlighted the following points.'),
       block('heading', 'Virtual School'),
-      block('paragraph', 'The Virtual School now supports every child open to a social worker, not only children looked after. A dedicated officer has been appointed for unaccompanied asylum-seeking children.'),
+      block(
+        'paragraph',
+        'The Virtual School now supports every child open to a social worker, not only children looked after. A dedicated officer has been appointed for unaccompanied asylum-seeking children.',
+      ),
       block('heading', 'Workforce'),
-      block('paragraph', 'Councillor Ní Bhriain asked how the service was retaining experienced social workers. The Director replied that ', { text: 'caseloads remained above the agreed level', marks: ['bold'] }, ' in two teams and that a retention payment was being considered.'),
+      block(
+        'paragraph',
+        'Councillor Ní Bhriain asked how the service was retaining experienced social workers. The Director replied that ',
+        { text: 'caseloads remained above the agreed level', marks: ['bold'] },
+        ' in two teams and that a retention payment was being considered.',
+      ),
       block('bullet', 'In response to a query about agency staff, the Head of Service said the figure had fallen from 31% to 24%.'),
-      block('bullet', 'A co-opted member asked about ', { text: 'B&NES’s', marks: ['italic'] }, ' position against its statistical neighbours; it was “broadly in line”.'),
+      block(
+        'bullet',
+        'A co-opted member asked about ',
+        { text: 'B&NES’s', marks: ['italic'] },
+        ' position against its statistical neighbours; it was “broadly in line”.',
+      ),
       block('paragraph', { text: 'RESOLVED', marks: ['bold'] }, ' that the Panel:'),
       block('numbered', 'notes the report;'),
-      block('numbered', 'asks for the projected budget for home-to-school transport to be circulated before the next meeting. ', { text: 'ACTION', marks: ['bold', 'underline'] }),
+      block('numbered', 'asks for the projected budget for home-to-school transport to be circulated before the next meeting. ', {
+        text: 'ACTION',
+        marks: ['bold', 'underline'],
+      }),
     ],
   },
   at,
@@ -98,20 +173,31 @@ await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null,
 await mkdir(out, { recursive: true });
 
 // Two clerks' computers on the same library, for the shared-library shots: each its own settings.
-for (const [computer, displayName] of [['computer', 'Tom Jones'], ['colleague', 'Jane Smith']] as const) {
+for (const [computer, displayName] of [
+  ['computer', 'Tom Jones'],
+  ['colleague', 'Jane Smith'],
+] as const) {
   await mkdir(join(root, computer), { recursive: true });
   await writeFile(join(root, computer, 'settings.json'), JSON.stringify({ displayName, libraryPath: library }));
 }
 // A third computer that lost two meetings: the library came back without them, the journal kept them.
 const keptLaptop = join(root, 'laptop-kept');
-await leaveMeetingKeptOnlyHere(library, keptLaptop, { committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-17', startTime: '18:00', venue: 'Guildhall, Bath' }, [
-  'The Committee considered the report of the Head of Planning.',
-  'Councillor Joe Ball moved the officer recommendation.',
-  'The application was approved subject to conditions.',
-]);
-await leaveMeetingKeptOnlyHere(library, keptLaptop, { committee: 'Licensing Sub-Committee', title: '', date: '2026-11-12', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' }, [
-  'The Sub-Committee heard the application for a premises licence.',
-]);
+await leaveMeetingKeptOnlyHere(
+  library,
+  keptLaptop,
+  { committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-17', startTime: '18:00', venue: 'Guildhall, Bath' },
+  [
+    'The Committee considered the report of the Head of Planning.',
+    'Councillor Joe Ball moved the officer recommendation.',
+    'The application was approved subject to conditions.',
+  ],
+);
+await leaveMeetingKeptOnlyHere(
+  library,
+  keptLaptop,
+  { committee: 'Licensing Sub-Committee', title: '', date: '2026-11-12', startTime: '10:00', venue: 'Kaposvár Room, Guildhall, Bath' },
+  ['The Sub-Committee heard the application for a premises licence.'],
+);
 const host = await startHostProcess(library, join(root, 'computer'));
 const keptHost = await startHostProcess(library, keptLaptop);
 const colleagueHost = await startHostProcess(library, join(root, 'colleague'));
@@ -131,7 +217,11 @@ try {
   await page.getByRole('button', { name: /^64\. Director/ }).click();
   await page.getByRole('textbox', { name: 'Minutes' }).click();
   await page.keyboard.press('Control+End');
-  await page.getByRole('status').filter({ hasText: /Saved at/ }).waitFor({ timeout: 5000 }).catch(() => undefined);
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Saved at/ })
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(out, 'meeting-screen.png') });
   // 200% zoom: the same screen in half the CSS width.
@@ -174,7 +264,10 @@ try {
   await janePage.getByRole('button', { name: /^Open Children, Adults/ }).click();
   // Tom's computer still has the meeting open from the shots above: Jane edits as well.
   const asked = janePage.getByRole('dialog', { name: 'Someone is editing this meeting' });
-  await asked.or(janePage.getByRole('button', { name: /^64\. Director/ })).first().waitFor();
+  await asked
+    .or(janePage.getByRole('button', { name: /^64\. Director/ }))
+    .first()
+    .waitFor();
   if (await asked.isVisible()) await asked.getByRole('button', { name: 'Edit as well' }).click();
   await janePage.getByRole('button', { name: /^64\. Director/ }).click();
   const janeMinutes = janePage.getByRole('textbox', { name: 'Minutes' });

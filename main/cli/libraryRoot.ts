@@ -12,7 +12,11 @@ async function isThere(path: string, kind: 'file' | 'folder'): Promise<boolean> 
 }
 
 async function looksLikeLibrary(folder: string): Promise<boolean> {
-  return (await isThere(join(folder, 'library.json'), 'file')) || (await isThere(join(folder, 'committees'), 'folder')) || (await isThere(join(folder, 'meetings'), 'folder'));
+  return (
+    (await isThere(join(folder, 'library.json'), 'file')) ||
+    (await isThere(join(folder, 'committees'), 'folder')) ||
+    (await isThere(join(folder, 'meetings'), 'folder'))
+  );
 }
 
 /**

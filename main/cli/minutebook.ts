@@ -118,7 +118,11 @@ async function actionsCommand(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.csv ? 'csv' : 'docx';
   const bytes = await actionLogFile(libraryPath, slug.data, log, format, confidential);
-  const target = await commandLineTarget(io.cwd, values.out, defaultActionLogFileName(log.committeeName, new Date(), confidential ? 'confidential' : 'public', format));
+  const target = await commandLineTarget(
+    io.cwd,
+    values.out,
+    defaultActionLogFileName(log.committeeName, new Date(), confidential ? 'confidential' : 'public', format),
+  );
   await writeExportFile(target, bytes, { replace: values.replace === true });
   io.stdout(`${target}\n`);
   return EXIT_DONE;

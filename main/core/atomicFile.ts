@@ -31,7 +31,11 @@ export interface WrittenFile {
  * Returns the written file as it was before the rename, so a caller can tell its own file from one
  * written over it in the moment after (a colleague's sync tool): compare with a stat of `path`.
  */
-export async function writeFileAtomic(path: string, contents: string | Uint8Array, { durable = true, step }: { durable?: boolean; step?: string } = {}): Promise<WrittenFile> {
+export async function writeFileAtomic(
+  path: string,
+  contents: string | Uint8Array,
+  { durable = true, step }: { durable?: boolean; step?: string } = {},
+): Promise<WrittenFile> {
   const folder = dirname(path);
   const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle;
@@ -80,7 +84,10 @@ export async function writeNewFileAtomic(path: string, contents: string | Uint8A
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code ?? '')) throw error;
-      const there = await lstat(path).then(() => true, (missing: { code?: string }) => missing.code !== 'ENOENT');
+      const there = await lstat(path).then(
+        () => true,
+        (missing: { code?: string }) => missing.code !== 'ENOENT',
+      );
       if (there) throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' });
       await rename(temp, path);
     }

@@ -3,13 +3,7 @@
  * validates the raw input against the operation's schema, calls the handler, and wraps the
  * outcome in the reply envelope so the clerk always sees the core's own message.
  */
-import {
-  isOperationName,
-  parseOperationInput,
-  type ApiHandlers,
-  type ApiReply,
-  type OperationName,
-} from '../domain/api';
+import { isOperationName, parseOperationInput, type ApiHandlers, type ApiReply, type OperationName } from '../domain/api';
 import { ClerkFacingError } from './clerkFacingError';
 
 export { ClerkFacingError };

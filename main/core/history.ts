@@ -192,7 +192,8 @@ function commentOf(head: Buffer): string | undefined {
 function toDescription(data: unknown): VersionDescription | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const record = data as Record<string, unknown>;
-  if (record.format !== 'minutebook.version' || typeof record.keptAt !== 'string' || typeof record.size !== 'number' || typeof record.sha256 !== 'string') return undefined;
+  if (record.format !== 'minutebook.version' || typeof record.keptAt !== 'string' || typeof record.size !== 'number' || typeof record.sha256 !== 'string')
+    return undefined;
   const description: VersionDescription = { format: 'minutebook.version', keptAt: record.keptAt, size: record.size, sha256: record.sha256 };
   for (const key of ['savedAt', 'savedBy', 'note', 'revision'] as const) {
     const value = record[key];
@@ -281,7 +282,14 @@ export async function keepVersionBytes(
  * Copies the current file into history, compressed. A missing file (new meeting) keeps nothing
  * and gives false; otherwise true (also when the newest kept version already held these bytes).
  */
-export async function keepVersion(root: string, meetingId: string, currentFile: string, now: Date, policy: HistoryPolicy, details: Omit<KeepVersionOptions, 'now'> = {}): Promise<boolean> {
+export async function keepVersion(
+  root: string,
+  meetingId: string,
+  currentFile: string,
+  now: Date,
+  policy: HistoryPolicy,
+  details: Omit<KeepVersionOptions, 'now'> = {},
+): Promise<boolean> {
   let contents: Buffer;
   try {
     contents = await readOrdinaryFile(currentFile);
@@ -303,7 +311,10 @@ async function listNames(folder: string): Promise<string[]> {
 }
 
 async function newestKeptVersion(folder: string): Promise<string | undefined> {
-  return (await listNames(folder)).filter((name) => kindOf(name) === 'kept').sort().at(-1);
+  return (await listNames(folder))
+    .filter((name) => kindOf(name) === 'kept')
+    .sort()
+    .at(-1);
 }
 
 async function holdsSameBytes(path: string, hash: string, bytes: Uint8Array): Promise<boolean> {
@@ -459,7 +470,10 @@ function checkVersionId(versionId: string): void {
     throw new ClerkFacingError('That earlier version is not one Minute Book knows (its name is empty or too long).', 'version-not-found');
   }
   if (/[/\\:\0]/.test(versionId) || versionId === '.' || versionId.includes('..') || versionId.startsWith('.')) {
-    throw new ClerkFacingError(`“${versionId}” is not the name of an earlier version: it must be a file name in the meeting's history folder, with no folder in it.`, 'version-not-found');
+    throw new ClerkFacingError(
+      `“${versionId}” is not the name of an earlier version: it must be a file name in the meeting's history folder, with no folder in it.`,
+      'version-not-found',
+    );
   }
   if (!kindOf(versionId)) {
     throw new ClerkFacingError(`“${versionId}” is not the name of an earlier version of a meeting.`, 'version-not-found');
@@ -481,7 +495,10 @@ export async function readVersion(root: string, meetingId: string, versionId: st
     throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error, 'read')}.`, 'history-unreadable');
   }
   if (!names.includes(versionId)) {
-    throw new ClerkFacingError(`The earlier version “${versionId}” is no longer in this meeting's history (it may have been tidied away).`, 'version-not-found');
+    throw new ClerkFacingError(
+      `The earlier version “${versionId}” is no longer in this meeting's history (it may have been tidied away).`,
+      'version-not-found',
+    );
   }
   return (await readVersionData(join(folder, versionId), meetingId)).meeting;
 }
@@ -517,7 +534,10 @@ export async function findVersionByRevision(root: string, meetingId: string, rev
   } catch {
     return undefined;
   }
-  const candidates = names.filter((name) => kindOf(name) !== undefined).sort().reverse();
+  const candidates = names
+    .filter((name) => kindOf(name) !== undefined)
+    .sort()
+    .reverse();
   const withoutRevision: string[] = [];
   for (const name of candidates) {
     const path = join(folder, name);

@@ -84,7 +84,10 @@ export async function confinedLibraryPath(root: string, file: string): Promise<s
       return path;
     }
     if (info.isSymbolicLink()) {
-      const through = at === path ? SYMBOLIC_LINK_PROBLEM : `it is reached through a symbolic link (“${toLibraryRelative(root, at)}”), a shortcut that may lead outside the library; Minute Book only opens files kept in the library folder itself`;
+      const through =
+        at === path
+          ? SYMBOLIC_LINK_PROBLEM
+          : `it is reached through a symbolic link (“${toLibraryRelative(root, at)}”), a shortcut that may lead outside the library; Minute Book only opens files kept in the library folder itself`;
       throw new LibraryPathRefused(file, through);
     }
     if (at !== path && !info.isDirectory()) return path;
@@ -160,7 +163,8 @@ async function entryKind(path: string): Promise<EntryKind> {
   }
 }
 
-const LINKED_FOLDER_PROBLEM = 'it is a symbolic link to another folder (perhaps outside the library); Minute Book only lists meeting files kept in the library folder itself';
+const LINKED_FOLDER_PROBLEM =
+  'it is a symbolic link to another folder (perhaps outside the library); Minute Book only lists meeting files kept in the library folder itself';
 const SPECIAL_FOLDER_PROBLEM = 'it is not an ordinary folder (perhaps a pipe or a device), so Minute Book does not look inside it';
 
 /** The library's meetings/ or committees/ folder must be a folder of its own, not a link elsewhere. */
@@ -168,7 +172,10 @@ async function checkLibraryFolder(root: string, name: 'meetings' | 'committees')
   const kind = await entryKind(join(root, name));
   if (kind === 'link' || kind === 'special' || kind === 'file') {
     const problem = kind === 'link' ? 'it is a symbolic link, a shortcut that may lead outside the library' : 'it is not a folder';
-    throw new ClerkFacingError(`The ${name} folder of the library “${root}” cannot be used: ${problem}. Put the ${name} folder itself in the library folder.`, 'library-unreachable');
+    throw new ClerkFacingError(
+      `The ${name} folder of the library “${root}” cannot be used: ${problem}. Put the ${name} folder itself in the library folder.`,
+      'library-unreachable',
+    );
   }
 }
 
@@ -201,7 +208,8 @@ export async function scanLibrary(root: string): Promise<LibraryScan> {
     try {
       names = await readdir(yearDir);
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ENOENT') scan.unreadable.push({ file: folder, problem: `the folder cannot be read: ${describeIoError(error, 'read')}` });
+      if ((error as { code?: string }).code !== 'ENOENT')
+        scan.unreadable.push({ file: folder, problem: `the folder cannot be read: ${describeIoError(error, 'read')}` });
       continue;
     }
     for (const name of names.sort()) {
@@ -258,7 +266,10 @@ export function committeeFile(root: string, slug: string): string {
 
 function committeeFileName(slug: string): string {
   if (!CommitteeSlug.safeParse(slug).success) {
-    throw new LibraryPathRefused(slug, 'it is not the name of a committee file (a committee’s short name holds only lower-case letters, digits and single hyphens)');
+    throw new LibraryPathRefused(
+      slug,
+      'it is not the name of a committee file (a committee’s short name holds only lower-case letters, digits and single hyphens)',
+    );
   }
   return `committees/${slug}.json`;
 }

@@ -39,7 +39,13 @@ function insideSystemFolder(path: string): string | undefined {
 /** The path itself if it exists, else its nearest existing parent (a new library folder is made below it). */
 async function nearestExisting(path: string): Promise<string> {
   for (let current = resolve(path); ; current = dirname(current)) {
-    if (await stat(current).then(() => true, () => false)) return current;
+    if (
+      await stat(current).then(
+        () => true,
+        () => false,
+      )
+    )
+      return current;
     if (dirname(current) === current) return current;
   }
 }
@@ -50,7 +56,8 @@ export async function refuseSystemFolder(root: string): Promise<void> {
   const existing = await nearestExisting(given);
   const real = await realpath(existing).catch(() => existing);
   const folder = insideSystemFolder(given) ?? insideSystemFolder(real);
-  const fileSystem = folder === undefined && process.platform === 'linux' ? PSEUDO_FILE_SYSTEMS.get(Number((await statfs(existing).catch(() => undefined))?.type)) : undefined;
+  const fileSystem =
+    folder === undefined && process.platform === 'linux' ? PSEUDO_FILE_SYSTEMS.get(Number((await statfs(existing).catch(() => undefined))?.type)) : undefined;
   if (folder === undefined && fileSystem === undefined) return;
   const where = folder !== undefined ? `inside ${folder}` : `on the ${fileSystem} file system`;
   throw new ClerkFacingError(

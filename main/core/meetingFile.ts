@@ -116,7 +116,8 @@ export async function readCommitteeFile(path: string): Promise<Committee> {
  */
 export function serializeLibraryFile(value: Meeting | Committee): Buffer {
   const agenda = (value as Partial<Meeting>).agenda;
-  if (!Array.isArray(agenda) || agenda.length === 0 || !agenda.every((item) => typeof item === 'object' && item !== null)) return Buffer.from(JSON.stringify(value, null, '\t') + '\n', 'utf8');
+  if (!Array.isArray(agenda) || agenda.length === 0 || !agenda.every((item) => typeof item === 'object' && item !== null))
+    return Buffer.from(JSON.stringify(value, null, '\t') + '\n', 'utf8');
   const outer = JSON.stringify({ ...value, agenda: AGENDA_PLACE }, null, '\t') + '\n';
   const at = outer.indexOf(AGENDA_PLACE_JSON);
   if (at < 0) return Buffer.from(JSON.stringify(value, null, '\t') + '\n', 'utf8');

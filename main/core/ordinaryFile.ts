@@ -7,7 +7,8 @@
 import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 
-export const SYMBOLIC_LINK_PROBLEM = 'it is a symbolic link (a shortcut to another file, perhaps outside the library); Minute Book only opens files kept in the library folder itself';
+export const SYMBOLIC_LINK_PROBLEM =
+  'it is a symbolic link (a shortcut to another file, perhaps outside the library); Minute Book only opens files kept in the library folder itself';
 export const NOT_ORDINARY_FILE_PROBLEM = 'it is not an ordinary file (perhaps a pipe or a device), so Minute Book does not open it';
 
 /** The file is a link or a special file; `message` is the problem, to follow "cannot be opened: ". */

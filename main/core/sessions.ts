@@ -174,7 +174,11 @@ export class SessionRegistry {
       journalShrinkBytes: options.journalShrinkBytes ?? 1024 * 1024,
       onSaveState: (saveState) => emit({ type: 'saveState', saveState }),
       onMeetingUpdated: ({ meeting, view, automatic, newConflicts, from }) =>
-        emit(from === undefined ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts } : { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts, from }),
+        emit(
+          from === undefined
+            ? { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts }
+            : { type: 'meetingUpdated', meetingId: meeting.id, meeting, view, automatic, newConflicts, from },
+        ),
       onPresence: (presence) => emit({ type: 'presence', meetingId, presence }),
     };
   }

@@ -25,7 +25,12 @@ export function isMeetingFilePath(file: string): boolean {
 }
 
 /** The meetings this computer holds changes for, in this library, that the library does not hold. */
-export async function findStrandedMeetings(options: { journalDir: string; root: string; inLibrary: ReadonlySet<string>; copyFolder: string }): Promise<StrandedMeeting[]> {
+export async function findStrandedMeetings(options: {
+  journalDir: string;
+  root: string;
+  inLibrary: ReadonlySet<string>;
+  copyFolder: string;
+}): Promise<StrandedMeeting[]> {
   const found: StrandedMeeting[] = [];
   for (const pending of await findPendingJournals(options.journalDir)) {
     if (pending.library !== options.root || options.inLibrary.has(pending.meetingId)) continue;
@@ -76,7 +81,13 @@ function asLibraryFile(meeting: Meeting, savedBy: string, now: Date): Buffer {
  * Writes the meeting into the library at the place it had, or, if something is there now (another
  * meeting, a damaged file), at a free name beside it. Returns the library-relative file.
  */
-export async function putBackIntoLibrary(root: string, meeting: Meeting, file: string, savedBy: string, now: Date): Promise<{ file: string; renamed: boolean }> {
+export async function putBackIntoLibrary(
+  root: string,
+  meeting: Meeting,
+  file: string,
+  savedBy: string,
+  now: Date,
+): Promise<{ file: string; renamed: boolean }> {
   const bytes = asLibraryFile(meeting, savedBy, now);
   const wanted = isMeetingFilePath(file) ? file : undefined;
   for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -88,20 +99,34 @@ export async function putBackIntoLibrary(root: string, meeting: Meeting, file: s
       return { file: target, renamed: target !== wanted };
     } catch (error) {
       if ((error as { code?: string }).code === 'EEXIST') continue; // taken meanwhile: the next free name
-      throw new ClerkFacingError(`The meeting could not be put back into the library as “${target}”: ${describeIoError(error, 'write')}. It is still kept on this computer.`, 'put-back-failed');
+      throw new ClerkFacingError(
+        `The meeting could not be put back into the library as “${target}”: ${describeIoError(error, 'write')}. It is still kept on this computer.`,
+        'put-back-failed',
+      );
     }
   }
-  throw new ClerkFacingError('The meeting could not be put back into the library: no free file name was found for it. It is still kept on this computer.', 'put-back-failed');
+  throw new ClerkFacingError(
+    'The meeting could not be put back into the library: no free file name was found for it. It is still kept on this computer.',
+    'put-back-failed',
+  );
 }
 
 /** Saves the meeting as a meeting file where the clerk says (a full path; ".json" added if missing), never over a file. */
 export async function saveStrandedCopy(meeting: Meeting, typed: string, savedBy: string, now: Date): Promise<{ path: string; bytes: number }> {
   if (!isAbsolute(typed)) {
-    throw new ClerkFacingError(`Save the copy under a full path, such as C:\\Users\\you\\Documents\\meeting.json or /home/you/Documents/meeting.json (“${typed}” is not).`, 'invalid-input');
+    throw new ClerkFacingError(
+      `Save the copy under a full path, such as C:\\Users\\you\\Documents\\meeting.json or /home/you/Documents/meeting.json (“${typed}” is not).`,
+      'invalid-input',
+    );
   }
   const path = /\.json$/i.test(typed) ? resolve(typed) : `${resolve(typed)}.json`;
   const folder = dirname(path);
-  if (!(await stat(folder).then((found) => found.isDirectory(), () => false))) {
+  if (
+    !(await stat(folder).then(
+      (found) => found.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new ClerkFacingError(`There is no folder “${folder}”. Choose a folder that exists, or type its full path.`, 'no-such-folder');
   }
   const bytes = asLibraryFile(meeting, savedBy, now);
@@ -110,9 +135,16 @@ export async function saveStrandedCopy(meeting: Meeting, typed: string, savedBy:
   } catch (error) {
     if ((error as { code?: string }).code === 'EEXIST') {
       const free = await freeNameBeside(path);
-      throw new ClerkFacingError(`There is already a file “${basename(path)}” in ${folder}; it has not been changed. Save the copy under another name, such as “${basename(free)}”.`, 'copy-target-exists', free);
+      throw new ClerkFacingError(
+        `There is already a file “${basename(path)}” in ${folder}; it has not been changed. Save the copy under another name, such as “${basename(free)}”.`,
+        'copy-target-exists',
+        free,
+      );
     }
-    throw new ClerkFacingError(`The copy could not be saved as “${path}”: ${describeIoError(error, 'write')}. The meeting is still kept on this computer.`, 'copy-failed');
+    throw new ClerkFacingError(
+      `The copy could not be saved as “${path}”: ${describeIoError(error, 'write')}. The meeting is still kept on this computer.`,
+      'copy-failed',
+    );
   }
   return { path, bytes: bytes.length };
 }
@@ -121,7 +153,13 @@ async function freeNameBeside(path: string): Promise<string> {
   const stem = path.replace(/\.json$/i, '');
   for (let n = 2; n < 1000; n += 1) {
     const candidate = `${stem} (${n}).json`;
-    if (!(await stat(candidate).then(() => true, () => false))) return candidate;
+    if (
+      !(await stat(candidate).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return candidate;
   }
   return `${stem} (${randomBytes(3).toString('hex')}).json`;
 }

@@ -224,11 +224,16 @@ export const operations = {
   'committees.actionLogTargets': { input: z.object({ slug: CommitteeSlug }).strict(), result: returns<ActionLogTargets>() },
   /** `replace`: the clerk chose to replace a file already there; without it such a file is refused ('export-target-exists'). */
   'committees.exportActionLog': {
-    input: z.object({ slug: CommitteeSlug, format: ActionLogFormat, confidential: z.boolean(), target: FullFilePath.optional(), replace: z.boolean().optional() }).strict(),
+    input: z
+      .object({ slug: CommitteeSlug, format: ActionLogFormat, confidential: z.boolean(), target: FullFilePath.optional(), replace: z.boolean().optional() })
+      .strict(),
     result: returns<ExportedActionLog>(),
   },
   /** The Save dialog for an action log: the chosen file ends in the format's extension. */
-  'committees.chooseActionLogTarget': { input: z.object({ defaultPath: FullFilePath, format: ActionLogFormat }).strict(), result: returns<{ path?: string }>() },
+  'committees.chooseActionLogTarget': {
+    input: z.object({ defaultPath: FullFilePath, format: ActionLogFormat }).strict(),
+    result: returns<{ path?: string }>(),
+  },
   'meetings.create': {
     input: MeetingDetails.extend({ date: CalendarDate, committeeSlug: CommitteeSlug.optional() }).strict(),
     result: returns<OpenedMeeting>(),
@@ -259,7 +264,9 @@ export const operations = {
   'meetings.exportTargets': { input: z.object({ meetingId: EntityId }).strict(), result: returns<ExportTargets>() },
   /** `replace`: the clerk chose to replace a file already there; without it such a file is refused ('export-target-exists'). */
   'meetings.export': {
-    input: z.object({ meetingId: EntityId, version: MinutesVersion, draft: z.boolean(), target: FullFilePath.optional(), replace: z.boolean().optional() }).strict(),
+    input: z
+      .object({ meetingId: EntityId, version: MinutesVersion, draft: z.boolean(), target: FullFilePath.optional(), replace: z.boolean().optional() })
+      .strict(),
     result: returns<ExportedMinutes>(),
   },
   'library.houseStyle.get': { input: NoInput, result: returns<LibraryHouseStyle>() },

@@ -112,7 +112,11 @@ function withItem(meeting: Meeting, itemId: string, update: (item: AgendaItem) =
 
 /** Typing in a generated item (apologies, declarations) makes it the clerk's own text. */
 function withMinutes(meeting: Meeting, itemId: string, update: (minutes: readonly MinuteBlock[], item: AgendaItem) => MinuteBlock[]): Meeting {
-  return withItem(meeting, itemId, (item) => ({ ...item, minutes: update(item.minutes, item), minutesEditedByHand: item.role === 'standard' ? item.minutesEditedByHand : true }));
+  return withItem(meeting, itemId, (item) => ({
+    ...item,
+    minutes: update(item.minutes, item),
+    minutesEditedByHand: item.role === 'standard' ? item.minutesEditedByHand : true,
+  }));
 }
 
 function putBlock(minutes: readonly MinuteBlock[], block: MinuteBlock, after: string | null): MinuteBlock[] {
@@ -130,7 +134,8 @@ function moveBlock(minutes: readonly MinuteBlock[], blockId: string, after: stri
   if (after === blockId) throw new ChangeNotApplicable(`The paragraph ${blockId} cannot be moved after itself.`);
   const rest = minutes.filter((each) => each.id !== blockId);
   const anchor = after === null ? -1 : rest.findIndex((each) => each.id === after);
-  if (after !== null && anchor < 0) throw new ChangeNotApplicable(`The paragraph ${after} is no longer in the minutes of “${item.title}”, so nothing can be moved after it.`);
+  if (after !== null && anchor < 0)
+    throw new ChangeNotApplicable(`The paragraph ${after} is no longer in the minutes of “${item.title}”, so nothing can be moved after it.`);
   return [...rest.slice(0, anchor + 1), block, ...rest.slice(anchor + 1)];
 }
 
@@ -238,7 +243,20 @@ function applyWithoutStamp(meeting: Meeting, change: MeetingChange): Meeting {
 const COLLECTION_SCHEMAS = { attendees: Attendee, movements: Movement, declarations: Declaration, decisions: Decision, actions: Action } as const;
 
 /** Meeting fields a conflict can never be about: identity, format, and what is merged entry by entry. */
-const UNRESOLVABLE_MEETING_FIELDS = new Set(['format', 'version', 'id', 'createdAt', 'updatedAt', 'agenda', 'attendees', 'movements', 'declarations', 'decisions', 'actions', 'conflicts']);
+const UNRESOLVABLE_MEETING_FIELDS = new Set([
+  'format',
+  'version',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'agenda',
+  'attendees',
+  'movements',
+  'declarations',
+  'decisions',
+  'actions',
+  'conflicts',
+]);
 
 function withField<T extends object>(record: T, field: string, value: unknown): T {
   const next = { ...record } as Record<string, unknown>;
@@ -286,7 +304,8 @@ function resolveField(meeting: Meeting, conflict: FieldConflict, value: unknown)
     });
   }
   const schema = (Meeting.shape as Record<string, z.ZodType>)[field];
-  if (!schema || UNRESOLVABLE_MEETING_FIELDS.has(field)) throw new ChangeNotApplicable(`${conflict.label}: "${field}" is not a detail of the meeting that can be chosen.`);
+  if (!schema || UNRESOLVABLE_MEETING_FIELDS.has(field))
+    throw new ChangeNotApplicable(`${conflict.label}: "${field}" is not a detail of the meeting that can be chosen.`);
   const checked = schema.safeParse(value);
   if (!checked.success) refuseInvalid(conflict, checked.error);
   return withField(meeting, field, checked.data);

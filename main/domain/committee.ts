@@ -100,7 +100,11 @@ export function createCommittee(name: string): Committee {
     remoteMembersCount: false,
     standardItems: [...STANDARD_OPENING_ITEMS],
     snippets: [
-      { id: 'snippet-previous-minutes', name: 'Previous minutes approved', text: 'The minutes of the meeting held on {previous meeting date} were approved as a correct record and signed by the Chair.' },
+      {
+        id: 'snippet-previous-minutes',
+        name: 'Previous minutes approved',
+        text: 'The minutes of the meeting held on {previous meeting date} were approved as a correct record and signed by the Chair.',
+      },
       { id: 'snippet-report-noted', name: 'Report noted', text: 'The {committee} noted the report.' },
     ],
     nextMinuteNumber: 1,

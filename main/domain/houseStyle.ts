@@ -106,7 +106,10 @@ export type LibrarySettingsParseResult = { ok: true; settings: LibrarySettings }
 function firstProblem(error: z.ZodError, prefix: string): string {
   const issue = error.issues[0];
   if (!issue) return 'the file does not match the library settings format';
-  const where = [prefix, ...issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))].join('').replace(/^\./, '').replace(/\.\[/g, '[');
+  const where = [prefix, ...issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))]
+    .join('')
+    .replace(/^\./, '')
+    .replace(/\.\[/g, '[');
   return `${where || 'the top level'}: ${issue.message}`;
 }
 
@@ -122,7 +125,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function parseLibrarySettings(data: unknown): LibrarySettingsParseResult {
   if (!isRecord(data)) return { ok: false, problem: 'it does not hold library settings (a JSON object)' };
-  if (data.format !== LIBRARY_FORMAT) return { ok: false, problem: `it is not a Minute Book library file (its format is ${JSON.stringify(data.format ?? null)}, not "${LIBRARY_FORMAT}")` };
+  if (data.format !== LIBRARY_FORMAT)
+    return { ok: false, problem: `it is not a Minute Book library file (its format is ${JSON.stringify(data.format ?? null)}, not "${LIBRARY_FORMAT}")` };
   if (typeof data.version === 'number' && data.version > LIBRARY_VERSION) {
     return { ok: false, problem: `it was written by a newer version of Minute Book (library version ${data.version}); update Minute Book to use this library` };
   }

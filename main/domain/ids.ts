@@ -30,5 +30,7 @@ export function isCalendarDate(date: string): boolean {
 }
 
 /** A date the clerk gives now: the shape, and a real day. Every date the contract accepts is one. */
-export const CalendarDate = IsoDate.refine(isCalendarDate, { message: 'that date is not on the calendar (a month is 01 to 12, and the day must be in that month)' });
+export const CalendarDate = IsoDate.refine(isCalendarDate, {
+  message: 'that date is not on the calendar (a month is 01 to 12, and the day must be in that month)',
+});
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time must look like 10:00');

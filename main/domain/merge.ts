@@ -249,7 +249,9 @@ function mergeOrder(
     // those elements is out of date. So the anchor is the nearest element before it that is
     // unmoved, or that this same side placed.
     const onMine = placedBy('mine', id) ? anchorOn('mine', id, (each) => keep.has(each) && (skeletonSet.has(each) || placedBy('mine', each))) : undefined;
-    const onTheirs = placedBy('theirs', id) ? anchorOn('theirs', id, (each) => keep.has(each) && (skeletonSet.has(each) || placedBy('theirs', each))) : undefined;
+    const onTheirs = placedBy('theirs', id)
+      ? anchorOn('theirs', id, (each) => keep.has(each) && (skeletonSet.has(each) || placedBy('theirs', each)))
+      : undefined;
     let side: Side = onMine === undefined ? 'theirs' : 'mine';
     if (onMine !== undefined && onTheirs !== undefined && onMine !== onTheirs) {
       side = (theirsSavedLater ?? onTheirs < onMine) ? 'theirs' : 'mine';
@@ -273,7 +275,10 @@ function mergeOrder(
     if (state.get(current) === 'visiting') {
       const cycle = path.slice(path.indexOf(current)).sort();
       const breaker = cycle[0]!;
-      anchors.set(breaker, anchorOn(owner.get(breaker)!, breaker, (each) => skeletonSet.has(each)));
+      anchors.set(
+        breaker,
+        anchorOn(owner.get(breaker)!, breaker, (each) => skeletonSet.has(each)),
+      );
     }
     for (const each of path) state.set(each, 'done');
   }
@@ -389,7 +394,14 @@ const MEETING_FIELDS = fieldsOf(Meeting.shape, [
   'sync',
 ]);
 
-function mergeFields<T extends object>(merge: Merge, fields: readonly string[], base: T | undefined, mine: T, theirs: T, target: (field: string) => Target): Record<string, unknown> {
+function mergeFields<T extends object>(
+  merge: Merge,
+  fields: readonly string[],
+  base: T | undefined,
+  mine: T,
+  theirs: T,
+  target: (field: string) => Target,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const was = base as Record<string, unknown> | undefined;
   const ours = mine as Record<string, unknown>;
@@ -404,7 +416,10 @@ function mergeFields<T extends object>(merge: Merge, fields: readonly string[], 
 function entityRules<T extends WithId>(merge: Merge, collection: MeetingCollection, fields: readonly string[]): ListRules<T> {
   return {
     both: (base, mine, theirs) =>
-      ({ id: mine.id, ...mergeFields(merge, fields, base, mine, theirs, (field) => ({ kind: 'field', collection, entityId: mine.id, field })) }) as unknown as T,
+      ({
+        id: mine.id,
+        ...mergeFields(merge, fields, base, mine, theirs, (field) => ({ kind: 'field', collection, entityId: mine.id, field })),
+      }) as unknown as T,
   };
 }
 
@@ -420,7 +435,14 @@ function writtenFromRecord(item: AgendaItem): boolean {
   return isGenerated(item.role) && !item.minutesEditedByHand;
 }
 
-function mergeBlocks(merge: Merge, itemId: string, base: readonly MinuteBlock[], mine: readonly MinuteBlock[], theirs: readonly MinuteBlock[], theirsSavedLater: boolean | undefined): MinuteBlock[] {
+function mergeBlocks(
+  merge: Merge,
+  itemId: string,
+  base: readonly MinuteBlock[],
+  mine: readonly MinuteBlock[],
+  theirs: readonly MinuteBlock[],
+  theirsSavedLater: boolean | undefined,
+): MinuteBlock[] {
   return mergeList<MinuteBlock>(
     merge,
     base,
@@ -521,13 +543,33 @@ export function mergeMeetings(base: Meeting, mine: Meeting, theirs: Meeting, aut
   // The record. Movements and declarations first: an attendee one side removed stays if the other
   // side recorded an arrival, departure or declaration for them.
   merge.section = 'movements';
-  const movements = mergeList(merge, base.movements, mine.movements, theirs.movements, entityRules<Movement>(merge, 'movements', MOVEMENT_FIELDS), theirsSavedLater);
+  const movements = mergeList(
+    merge,
+    base.movements,
+    mine.movements,
+    theirs.movements,
+    entityRules<Movement>(merge, 'movements', MOVEMENT_FIELDS),
+    theirsSavedLater,
+  );
   merge.section = 'declarations';
-  const declarations = mergeList(merge, base.declarations, mine.declarations, theirs.declarations, entityRules<Declaration>(merge, 'declarations', DECLARATION_FIELDS), theirsSavedLater);
+  const declarations = mergeList(
+    merge,
+    base.declarations,
+    mine.declarations,
+    theirs.declarations,
+    entityRules<Declaration>(merge, 'declarations', DECLARATION_FIELDS),
+    theirsSavedLater,
+  );
   const neededBy: Record<Side, Set<string>> = { mine: new Set(), theirs: new Set() };
-  for (const [collection, merged] of [['movements', movements], ['declarations', declarations]] as const) {
+  for (const [collection, merged] of [
+    ['movements', movements],
+    ['declarations', declarations],
+  ] as const) {
     const was = byId<Movement | Declaration>(base[collection]);
-    for (const [side, meeting] of [['mine', mine], ['theirs', theirs]] as const) {
+    for (const [side, meeting] of [
+      ['mine', mine],
+      ['theirs', theirs],
+    ] as const) {
       const sideVersion = byId<Movement | Declaration>(meeting[collection]);
       for (const entity of merged) {
         const own = sideVersion.get(entity.id);
@@ -561,7 +603,14 @@ export function mergeMeetings(base: Meeting, mine: Meeting, theirs: Meeting, aut
           {
             both: (point, mineP, theirsP) => ({
               id: mineP.id,
-              text: merge.value(point?.text, mineP.text, theirsP.text, { kind: 'field', collection: 'decisions', entityId: ours.id, pointId: mineP.id, field: 'text' }) ?? '',
+              text:
+                merge.value(point?.text, mineP.text, theirsP.text, {
+                  kind: 'field',
+                  collection: 'decisions',
+                  entityId: ours.id,
+                  pointId: mineP.id,
+                  field: 'text',
+                }) ?? '',
             }),
           },
           theirsSavedLater,
@@ -590,7 +639,10 @@ export function mergeMeetings(base: Meeting, mine: Meeting, theirs: Meeting, aut
     theirs.agenda,
     {
       both: (was, ours, other) => {
-        const fields = mergeFields(merge, ITEM_FIELDS, was, ours, other, (field) => ({ kind: 'field', itemId: ours.id, field })) as Omit<AgendaItem, 'id' | 'minutes'>;
+        const fields = mergeFields(merge, ITEM_FIELDS, was, ours, other, (field) => ({ kind: 'field', itemId: ours.id, field })) as Omit<
+          AgendaItem,
+          'id' | 'minutes'
+        >;
         const role = fields.role;
         const baseMinutes = was?.minutes ?? [];
         // A side whose minutes Minute Book wrote from the record has not edited them.
@@ -600,12 +652,15 @@ export function mergeMeetings(base: Meeting, mine: Meeting, theirs: Meeting, aut
         // Typing beats going back to the generated text: nothing the clerk typed is dropped.
         const byHand =
           fields.minutesEditedByHand ||
-          (isGenerated(role) && ((ours.minutesEditedByHand && !same(ours.minutes, baseMinutes)) || (other.minutesEditedByHand && !same(other.minutes, baseMinutes))));
+          (isGenerated(role) &&
+            ((ours.minutesEditedByHand && !same(ours.minutes, baseMinutes)) || (other.minutesEditedByHand && !same(other.minutes, baseMinutes))));
         const minutes = isGenerated(role) && !byHand ? ours.minutes : mergeBlocks(merge, ours.id, baseMinutes, mineMinutes, theirsMinutes, theirsSavedLater);
         return { id: ours.id, ...fields, minutesEditedByHand: byHand, minutes } as AgendaItem;
       },
       edited: (was, now, side) =>
-        touched[side].has(was.id) || ITEM_FIELDS.some((field) => !same(was[field as keyof AgendaItem], now[field as keyof AgendaItem])) || !same(ownMinutes(was), ownMinutes(now)),
+        touched[side].has(was.id) ||
+        ITEM_FIELDS.some((field) => !same(was[field as keyof AgendaItem], now[field as keyof AgendaItem])) ||
+        !same(ownMinutes(was), ownMinutes(now)),
     },
     theirsSavedLater,
   );

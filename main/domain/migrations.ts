@@ -80,14 +80,15 @@ export function describeFirstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'the file does not match the meeting format';
   const where = issue.path.length
-    ? issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '')
+    ? issue.path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+        .join('')
+        .replace(/^\./, '')
     : 'the top level';
   return `${where}: ${issue.message}`;
 }
 
-export type MeetingParseResult =
-  | { ok: true; meeting: Meeting; migratedFrom?: number }
-  | { ok: false; problem: string };
+export type MeetingParseResult = { ok: true; meeting: Meeting; migratedFrom?: number } | { ok: false; problem: string };
 
 /** Turns the parsed JSON of a meeting file into a current, valid meeting, or says what is wrong. */
 export function parseMeetingData(data: unknown): MeetingParseResult {

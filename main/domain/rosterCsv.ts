@@ -40,7 +40,7 @@ const ROLE_WORDS: Record<string, MemberRole> = {
 export function roleFromWords(words: string): MemberRole | undefined {
   const key = words.trim().toLowerCase().replace(/\s+/g, ' ');
   if (key === '') return 'member';
-  return ROLE_WORDS[key] ?? (MemberRole.options as readonly string[]).find((role) => role === key) as MemberRole | undefined;
+  return ROLE_WORDS[key] ?? ((MemberRole.options as readonly string[]).find((role) => role === key) as MemberRole | undefined);
 }
 
 export function parseRosterCsv(text: string): RosterImport {
@@ -70,7 +70,10 @@ export function parseRosterCsv(text: string): RosterImport {
     if (name.length > 200) return void problems.push({ line, problem: 'the name is longer than 200 characters' });
     const role = roleFromWords(roleWords);
     if (!role) {
-      return void problems.push({ line, problem: `“${roleWords.trim()}” is not a role Minute Book knows (use Chair, Vice-Chair, Member, Co-opted (voting) or Co-opted (non-voting))` });
+      return void problems.push({
+        line,
+        problem: `“${roleWords.trim()}” is not a role Minute Book knows (use Chair, Vice-Chair, Member, Co-opted (voting) or Co-opted (non-voting))`,
+      });
     }
     members.push({ id: newId(), name, displayName: title ? `${title} ${name}` : name, role });
   });

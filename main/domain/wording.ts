@@ -38,13 +38,16 @@ export function apologiesSentences(meeting: Meeting): string[] {
   const members = meeting.attendees.filter((attendee) => attendee.category === 'member');
   const apologies = members.filter((attendee) => attendee.status === 'apologies' || attendee.status === 'substituted');
   const sentences: string[] = [];
-  if (apologies.length > 0) sentences.push(`Apologies for absence were received from ${namesWithSharedTitle(apologies.map((attendee) => attendee.displayName))}.`);
+  if (apologies.length > 0)
+    sentences.push(`Apologies for absence were received from ${namesWithSharedTitle(apologies.map((attendee) => attendee.displayName))}.`);
   for (const substitute of members.filter((attendee) => attendee.role === 'substitute' && attendee.substituteFor)) {
     sentences.push(`${substitute.displayName} attended as a substitute for ${attendeeName(meeting, substitute.substituteFor)}.`);
   }
   const remote = members.filter((attendee) => attendee.status === 'remote');
   if (remote.length > 0) {
-    sentences.push(`${namesWithSharedTitle(remote.map((attendee) => attendee.displayName))} attended remotely${meeting.remoteMembersCount ? '' : ' and did not vote'}.`);
+    sentences.push(
+      `${namesWithSharedTitle(remote.map((attendee) => attendee.displayName))} attended remotely${meeting.remoteMembersCount ? '' : ' and did not vote'}.`,
+    );
   }
   return sentences.length > 0 ? sentences : ['There were no apologies for absence.'];
 }
@@ -61,7 +64,9 @@ export function declarationSentences(meeting: Meeting): string[] {
     for (const declaration of meeting.declarations.filter((each) => each.itemId === item.id)) {
       const nature = declaration.nature.trim() ? ` (${declaration.nature.trim().replace(/[.]$/, '')})` : '';
       const left = declaration.withdrew ? ' and left the meeting for that item' : ' and remained in the meeting';
-      sentences.push(`${attendeeName(meeting, declaration.attendeeId)} declared ${DECLARATION_KIND_LABELS[declaration.kind]} in item ${minuteNumberOf(meeting, item.id)}${nature}${left}.`);
+      sentences.push(
+        `${attendeeName(meeting, declaration.attendeeId)} declared ${DECLARATION_KIND_LABELS[declaration.kind]} in item ${minuteNumberOf(meeting, item.id)}${nature}${left}.`,
+      );
     }
   }
   return sentences.length > 0 ? sentences : ['There were none.'];
@@ -121,7 +126,9 @@ export function voteSentence(meeting: Meeting, decision: Decision): string | und
     case 'recorded': {
       const list = (ids: readonly string[]) => (ids.length > 0 ? namesWithSharedTitle(ids.map((id) => attendeeName(meeting, id))) : 'none');
       const casting = castingVoteClause(vote, eligible);
-      const verdict = casting ? `The votes being equal, the Chair used their casting vote ${vote.castingVote} the motion, which was ${outcome}.` : `The motion was ${outcome}.`;
+      const verdict = casting
+        ? `The votes being equal, the Chair used their casting vote ${vote.castingVote} the motion, which was ${outcome}.`
+        : `The motion was ${outcome}.`;
       return `A recorded vote was taken. For: ${list(vote.for)}. Against: ${list(vote.against)}. Abstained: ${list(vote.abstain)}. ${verdict}`;
     }
   }
@@ -136,7 +143,9 @@ export function voteProblems(meeting: Meeting, decision: Decision): string[] {
   const totals = voteTotals(vote, eligible.length);
   const cast = totals.for + totals.against + totals.abstentions;
   if (cast > eligible.length) {
-    problems.push(`${cast} votes were recorded but only ${eligible.length} ${eligible.length === 1 ? 'member is' : 'members are'} eligible to vote on this item.`);
+    problems.push(
+      `${cast} votes were recorded but only ${eligible.length} ${eligible.length === 1 ? 'member is' : 'members are'} eligible to vote on this item.`,
+    );
   }
   if (isTied(vote, eligible.length) && !vote.castingVote) {
     problems.push('The votes are equal: record the Chair’s casting vote, or the motion falls.');

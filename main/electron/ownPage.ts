@@ -7,8 +7,7 @@ import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './appProtocol';
 
 export type OwnPage =
   /** The built renderer, served from `rendererDir` on the app's own scheme (appProtocol.ts). */
-  | { kind: 'bundled'; rendererDir: string; url: string }
-  | { kind: 'devServer'; url: string; origin: string };
+  { kind: 'bundled'; rendererDir: string; url: string } | { kind: 'devServer'; url: string; origin: string };
 
 /**
  * The built renderer inside the app, or the electron-vite dev server during `electron-vite dev`.

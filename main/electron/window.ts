@@ -5,15 +5,7 @@
  * Content Security Policy. The renderer has no Node and no Electron; these fences keep it so.
  */
 import { join } from 'node:path';
-import {
-  BrowserWindow,
-  screen,
-  type App,
-  type BrowserWindowConstructorOptions,
-  type Rectangle,
-  type Session,
-  type WebContents,
-} from 'electron';
+import { BrowserWindow, screen, type App, type BrowserWindowConstructorOptions, type Rectangle, type Session, type WebContents } from 'electron';
 import type { ShellSettings, WindowState } from './settings';
 import type { OwnPage } from './ownPage';
 import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy';

@@ -102,8 +102,7 @@ export function AgendaItemPane(props: AgendaItemPaneProps) {
           Minutes
         </span>
         <p id={minutesHintId} className="field__hint">
-          Saved as you type. Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Z undo, Ctrl+Y redo. Type @ to name someone present; F1 lists
-          every shortcut.
+          Saved as you type. Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Z undo, Ctrl+Y redo. Type @ to name someone present; F1 lists every shortcut.
         </p>
         {generatedNote !== undefined ? (
           generated ? (

@@ -84,8 +84,7 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
         {agenda.map((item, index) => {
           const selected = item.id === selectedItemId;
           const label = agendaItemLabel(minuteNumberAt(index), item.title);
-          const dropClass =
-            dropTarget?.itemId === item.id ? (dropTarget.before ? ' agenda__entry--drop-before' : ' agenda__entry--drop-after') : '';
+          const dropClass = dropTarget?.itemId === item.id ? (dropTarget.before ? ' agenda__entry--drop-before' : ' agenda__entry--drop-after') : '';
           return (
             <li
               key={item.id}

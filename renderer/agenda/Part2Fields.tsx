@@ -18,8 +18,7 @@ export const SCHEDULE_12A_PARAGRAPHS: readonly string[] = [
 
 export function Part2Fields({ item, onChange }: Omit<ItemSectionProps, 'meeting'>) {
   const id = useId();
-  const update = (fields: Extract<MeetingChange, { kind: 'item.update' }>['fields']) =>
-    onChange({ kind: 'item.update', itemId: item.id, fields });
+  const update = (fields: Extract<MeetingChange, { kind: 'item.update' }>['fields']) => onChange({ kind: 'item.update', itemId: item.id, fields });
 
   return (
     <section className="record-section" aria-labelledby={`${id}-heading`}>
@@ -57,7 +56,14 @@ export function Part2Fields({ item, onChange }: Omit<ItemSectionProps, 'meeting'
             <label className="field__label" htmlFor={`${id}-summary`}>
               Public summary
             </label>
-            <textarea id={`${id}-summary`} className="field__input" rows={3} maxLength={5000} value={item.publicSummary} onChange={(event) => update({ publicSummary: event.target.value })} />
+            <textarea
+              id={`${id}-summary`}
+              className="field__input"
+              rows={3}
+              maxLength={5000}
+              value={item.publicSummary}
+              onChange={(event) => update({ publicSummary: event.target.value })}
+            />
           </div>
         </>
       ) : null}

@@ -3,14 +3,7 @@
  * (`window.minutebook`); in browser mode and end-to-end tests it calls the loopback test host
  * over HTTP, with the token the host put in the page address or the page. Both speak the same contract.
  */
-import type {
-  ApiEvent,
-  ApiReply,
-  MinuteBookBridge,
-  OperationInput,
-  OperationName,
-  OperationResult,
-} from '../../main/domain/api';
+import type { ApiEvent, ApiReply, MinuteBookBridge, OperationInput, OperationName, OperationResult } from '../../main/domain/api';
 
 declare global {
   interface Window {

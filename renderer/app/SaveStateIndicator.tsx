@@ -17,7 +17,8 @@ interface SaveStateIndicatorProps {
 export function SaveStateIndicator({ saveState, sendingChanges, heldInWindow }: SaveStateIndicatorProps) {
   const text = describeSaveState(saveState, sendingChanges, heldInWindow);
   const announced = announceSaveState(saveState, sendingChanges, heldInWindow);
-  const tone = heldInWindow || saveState?.state === 'unsaved' ? 'warning' : saveState?.state === 'unreachable' ? 'offline' : text === 'Saving…' ? 'busy' : 'calm';
+  const tone =
+    heldInWindow || saveState?.state === 'unsaved' ? 'warning' : saveState?.state === 'unreachable' ? 'offline' : text === 'Saving…' ? 'busy' : 'calm';
   if (announced === text) {
     return (
       <p className={`save-state save-state--${tone}`} role="status">

@@ -34,7 +34,9 @@ export function describeSaveState(saveState: SaveState | undefined, sendingChang
   if (held) return describeHeldInWindow(held);
   if (saveState?.state === 'unreachable') {
     const count = saveState.pendingChanges;
-    return count > 0 ? `Library unreachable — ${count === 1 ? '1 change' : `${count} changes`} kept on this computer` : 'Library unreachable — your changes are kept on this computer';
+    return count > 0
+      ? `Library unreachable — ${count === 1 ? '1 change' : `${count} changes`} kept on this computer`
+      : 'Library unreachable — your changes are kept on this computer';
   }
   if (saveState?.state === 'unsaved') {
     return `Not saved to the library: ${saveState.reason ?? 'the library folder could not be reached'} — kept on this computer`;

@@ -261,7 +261,15 @@ function AlsoPresent({ meeting, onChanges }: { meeting: Meeting; onChanges: (cha
           <label className="field__label" htmlFor={ids.name}>
             Add someone present
           </label>
-          <input id={ids.name} className="field__input" type="text" autoComplete="off" maxLength={200} value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            id={ids.name}
+            className="field__input"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.category}>
@@ -279,7 +287,15 @@ function AlsoPresent({ meeting, onChanges }: { meeting: Meeting; onChanges: (cha
           <label className="field__label" htmlFor={ids.jobTitle}>
             Job title
           </label>
-          <input id={ids.jobTitle} className="field__input" type="text" autoComplete="off" maxLength={300} value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} />
+          <input
+            id={ids.jobTitle}
+            className="field__input"
+            type="text"
+            autoComplete="off"
+            maxLength={300}
+            value={jobTitle}
+            onChange={(event) => setJobTitle(event.target.value)}
+          />
         </div>
         <button type="submit" className="button attendance__add-button" disabled={!name.trim()}>
           Add
@@ -310,7 +326,9 @@ function Movements({
   onChanges: (changes: MeetingChange[]) => void;
   now: () => Date;
 }) {
-  const itemMovements = currentItemId ? meeting.movements.filter((movement) => movement.itemId === currentItemId).sort((a, b) => a.time.localeCompare(b.time)) : [];
+  const itemMovements = currentItemId
+    ? meeting.movements.filter((movement) => movement.itemId === currentItemId).sort((a, b) => a.time.localeCompare(b.time))
+    : [];
   return (
     <section className="attendance__section" aria-label="Arrivals and departures">
       <h3>Arrivals and departures</h3>

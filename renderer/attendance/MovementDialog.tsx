@@ -128,7 +128,9 @@ function MovementDialogContent({ meeting, currentItemId, onClose, onChanges, now
               </li>
             ))}
           </ul>
-          {options.length === 0 ? <p className="field__hint">{typed.trim() ? `Nobody attending matches “${typed.trim()}”.` : 'Nobody is recorded as attending yet.'}</p> : null}
+          {options.length === 0 ? (
+            <p className="field__hint">{typed.trim() ? `Nobody attending matches “${typed.trim()}”.` : 'Nobody is recorded as attending yet.'}</p>
+          ) : null}
           <div className="form__actions">
             <button type="button" className="button" onClick={onClose}>
               Cancel

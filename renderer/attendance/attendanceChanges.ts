@@ -85,7 +85,9 @@ export interface PossibleMovement {
  */
 export function possibleMovements(meeting: Meeting, itemId: string): PossibleMovement[] {
   return meeting.attendees
-    .filter((attendee) => attendee.status !== 'substituted' && !(attendee.category !== 'member' && attendee.status !== 'present' && attendee.status !== 'remote'))
+    .filter(
+      (attendee) => attendee.status !== 'substituted' && !(attendee.category !== 'member' && attendee.status !== 'present' && attendee.status !== 'remote'),
+    )
     .map((attendee) => ({ attendee, kind: isInRoomAt(meeting, attendee, itemId) ? 'left' : 'arrived' }));
 }
 

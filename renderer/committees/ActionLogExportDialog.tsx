@@ -120,7 +120,13 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
       return;
     }
     await exportOutcome.run(async () => {
-      const exported = await api.call('committees.exportActionLog', { slug: committee.slug, format, confidential, target , replace: replace || exportOutcome.replaceAnswered(target) });
+      const exported = await api.call('committees.exportActionLog', {
+        slug: committee.slug,
+        format,
+        confidential,
+        target,
+        replace: replace || exportOutcome.replaceAnswered(target),
+      });
       setPath(exported.path);
       return { path: exported.path, rows: exported.rows, unreadable: exported.unreadable };
     });
@@ -151,7 +157,14 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
       <fieldset className="export-dialog__group">
         <legend>Format</legend>
         <label className="export-dialog__choice">
-          <input type="radio" name={ids.format} value="docx" checked={format === 'docx'} aria-describedby={ids.docxHint} onChange={() => chooseFormat('docx')} />
+          <input
+            type="radio"
+            name={ids.format}
+            value="docx"
+            checked={format === 'docx'}
+            aria-describedby={ids.docxHint}
+            onChange={() => chooseFormat('docx')}
+          />
           Word table
         </label>
         <p id={ids.docxHint} className="field__hint export-dialog__hint">
@@ -168,7 +181,13 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
 
       <div>
         <label className="export-dialog__choice" htmlFor={ids.confidential}>
-          <input id={ids.confidential} type="checkbox" checked={confidential} aria-describedby={ids.confidentialHint} onChange={(event) => includePart2(event.target.checked)} />
+          <input
+            id={ids.confidential}
+            type="checkbox"
+            checked={confidential}
+            aria-describedby={ids.confidentialHint}
+            onChange={(event) => includePart2(event.target.checked)}
+          />
           Include Part 2 (confidential) actions
         </label>
         <p id={ids.confidentialHint} className="field__hint export-dialog__hint">
@@ -180,7 +199,11 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
 
       <SaveAsField
         path={path}
-        hint={targets?.canChooseFile ? 'The full path of the file. Choose… shows the folders on this computer.' : `The full path of the file, ending in ${EXTENSIONS[format]}.`}
+        hint={
+          targets?.canChooseFile
+            ? 'The full path of the file. Choose… shows the folders on this computer.'
+            : `The full path of the file, ending in ${EXTENSIONS[format]}.`
+        }
         canChooseFile={targets?.canChooseFile ?? false}
         onType={typePath}
         onChoose={() => void chooseFile()}

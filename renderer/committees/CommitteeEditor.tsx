@@ -48,7 +48,16 @@ function WholeNumberField({ id, label, value, max, onChange }: WholeNumberFieldP
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} className="field__input" type="number" min={1} max={max} step={1} value={shownNumber(value)} onChange={(event) => onChange(numberFrom(event.target.value))} />
+      <input
+        id={id}
+        className="field__input"
+        type="number"
+        min={1}
+        max={max}
+        step={1}
+        value={shownNumber(value)}
+        onChange={(event) => onChange(numberFrom(event.target.value))}
+      />
     </div>
   );
 }
@@ -154,13 +163,29 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
           <label className="field__label" htmlFor={ids.name}>
             Committee name
           </label>
-          <input id={ids.name} className="field__input" type="text" maxLength={200} autoComplete="off" value={draft.name} onChange={(event) => update({ name: event.target.value })} />
+          <input
+            id={ids.name}
+            className="field__input"
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            value={draft.name}
+            onChange={(event) => update({ name: event.target.value })}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.venue}>
             Default venue
           </label>
-          <input id={ids.venue} className="field__input" type="text" maxLength={300} autoComplete="off" value={draft.defaultVenue} onChange={(event) => update({ defaultVenue: event.target.value })} />
+          <input
+            id={ids.venue}
+            className="field__input"
+            type="text"
+            maxLength={300}
+            autoComplete="off"
+            value={draft.defaultVenue}
+            onChange={(event) => update({ defaultVenue: event.target.value })}
+          />
         </div>
       </div>
 
@@ -169,11 +194,17 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
         <div role="radiogroup" aria-label="Quorum rule" className="committee-editor__choices">
           <div className="committee-editor__choice">
             <label className="committee-editor__radio">
-              <input type="radio" name={`${ids.count}-rule`} checked={quorum.kind === 'count'} onChange={() => setQuorum({ kind: 'count', count: 3 })} />
-              A number of members
+              <input type="radio" name={`${ids.count}-rule`} checked={quorum.kind === 'count'} onChange={() => setQuorum({ kind: 'count', count: 3 })} />A
+              number of members
             </label>
             {quorum.kind === 'count' ? (
-              <WholeNumberField id={ids.count} label="Members needed" max={500} value={quorum.count} onChange={(count) => setQuorum({ kind: 'count', count })} />
+              <WholeNumberField
+                id={ids.count}
+                label="Members needed"
+                max={500}
+                value={quorum.count}
+                onChange={(count) => setQuorum({ kind: 'count', count })}
+              />
             ) : null}
           </div>
           <div className="committee-editor__choice">
@@ -188,20 +219,42 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
             </label>
             {quorum.kind === 'fraction' ? (
               <div className="form__row committee-editor__fraction">
-                <WholeNumberField id={ids.numerator} label="Numerator" max={100} value={quorum.numerator} onChange={(numerator) => setQuorum({ ...quorum, numerator })} />
-                <WholeNumberField id={ids.denominator} label="Denominator" max={100} value={quorum.denominator} onChange={(denominator) => setQuorum({ ...quorum, denominator })} />
+                <WholeNumberField
+                  id={ids.numerator}
+                  label="Numerator"
+                  max={100}
+                  value={quorum.numerator}
+                  onChange={(numerator) => setQuorum({ ...quorum, numerator })}
+                />
+                <WholeNumberField
+                  id={ids.denominator}
+                  label="Denominator"
+                  max={100}
+                  value={quorum.denominator}
+                  onChange={(denominator) => setQuorum({ ...quorum, denominator })}
+                />
                 <p className="field__hint committee-editor__fraction-hint">Rounded up: one third of 10 voting members is 4.</p>
               </div>
             ) : null}
           </div>
         </div>
         <label className="committee-editor__checkbox" htmlFor={ids.remote}>
-          <input id={ids.remote} type="checkbox" checked={draft.remoteMembersCount} onChange={(event) => update({ remoteMembersCount: event.target.checked })} />
+          <input
+            id={ids.remote}
+            type="checkbox"
+            checked={draft.remoteMembersCount}
+            onChange={(event) => update({ remoteMembersCount: event.target.checked })}
+          />
           Members attending remotely count for quorum and may vote
         </label>
       </fieldset>
 
-      <WholeNumberField id={ids.nextNumber} label="Next minute number" value={draft.nextMinuteNumber} onChange={(nextMinuteNumber) => update({ nextMinuteNumber })} />
+      <WholeNumberField
+        id={ids.nextNumber}
+        label="Next minute number"
+        value={draft.nextMinuteNumber}
+        onChange={(nextMinuteNumber) => update({ nextMinuteNumber })}
+      />
 
       <fieldset className="committee-editor__group">
         <legend>Standard opening items</legend>
@@ -280,7 +333,11 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
                 />
               </div>
               <div className="form__actions">
-                <button type="button" className="button button--small button--danger" onClick={() => update({ snippets: draft.snippets.filter((each) => each.id !== snippet.id) })}>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  onClick={() => update({ snippets: draft.snippets.filter((each) => each.id !== snippet.id) })}
+                >
                   Remove phrase {index + 1}
                 </button>
               </div>

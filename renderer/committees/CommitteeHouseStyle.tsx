@@ -49,7 +49,13 @@ export function CommitteeHouseStyle({ value, onChange, library }: CommitteeHouse
     <fieldset className="committee-editor__group">
       <legend>House style</legend>
       <label className="committee-editor__checkbox" htmlFor={ids.override}>
-        <input id={ids.override} type="checkbox" aria-describedby={ids.hint} checked={overriding} onChange={(event) => onChange(event.target.checked ? {} : undefined)} />
+        <input
+          id={ids.override}
+          type="checkbox"
+          aria-describedby={ids.hint}
+          checked={overriding}
+          onChange={(event) => onChange(event.target.checked ? {} : undefined)}
+        />
         Override the library house style for this committee
       </label>
       <p id={ids.hint} className="field__hint">

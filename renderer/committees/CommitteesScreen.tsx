@@ -30,7 +30,9 @@ export function CommitteesScreen({ api, onError }: CommitteesScreenProps) {
 
   function remember(committee: Committee): void {
     setListing((current) =>
-      current ? { ...current, committees: [...current.committees.filter((each) => each.slug !== committee.slug), committee] } : { committees: [committee], unreadable: [] },
+      current
+        ? { ...current, committees: [...current.committees.filter((each) => each.slug !== committee.slug), committee] }
+        : { committees: [committee], unreadable: [] },
     );
   }
 
@@ -145,7 +147,16 @@ function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommittee
           <label className="field__label" htmlFor={nameId}>
             Committee name
           </label>
-          <input id={nameId} className="field__input" type="text" maxLength={200} autoComplete="off" data-autofocus value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            id={nameId}
+            className="field__input"
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            data-autofocus
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         <FormSubmitRow problem={problem} submitLabel="Create committee" busy={busy} onCancel={onCancel} />
       </form>

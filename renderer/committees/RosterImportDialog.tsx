@@ -38,7 +38,9 @@ export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps)
       setText(await readAsText(file));
       setFileProblem(undefined);
     } catch (error) {
-      setFileProblem(`The file “${file.name}” could not be read (${error instanceof Error ? error.message : String(error)}). Try saving it again as CSV, or paste its text below.`);
+      setFileProblem(
+        `The file “${file.name}” could not be read (${error instanceof Error ? error.message : String(error)}). Try saving it again as CSV, or paste its text below.`,
+      );
     }
   }
 
@@ -48,8 +50,8 @@ export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps)
       onCancel={onCancel}
       description={
         <p>
-          Columns: name, role, title — for example <q>Liz Hardman, Chair, Councillor</q>. A header row is optional. Roles: Chair, Vice-Chair, Member,
-          Co-opted (voting), Co-opted (non-voting); an empty role means Member.
+          Columns: name, role, title — for example <q>Liz Hardman, Chair, Councillor</q>. A header row is optional. Roles: Chair, Vice-Chair, Member, Co-opted
+          (voting), Co-opted (non-voting); an empty role means Member.
         </p>
       }
     >
@@ -107,7 +109,9 @@ export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps)
           </section>
         ) : null}
         <p className="visually-hidden" role="status">
-          {text.trim() ? `${count} ${count === 1 ? 'member' : 'members'} ready to add, ${result.problems.length} ${result.problems.length === 1 ? 'line' : 'lines'} with problems.` : ''}
+          {text.trim()
+            ? `${count} ${count === 1 ? 'member' : 'members'} ready to add, ${result.problems.length} ${result.problems.length === 1 ? 'line' : 'lines'} with problems.`
+            : ''}
         </p>
         <div className="form__actions">
           <button type="button" className="button button--primary" disabled={count === 0} onClick={() => onAdd(result.members)}>

@@ -94,14 +94,7 @@ function ConflictEntry({
               <label className="field__label" htmlFor={combinedId}>
                 Combined text
               </label>
-              <textarea
-                id={combinedId}
-                className="field__input"
-                rows={4}
-                value={combining}
-                autoFocus
-                onChange={(event) => setCombining(event.target.value)}
-              />
+              <textarea id={combinedId} className="field__input" rows={4} value={combining} autoFocus onChange={(event) => setCombining(event.target.value)} />
               <div className="form__actions">
                 <button type="button" className="button button--primary button--small" onClick={() => onResolve(combinedResolution(conflict, combining))}>
                   Use the combined text
@@ -124,7 +117,10 @@ export function ConflictsDialog({ meeting, readOnly, startAt, onResolve, onClose
   // Where the keyboard goes after a choice: the conflict that took the resolved one's place.
   const [focusAfter, setFocusAfter] = useState<number | null>(null);
   const conflicts = meeting.conflicts;
-  const start = Math.max(0, conflicts.findIndex((conflict) => conflict.id === startAt));
+  const start = Math.max(
+    0,
+    conflicts.findIndex((conflict) => conflict.id === startAt),
+  );
 
   useEffect(() => {
     if (focusAfter === null) return;

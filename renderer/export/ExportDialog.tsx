@@ -95,7 +95,13 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
         );
         return undefined;
       }
-      const exported = await api.call('meetings.export', { meetingId: meeting.id, version, draft, target , replace: replace || exportOutcome.replaceAnswered(target) });
+      const exported = await api.call('meetings.export', {
+        meetingId: meeting.id,
+        version,
+        draft,
+        target,
+        replace: replace || exportOutcome.replaceAnswered(target),
+      });
       setPath(exported.path);
       return { path: exported.path };
     });
@@ -124,7 +130,14 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
       <fieldset className="export-dialog__group">
         <legend>Version</legend>
         <label className="export-dialog__choice">
-          <input type="radio" name={ids.version} value="public" checked={version === 'public'} aria-describedby={ids.publicHint} onChange={() => chooseVersion('public')} />
+          <input
+            type="radio"
+            name={ids.version}
+            value="public"
+            checked={version === 'public'}
+            aria-describedby={ids.publicHint}
+            onChange={() => chooseVersion('public')}
+          />
           Public
         </label>
         <p id={ids.publicHint} className="field__hint export-dialog__hint">
@@ -154,7 +167,11 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
 
       <SaveAsField
         path={path}
-        hint={targets?.canChooseFile ? 'The full path of the Word file. Choose… shows the folders on this computer.' : 'The full path of the Word file, ending in .docx.'}
+        hint={
+          targets?.canChooseFile
+            ? 'The full path of the Word file. Choose… shows the folders on this computer.'
+            : 'The full path of the Word file, ending in .docx.'
+        }
         canChooseFile={targets?.canChooseFile ?? false}
         onType={typePath}
         onChoose={() => void chooseFile()}

@@ -64,7 +64,17 @@ interface ExportFormProps<Exported extends { path: string }> {
 }
 
 /** An export dialog: the dialog's choices, then what the export came to, then Export and Close. */
-export function ExportForm<Exported extends { path: string }>({ title, description, state, status, onExport, onSaveAsSuggested, onReplace, onClose, children }: ExportFormProps<Exported>) {
+export function ExportForm<Exported extends { path: string }>({
+  title,
+  description,
+  state,
+  status,
+  onExport,
+  onSaveAsSuggested,
+  onReplace,
+  onClose,
+  children,
+}: ExportFormProps<Exported>) {
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     onExport();

@@ -129,7 +129,9 @@ interface MinuteNumberFieldProps {
 export function MinuteNumberField({ pattern, onText, hint }: MinuteNumberFieldProps) {
   const example = pattern === undefined ? undefined : minuteNumberExample(pattern);
   const shown = pattern === undefined ? '' : example ? `Example: ${example}` : 'Example: — (the format must hold {n})';
-  return <HouseStyleBox name="minuteNumberPattern" value={pattern ?? ''} onText={onText} hint={hint} example={shown} invalid={pattern !== undefined && !example} />;
+  return (
+    <HouseStyleBox name="minuteNumberPattern" value={pattern ?? ''} onText={onText} hint={hint} example={shown} invalid={pattern !== undefined && !example} />
+  );
 }
 
 interface Choice<T extends string> {
@@ -149,7 +151,12 @@ function ChoiceField<T extends string>({ label, choices, value, onChoose, asLibr
   return (
     <Field label={label}>
       {({ id }) => (
-        <select id={id} className="field__input" value={value ?? ''} onChange={(event) => onChoose(choices.find((choice) => choice.value === event.target.value)?.value)}>
+        <select
+          id={id}
+          className="field__input"
+          value={value ?? ''}
+          onChange={(event) => onChoose(choices.find((choice) => choice.value === event.target.value)?.value)}
+        >
           {asLibrary ? <option value="">As the library{libraryLabel ? ` (${libraryLabel})` : ''}</option> : null}
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>

@@ -62,7 +62,11 @@ export function MeetingDialogs(props: MeetingDialogsProps) {
   const filledSnippets = useMemo(
     () =>
       open === 'snippets'
-        ? snippets.map((snippet) => ({ id: snippet.id, name: snippet.name, text: fillSnippet(snippet.text, { meeting, previousMeetingDate, now: new Date() }) }))
+        ? snippets.map((snippet) => ({
+            id: snippet.id,
+            name: snippet.name,
+            text: fillSnippet(snippet.text, { meeting, previousMeetingDate, now: new Date() }),
+          }))
         : [],
     [open, snippets, meeting, previousMeetingDate],
   );

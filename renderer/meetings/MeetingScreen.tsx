@@ -117,20 +117,26 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
 
   /** The minute number at this agenda position, as the house style writes it. */
   const minuteNumberIn = (current: Meeting, index: number): string =>
-    opened.minuteNumberPattern ? formatMinuteNumber(opened.minuteNumberPattern, current.firstMinuteNumber + index, current.date) : String(current.firstMinuteNumber + index);
+    opened.minuteNumberPattern
+      ? formatMinuteNumber(opened.minuteNumberPattern, current.firstMinuteNumber + index, current.date)
+      : String(current.firstMinuteNumber + index);
   const minuteNumber = (index: number) => minuteNumberIn(session.meeting, index);
 
   /** Everything typed goes to the core before an export, so the Word file holds the latest words. */
-  const sendEverythingTyped = useCallback(async (): Promise<ChangesReached> => ((await session.sendEverything(EXPORT_WAIT_MS)) ? 'reached' : 'still-sending'), [session]);
+  const sendEverythingTyped = useCallback(
+    async (): Promise<ChangesReached> => ((await session.sendEverything(EXPORT_WAIT_MS)) ? 'reached' : 'still-sending'),
+    [session],
+  );
 
-  const { deleted, dismissDeleted, draftDeclaration, setDraftDeclaration, selectItem, addItem, moveItem, deleteItem, undoDelete, goToNeighbour, addEntry } = useAgendaEditing({
-    session,
-    selectedItemId,
-    setSelectedItemId,
-    focusAfterRender,
-    announce: setAnnouncement,
-    minuteNumber,
-  });
+  const { deleted, dismissDeleted, draftDeclaration, setDraftDeclaration, selectItem, addItem, moveItem, deleteItem, undoDelete, goToNeighbour, addEntry } =
+    useAgendaEditing({
+      session,
+      selectedItemId,
+      setSelectedItemId,
+      focusAfterRender,
+      announce: setAnnouncement,
+      minuteNumber,
+    });
 
   const selectedIndex = meeting.agenda.findIndex((item) => item.id === selectedItemId);
   const selectedItem = meeting.agenda[selectedIndex];

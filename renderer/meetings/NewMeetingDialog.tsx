@@ -33,7 +33,13 @@ const OTHER = '';
 export function NewMeetingDialog({ committees = [], onCreate, onCancel }: NewMeetingDialogProps) {
   const ids = { choice: useId(), choiceHint: useId(), committee: useId(), title: useId(), date: useId(), startTime: useId(), venue: useId() };
   const [initial] = useState(() => committees[0]);
-  const [form, setForm] = useState({ committee: initial?.name ?? '', title: '', date: localIsoDate(new Date()), startTime: '10:00', venue: initial?.defaultVenue ?? '' });
+  const [form, setForm] = useState({
+    committee: initial?.name ?? '',
+    title: '',
+    date: localIsoDate(new Date()),
+    startTime: '10:00',
+    venue: initial?.defaultVenue ?? '',
+  });
   const [committeeSlug, setCommitteeSlug] = useState<string>(initial?.slug ?? OTHER);
   const chosen = committees.find((committee) => committee.slug === committeeSlug);
   const [problem, setProblem] = useState<string>();
@@ -84,7 +90,14 @@ export function NewMeetingDialog({ committees = [], onCreate, onCancel }: NewMee
             <label className="field__label" htmlFor={ids.choice}>
               Committee
             </label>
-            <select id={ids.choice} className="field__input" value={committeeSlug} aria-describedby={chosen ? ids.choiceHint : undefined} data-autofocus onChange={(event) => chooseCommittee(event.target.value)}>
+            <select
+              id={ids.choice}
+              className="field__input"
+              value={committeeSlug}
+              aria-describedby={chosen ? ids.choiceHint : undefined}
+              data-autofocus
+              onChange={(event) => chooseCommittee(event.target.value)}
+            >
               {committees.map((committee) => (
                 <option key={committee.slug} value={committee.slug}>
                   {committee.name}
@@ -93,7 +106,9 @@ export function NewMeetingDialog({ committees = [], onCreate, onCancel }: NewMee
               <option value={OTHER}>Other (type a name)</option>
             </select>
             {chosen ? (
-              <p id={ids.choiceHint} className="field__hint">The meeting starts with this committee’s members, standard items and quorum rule.</p>
+              <p id={ids.choiceHint} className="field__hint">
+                The meeting starts with this committee’s members, standard items and quorum rule.
+              </p>
             ) : null}
           </div>
         ) : null}

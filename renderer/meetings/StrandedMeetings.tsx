@@ -119,11 +119,19 @@ function StrandedEntry({ api, meeting, onPutBack, onOutcome }: StrandedEntryProp
     <li className="stranded__meeting">
       <p className="stranded__name">{name}</p>
       <p>
-        {meeting.pendingChanges === 0 ? 'Every change reached the library before it lost the meeting.' : `${changes(meeting.pendingChanges)} never reached the library.`} Its file was “
-        {meeting.file}”.
+        {meeting.pendingChanges === 0
+          ? 'Every change reached the library before it lost the meeting.'
+          : `${changes(meeting.pendingChanges)} never reached the library.`}{' '}
+        Its file was “{meeting.file}”.
       </p>
       <div className="form__actions">
-        <button type="button" className="button button--primary" aria-label={`Put back into the library: ${name}`} disabled={busy} onClick={() => void putBack()}>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-label={`Put back into the library: ${name}`}
+          disabled={busy}
+          onClick={() => void putBack()}
+        >
           Put back into the library
         </button>
         {copying ? null : (

@@ -44,8 +44,16 @@ export function presenceLine(presence: readonly Presence[]): string {
 
 /** "Read only — this updates as Jane Smith types". */
 export function readOnlyBanner(presence: readonly Presence[]): string {
-  const typing = [...new Set(editorsOf(presence).filter((each) => !each.stale).map((each) => each.displayName))];
-  return typing.length > 0 ? `Read only — this updates as ${joinNames(typing)} ${typing.length === 1 ? 'types' : 'type'}` : 'Read only — this updates as changes arrive';
+  const typing = [
+    ...new Set(
+      editorsOf(presence)
+        .filter((each) => !each.stale)
+        .map((each) => each.displayName),
+    ),
+  ];
+  return typing.length > 0
+    ? `Read only — this updates as ${joinNames(typing)} ${typing.length === 1 ? 'types' : 'type'}`
+    : 'Read only — this updates as changes arrive';
 }
 
 /** "Updated with changes from Jane Smith — 2 conflicts to resolve". */

@@ -53,7 +53,15 @@ interface MinutesEditorProps {
 }
 
 // Memoised so that the meeting re-rendering (a title typed, minutes sent) leaves the editor alone.
-export const MinutesEditor = memo(function MinutesEditor({ initialMinutes, onMinutesChange, describedBy, names, generatedMinutes, editable = true, ref }: MinutesEditorProps) {
+export const MinutesEditor = memo(function MinutesEditor({
+  initialMinutes,
+  onMinutesChange,
+  describedBy,
+  names,
+  generatedMinutes,
+  editable = true,
+  ref,
+}: MinutesEditorProps) {
   const onMinutesChangeRef = useRef(onMinutesChange);
   const namesRef = useRef(names);
   useLayoutEffect(() => {

@@ -20,11 +20,7 @@ export interface MinutesSaveSchedule {
   pending(): boolean;
 }
 
-export function createMinutesSaveSchedule(
-  save: () => void,
-  pauseMs = MINUTES_SAVE_PAUSE_MS,
-  maxWaitMs = MINUTES_SAVE_MAX_WAIT_MS,
-): MinutesSaveSchedule {
+export function createMinutesSaveSchedule(save: () => void, pauseMs = MINUTES_SAVE_PAUSE_MS, maxWaitMs = MINUTES_SAVE_MAX_WAIT_MS): MinutesSaveSchedule {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstRequestAt: number | undefined;
 

@@ -49,7 +49,10 @@ const AT_QUERY = /(?:^|[\s(])@([\p{L}'’-]*)$/u;
 const WORD_START = /(?:^|[\s(])([\p{L}'’-]{3,})$/u;
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
 }
 
 function surnameOf(person: CompletionName): string {

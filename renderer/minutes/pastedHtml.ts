@@ -198,7 +198,13 @@ function styleDeclarations(element: Element): Map<string, string> {
   for (const declaration of (element.getAttribute(PASTED_STYLE) ?? '').split(';')) {
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
-    declarations.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim().toLowerCase());
+    declarations.set(
+      declaration.slice(0, colon).trim().toLowerCase(),
+      declaration
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+    );
   }
   return declarations;
 }

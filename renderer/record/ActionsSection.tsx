@@ -9,7 +9,6 @@ import { ACTION_STATUS_LABELS } from '../../main/domain/wording';
 import { ENTRY_FIRST_FIELD, type ItemSectionProps } from './recordChange';
 import { RecordEntry, RecordSection, useUndoableRemove } from './RecordSection';
 
-
 /** A new action on the item, numbered for good: removing an earlier one never renumbers it. */
 export function newAction(meeting: Meeting, itemId: string): Action {
   return { id: newId(), itemId, number: nextActionNumber(meeting, itemId), text: '', ownerName: '', status: 'open' };
@@ -30,7 +29,14 @@ export function ActionsSection({ meeting, item, onChange, onAdd }: ItemSectionPr
   const { remove, removal } = useUndoableRemove(onChange);
 
   return (
-    <RecordSection title="Actions" empty={actions.length === 0 ? 'No actions on this item yet.' : null} addLabel="Add action" addKeys="Control+Shift+A" onAdd={onAdd} removal={removal}>
+    <RecordSection
+      title="Actions"
+      empty={actions.length === 0 ? 'No actions on this item yet.' : null}
+      addLabel="Add action"
+      addKeys="Control+Shift+A"
+      onAdd={onAdd}
+      removal={removal}
+    >
       <datalist id={ownersId}>
         {meeting.attendees.map((attendee) => (
           <option key={attendee.id} value={attendee.displayName} />
@@ -83,7 +89,15 @@ function ActionEntry({ reference, action, ownersListId, onPut, onOwner, onRemove
           <label className="field__label" htmlFor={`${id}-owner`}>
             Owner
           </label>
-          <input id={`${id}-owner`} className="field__input" type="text" list={ownersListId} maxLength={250} value={action.ownerName} onChange={(event) => onOwner(event.target.value)} />
+          <input
+            id={`${id}-owner`}
+            className="field__input"
+            type="text"
+            list={ownersListId}
+            maxLength={250}
+            value={action.ownerName}
+            onChange={(event) => onOwner(event.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-due`}>
@@ -105,7 +119,12 @@ function ActionEntry({ reference, action, ownersListId, onPut, onOwner, onRemove
           <label className="field__label" htmlFor={`${id}-status`}>
             Status
           </label>
-          <select id={`${id}-status`} className="field__input" value={action.status} onChange={(event) => onPut({ ...action, status: event.target.value as ActionStatus })}>
+          <select
+            id={`${id}-status`}
+            className="field__input"
+            value={action.status}
+            onChange={(event) => onPut({ ...action, status: event.target.value as ActionStatus })}
+          >
             {(Object.keys(ACTION_STATUS_LABELS) as ActionStatus[]).map((status) => (
               <option key={status} value={status}>
                 {ACTION_STATUS_LABELS[status]}

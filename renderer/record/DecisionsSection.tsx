@@ -142,7 +142,8 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
     onPut({ ...decision, points: decision.points.filter((each) => each.id !== removed.id) });
     const entry = button.closest('fieldset');
     requestAnimationFrame(() => {
-      const target = (neighbour && entry?.querySelector<HTMLElement>(`[data-point-id="${neighbour.id}"]`)) || entry?.querySelector<HTMLElement>('[data-add-point]');
+      const target =
+        (neighbour && entry?.querySelector<HTMLElement>(`[data-point-id="${neighbour.id}"]`)) || entry?.querySelector<HTMLElement>('[data-add-point]');
       target?.focus();
     });
   }
@@ -252,7 +253,13 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
         <div role="radiogroup" aria-labelledby={`${id}-vote-label`} className="radio-row">
           {VOTE_KINDS.map((option) => (
             <label key={option.kind} className="checkbox">
-              <input type="radio" name={`${id}-vote`} value={option.kind} checked={voteKind === option.kind} onChange={() => onPut({ ...decision, vote: voteOfKind(option.kind) })} />
+              <input
+                type="radio"
+                name={`${id}-vote`}
+                value={option.kind}
+                checked={voteKind === option.kind}
+                onChange={() => onPut({ ...decision, vote: voteOfKind(option.kind) })}
+              />
               {option.label}
             </label>
           ))}

@@ -106,7 +106,12 @@ function DeclarationEntry({ number, declaration, meeting, onPut, onRemove }: Dec
           <label className="field__label" htmlFor={`${id}-kind`}>
             Kind of interest
           </label>
-          <select id={`${id}-kind`} className="field__input" value={declaration.kind} onChange={(event) => onPut({ ...declaration, kind: event.target.value as DeclarationKind })}>
+          <select
+            id={`${id}-kind`}
+            className="field__input"
+            value={declaration.kind}
+            onChange={(event) => onPut({ ...declaration, kind: event.target.value as DeclarationKind })}
+          >
             {KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {kindLabel(kind)}
@@ -118,7 +123,14 @@ function DeclarationEntry({ number, declaration, meeting, onPut, onRemove }: Dec
           <label className="field__label" htmlFor={`${id}-nature`}>
             Nature of interest
           </label>
-          <input id={`${id}-nature`} className="field__input" type="text" maxLength={2000} value={declaration.nature} onChange={(event) => onPut({ ...declaration, nature: event.target.value })} />
+          <input
+            id={`${id}-nature`}
+            className="field__input"
+            type="text"
+            maxLength={2000}
+            value={declaration.nature}
+            onChange={(event) => onPut({ ...declaration, nature: event.target.value })}
+          />
         </div>
         <label className="checkbox">
           <input type="checkbox" checked={declaration.withdrew} onChange={(event) => onPut({ ...declaration, withdrew: event.target.checked })} />

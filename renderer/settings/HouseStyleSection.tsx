@@ -183,7 +183,11 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
           <MinuteNumberField
             pattern={draft?.minuteNumberPattern}
             onText={(minuteNumberPattern) => update({ minuteNumberPattern })}
-            hint={<>{'{n}'} is where the number goes; {'{yy}'} or {'{yyyy}'} the meeting’s year. For example {'“{n}”, “{n}.” or “PDS/{yy}/{n}”'}.</>}
+            hint={
+              <>
+                {'{n}'} is where the number goes; {'{yy}'} or {'{yyyy}'} the meeting’s year. For example {'“{n}”, “{n}.” or “PDS/{yy}/{n}”'}.
+              </>
+            }
           />
           <div className="form__row">
             <DateFormatField value={draft?.dateFormat ?? '8 November 2022'} onChoose={(dateFormat) => dateFormat && update({ dateFormat })} />
@@ -194,8 +198,8 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
         <fieldset className="house-style__group" aria-describedby={ids.filesHint}>
           <legend>Logo and Word template</legend>
           <p id={ids.filesHint} className="field__hint">
-            Files kept inside the library folder, so every clerk’s copy finds them: type the path from the library folder, for example
-            house-style/logo.png. Leave a box empty for none.
+            Files kept inside the library folder, so every clerk’s copy finds them: type the path from the library folder, for example house-style/logo.png.
+            Leave a box empty for none.
           </p>
           <HouseStyleBox name="logoFile" {...box('logoFile')} />
           <HouseStyleBox name="logoAltText" {...box('logoAltText')} />

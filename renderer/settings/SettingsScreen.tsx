@@ -86,8 +86,8 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
             Library folder
           </label>
           <p id={libraryHintId} className="field__hint">
-            The folder that holds every meeting file. It can be on a shared drive, or a folder kept in step by OneDrive,
-            Dropbox or Syncthing, so several clerks can work from the same library.
+            The folder that holds every meeting file. It can be on a shared drive, or a folder kept in step by OneDrive, Dropbox or Syncthing, so several clerks
+            can work from the same library.
           </p>
           <input
             id={libraryId}

@@ -46,7 +46,11 @@ async function meetingInLibrary(library: string, meeting: Meeting): Promise<stri
 
 function startCore(root: string, library: string, name: string, options: { saveDelayMs?: number } = {}): MinuteBookCore {
   const data = join(root, name);
-  return createMinuteBookCore({ settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }), journalDir: join(data, 'journal'), ...options });
+  return createMinuteBookCore({
+    settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
+    journalDir: join(data, 'journal'),
+    ...options,
+  });
 }
 
 /** The baseline with the same durability as a save: stringify, temporary file, fsync, rename, folder fsync. */
@@ -79,7 +83,11 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
   const core = startCore(root, library, 'durability-computer');
   const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
   // One warm-up save keeps the previous version in history, as the first save of a session does.
-  await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[0]!.id, minutes: longMinutes(400, 99) }] });
+  await core.handlers['meetings.applyChanges']({
+    seenView: opened.view,
+    meetingId: meeting.id,
+    changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[0]!.id, minutes: longMinutes(400, 99) }],
+  });
   await core.flushAll();
 
   const durablePath = join(root, 'durable.json');
@@ -93,7 +101,11 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
     const index = (n * 37) % 200;
     const minutes = longMinutes(400, n + 1000);
     let started = performance.now();
-    await core.handlers['meetings.applyChanges']({ seenView: opened.view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }] });
+    await core.handlers['meetings.applyChanges']({
+      seenView: opened.view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }],
+    });
     await core.flushAll();
     ours.push(performance.now() - started);
 
@@ -125,11 +137,16 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
 /** A burst of typing: about twelve characters more at the end of the item's last paragraph. */
 function typeBurst(minutes: MinuteBlock[], n: number): MinuteBlock[] {
   const last = minutes.at(-1)!;
-  return [...minutes.slice(0, -1), { ...last, runs: [...last.runs.slice(0, -1), { ...last.runs.at(-1)!, text: `${last.runs.at(-1)!.text} typed ${String(n).padStart(5, '0')}` }] }];
+  return [
+    ...minutes.slice(0, -1),
+    { ...last, runs: [...last.runs.slice(0, -1), { ...last.runs.at(-1)!, text: `${last.runs.at(-1)!.text} typed ${String(n).padStart(5, '0')}` }] },
+  ];
 }
 
 export async function bytesPerSaveBenchmark(root: string): Promise<{ worst: number; lines: string[] }> {
-  const lines = [`(f) bytes written per save while typing into one item (${BURSTS} bursts of ~12 characters, each saved; a meeting of 20 items of 300 words plus that item):`];
+  const lines = [
+    `(f) bytes written per save while typing into one item (${BURSTS} bursts of ~12 characters, each saved; a meeting of 20 items of 300 words plus that item):`,
+  ];
   let worst = 0;
   for (const words of [2000, 10_000, 30_000]) {
     const library = join(root, `bytes-library-${words}`);
@@ -155,10 +172,16 @@ export async function bytesPerSaveBenchmark(root: string): Promise<{ worst: numb
       const changes = minutesChanges(item.id, minutes, typed);
       minutes = typed;
       changeBytes += Buffer.byteLength(JSON.stringify(changes));
-      const journalBefore = await stat(join(journalDir, `${meeting.id}.jsonl`)).then((info) => info.size, () => 0);
+      const journalBefore = await stat(join(journalDir, `${meeting.id}.jsonl`)).then(
+        (info) => info.size,
+        () => 0,
+      );
       await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes });
       await core.flushAll();
-      const journalAfter = await stat(join(journalDir, `${meeting.id}.jsonl`)).then((info) => info.size, () => 0);
+      const journalAfter = await stat(join(journalDir, `${meeting.id}.jsonl`)).then(
+        (info) => info.size,
+        () => 0,
+      );
       journalGrowth += Math.max(0, journalAfter - journalBefore);
       fileBytes += (await stat(filePath)).size;
     }
@@ -197,9 +220,20 @@ export async function startUpBenchmark(root: string): Promise<{ ratio: number; l
   const library = join(root, 'startup-library');
   const meetings: Array<{ meeting: Meeting; file: string }> = [];
   for (let n = 0; n < 50; n += 1) {
-    const meeting = { ...longMeeting(10, 300), id: `${String(n).padStart(4, '0')}${'a'.repeat(12)}`, date: `2026-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`, committee: `Committee ${n}` };
+    const meeting = {
+      ...longMeeting(10, 300),
+      id: `${String(n).padStart(4, '0')}${'a'.repeat(12)}`,
+      date: `2026-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`,
+      committee: `Committee ${n}`,
+    };
     const path = await meetingInLibrary(library, meeting);
-    meetings.push({ meeting, file: path.slice(library.length + 1).split('\\').join('/') });
+    meetings.push({
+      meeting,
+      file: path
+        .slice(library.length + 1)
+        .split('\\')
+        .join('/'),
+    });
   }
   const meetingBytes = serializeLibraryFile(meetings[0]!.meeting).length;
   const journalBytes = Math.max(1024 * 1024, 8 * meetingBytes);

@@ -30,7 +30,9 @@ const median = (values: readonly number[]) => values.slice().sort((a, b) => a - 
 
 /** The item's minutes with the burst typed at the end of the paragraph at `index`. */
 function typedInto(minutes: readonly MinuteBlock[], index: number): MinuteBlock[] {
-  return minutes.map((block, at) => (at === index ? { ...block, runs: [...block.runs.slice(0, -1), { ...block.runs.at(-1)!, text: `${block.runs.at(-1)!.text}${BURST}` }] } : block));
+  return minutes.map((block, at) =>
+    at === index ? { ...block, runs: [...block.runs.slice(0, -1), { ...block.runs.at(-1)!, text: `${block.runs.at(-1)!.text}${BURST}` }] } : block,
+  );
 }
 
 async function burstsInItemOf(root: string, words: number): Promise<{ words: number; paragraphs: number; perBlock: number[]; wholeItem: number[] }> {
@@ -40,7 +42,10 @@ async function burstsInItemOf(root: string, words: number): Promise<{ words: num
   await mkdir(join(library, 'meetings'), { recursive: true });
   const file = await pathForNewMeeting(library, meeting);
   await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, 2));
-  const core = createMinuteBookCore({ settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }), journalDir: join(data, 'journal') });
+  const core = createMinuteBookCore({
+    settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
+    journalDir: join(data, 'journal'),
+  });
   try {
     const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
     const itemId = opened.meeting.agenda[0]!.id;
@@ -73,7 +78,9 @@ async function burstsInItemOf(root: string, words: number): Promise<{ words: num
 }
 
 export async function journalBytesBenchmark(root: string): Promise<{ withinGoal: boolean; lines: string[] }> {
-  const lines = [`(e) journal bytes per ${BURST.length}-character burst of typing in one paragraph, through the core (${BURSTS} bursts an item, half each kind):`];
+  const lines = [
+    `(e) journal bytes per ${BURST.length}-character burst of typing in one paragraph, through the core (${BURSTS} bursts an item, half each kind):`,
+  ];
   const perBurst: number[] = [];
   for (const words of ITEM_WORDS) {
     const result = await burstsInItemOf(root, words);
@@ -86,7 +93,9 @@ export async function journalBytesBenchmark(root: string): Promise<{ withinGoal:
   }
   const withinGoal = perBurst.every((bytes) => bytes <= GOAL_BYTES);
   const spread = Math.max(...perBurst) / Math.min(...perBurst);
-  lines.push(`    largest / smallest item ${spread.toFixed(2)} (independent of item size: ≈ 1)  goal ≤ ${GOAL_BYTES} B a burst: ${withinGoal ? 'met' : 'NOT met'}`);
+  lines.push(
+    `    largest / smallest item ${spread.toFixed(2)} (independent of item size: ≈ 1)  goal ≤ ${GOAL_BYTES} B a burst: ${withinGoal ? 'met' : 'NOT met'}`,
+  );
   return { withinGoal, lines };
 }
 

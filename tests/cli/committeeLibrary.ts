@@ -22,8 +22,20 @@ function action(itemId: string, fields: Partial<Action> & Pick<Action, 'id' | 't
   return { kind: 'entity.put', collection: 'actions', entity: { itemId, ownerName: '', status: 'open', ...fields } };
 }
 
-function meetingWith(details: { date: string; startTime?: string; committee?: string; firstMinuteNumber: number }, build: (meeting: Meeting, change: (each: MeetingChange) => void) => void): Meeting {
-  let meeting = createMeeting({ committee: details.committee ?? COMMITTEE_NAME, title: 'Ordinary meeting', date: details.date, startTime: details.startTime ?? '10:00', venue: 'Guildhall' }, at);
+function meetingWith(
+  details: { date: string; startTime?: string; committee?: string; firstMinuteNumber: number },
+  build: (meeting: Meeting, change: (each: MeetingChange) => void) => void,
+): Meeting {
+  let meeting = createMeeting(
+    {
+      committee: details.committee ?? COMMITTEE_NAME,
+      title: 'Ordinary meeting',
+      date: details.date,
+      startTime: details.startTime ?? '10:00',
+      venue: 'Guildhall',
+    },
+    at,
+  );
   const change = (each: MeetingChange) => {
     meeting = applyMeetingChange(meeting, each, at);
   };
@@ -42,7 +54,16 @@ export function novemberMeeting(): Meeting {
     const officer: Attendee = { id: 'offi0001', name: 'Jane Smith', displayName: 'Jane Smith', category: 'officer', jobTitle: 'Director', status: 'present' };
     change({ kind: 'entity.put', collection: 'attendees', entity: officer });
     change(action(report.id, { id: 'actn0002', number: 2, text: 'Publish the figures on the website', ownerName: 'Communications team', due: '2022-12-15' }));
-    change(action(report.id, { id: 'actn0001', number: 1, text: 'Circulate the attendance figures', ownerAttendeeId: 'offi0001', ownerName: 'Jane', due: '2022-12-01' }));
+    change(
+      action(report.id, {
+        id: 'actn0001',
+        number: 1,
+        text: 'Circulate the attendance figures',
+        ownerAttendeeId: 'offi0001',
+        ownerName: 'Jane',
+        due: '2022-12-01',
+      }),
+    );
     change({ kind: 'item.minutes', itemId: tender.id, minutes: [{ id: 'blk00010', type: 'paragraph', runs: [{ text: EXEMPT_MINUTES }] }] });
     change(action(tender.id, { id: 'actn0003', text: EXEMPT_ACTION, ownerName: 'Head of Procurement' }));
     // An action of an item since removed stays in the file for Undo, but is no longer in the meeting.

@@ -133,7 +133,9 @@ describe('minutebook export', () => {
     const run = await minutebook(['export', missing], temp.root);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(lines(run.stderr)).toEqual([`minutebook: cannot read meeting file ${missing}: the file or its folder is not there (was it moved, or is the drive disconnected?)`]);
+    expect(lines(run.stderr)).toEqual([
+      `minutebook: cannot read meeting file ${missing}: the file or its folder is not there (was it moved, or is the drive disconnected?)`,
+    ]);
   });
 
   it('refuses an unknown option with exit status 2', async () => {
@@ -204,7 +206,12 @@ describe('minutebook actions', () => {
     expect(run.stderr).toMatch(/^minutebook: warning: left out meetings\/2022\/2022-10-25 planning-panel\.json: /);
     const csv = await readFile(join(temp.root, 'actions.csv'), 'utf8');
     const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-    expect(parsed.data.map((row) => `${row['Meeting date']} ${row['Reference']}`)).toEqual(['2022-09-13 41/1', '2022-10-11 50/1', '2022-11-08 64/1', '2022-11-08 64/2']);
+    expect(parsed.data.map((row) => `${row['Meeting date']} ${row['Reference']}`)).toEqual([
+      '2022-09-13 41/1',
+      '2022-10-11 50/1',
+      '2022-11-08 64/1',
+      '2022-11-08 64/2',
+    ]);
     expect(csv).not.toContain(EXEMPT_ACTION);
   });
 

@@ -21,7 +21,16 @@ const PUBLIC_ROWS: ActionLogRow[] = [
     itemTitle: 'Budget monitoring',
     exempt: false,
   },
-  { meetingDate: '2022-10-11', reference: '50/1', action: '-5% on the estimate\nto be checked', owner: 'Siân Ní Bhriain', due: '', status: 'dropped', itemTitle: 'Site visit', exempt: false },
+  {
+    meetingDate: '2022-10-11',
+    reference: '50/1',
+    action: '-5% on the estimate\nto be checked',
+    owner: 'Siân Ní Bhriain',
+    due: '',
+    status: 'dropped',
+    itemTitle: 'Site visit',
+    exempt: false,
+  },
   {
     meetingDate: '2022-11-08',
     reference: '64/1',
@@ -96,8 +105,24 @@ describe('the action log as CSV', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual(['Meeting date', 'Reference', 'Action', 'Owner', 'Due date', 'Status', 'Item']);
     expect(parsed.data).toEqual([
-      { 'Meeting date': '2022-11-08', Reference: '64/1', Action: 'Circulate the attendance figures', Owner: 'Jane Smith', 'Due date': '2022-12-01', Status: 'Open', Item: 'Director’s update – Siân’s report' },
-      { 'Meeting date': '2022-11-08', Reference: '64/2', Action: 'Publish the figures on the website', Owner: 'Communications team', 'Due date': '2022-12-15', Status: 'Open', Item: 'Director’s update – Siân’s report' },
+      {
+        'Meeting date': '2022-11-08',
+        Reference: '64/1',
+        Action: 'Circulate the attendance figures',
+        Owner: 'Jane Smith',
+        'Due date': '2022-12-01',
+        Status: 'Open',
+        Item: 'Director’s update – Siân’s report',
+      },
+      {
+        'Meeting date': '2022-11-08',
+        Reference: '64/2',
+        Action: 'Publish the figures on the website',
+        Owner: 'Communications team',
+        'Due date': '2022-12-15',
+        Status: 'Open',
+        Item: 'Director’s update – Siân’s report',
+      },
     ]);
   });
 
@@ -132,7 +157,12 @@ async function unzipped(docx: Buffer): Promise<DocxParts> {
     if (!name) throw new Error(`no part matching ${pattern} in the .docx`);
     return zip.file(name)!.async('string');
   };
-  return { document: await read(/^word\/document\.xml$/), header: await read(/^word\/header\d*\.xml$/), core: await read(/^docProps\/core\.xml$/), styles: await read(/^word\/styles\.xml$/) };
+  return {
+    document: await read(/^word\/document\.xml$/),
+    header: await read(/^word\/header\d*\.xml$/),
+    core: await read(/^docProps\/core\.xml$/),
+    styles: await read(/^word\/styles\.xml$/),
+  };
 }
 
 function texts(xml: string): string[] {
@@ -140,7 +170,9 @@ function texts(xml: string): string[] {
 }
 
 describe('the action log as a Word document', () => {
-  const style = { houseStyle: { ...DEFAULT_HOUSE_STYLE, organisation: 'Bath & North East Somerset Council', fontFamily: 'Georgia', dateFormat: '08/11/2022' as const } };
+  const style = {
+    houseStyle: { ...DEFAULT_HOUSE_STYLE, organisation: 'Bath & North East Somerset Council', fontFamily: 'Georgia', dateFormat: '08/11/2022' as const },
+  };
 
   it('has a Heading 1 title and a table whose marked header row repeats on each page', async () => {
     const { document } = await unzipped(await actionLogDocx(PUBLIC_ROWS, { committeeName: COMMITTEE_NAME, style }));
@@ -151,7 +183,15 @@ describe('the action log as a Word document', () => {
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(rows.slice(1).some((row) => row.includes('<w:tblHeader/>'))).toBe(false);
     expect(texts(rows[0]!)).toEqual(['Meeting date', 'Reference', 'Action', 'Owner', 'Due date', 'Status', 'Item']);
-    expect(texts(rows[3]!)).toEqual(['08/11/2022', '64/1', 'Circulate the attendance figures', 'Jane Smith', '01/12/2022', 'Open', 'Director’s update – Siân’s report']);
+    expect(texts(rows[3]!)).toEqual([
+      '08/11/2022',
+      '64/1',
+      'Circulate the attendance figures',
+      'Jane Smith',
+      '01/12/2022',
+      'Open',
+      'Director’s update – Siân’s report',
+    ]);
     expect(document).toContain('w:orient="landscape"');
   });
 

@@ -91,7 +91,10 @@ describe('where the action log is offered', () => {
       folder: exports,
       paths: {
         public: { docx: join(exports, 'Planning Panel action log 2026-11-23.docx'), csv: join(exports, 'Planning Panel action log 2026-11-23.csv') },
-        confidential: { docx: join(exports, 'Planning Panel action log 2026-11-23 (confidential).docx'), csv: join(exports, 'Planning Panel action log 2026-11-23 (confidential).csv') },
+        confidential: {
+          docx: join(exports, 'Planning Panel action log 2026-11-23 (confidential).docx'),
+          csv: join(exports, 'Planning Panel action log 2026-11-23 (confidential).csv'),
+        },
       },
       canChooseFile: false,
     });
@@ -109,7 +112,9 @@ describe('where the action log is offered', () => {
 
 describe('exporting the action log', () => {
   it('writes the public Word table in the house style, without Part 2 actions, into a new Exports folder', async () => {
-    await value('library.houseStyle.save', { houseStyle: { ...createLibrarySettings().houseStyle, organisation: 'Borsetshire County Council', fontFamily: 'Verdana' } });
+    await value('library.houseStyle.save', {
+      houseStyle: { ...createLibrarySettings().houseStyle, organisation: 'Borsetshire County Council', fontFamily: 'Verdana' },
+    });
     const exported = await value<ExportedActionLog>('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'docx', confidential: false });
     expect(exported.path).toBe(join(temp.library, 'Exports', 'Planning Panel action log 2026-11-23.docx'));
     expect(exported).toMatchObject({ rows: 4, unreadable: 1 });
@@ -150,17 +155,38 @@ describe('exporting the action log', () => {
   it('saves where the clerk typed, adding the format’s ending to a bare name', async () => {
     const folder = join(temp.root, 'Papers');
     await mkdir(folder);
-    const exported = await value<ExportedActionLog>('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'csv', confidential: false, target: join(folder, 'Actions for Excel') });
+    const exported = await value<ExportedActionLog>('committees.exportActionLog', {
+      slug: COMMITTEE_SLUG,
+      format: 'csv',
+      confidential: false,
+      target: join(folder, 'Actions for Excel'),
+    });
     expect(exported.path).toBe(join(folder, 'Actions for Excel.csv'));
     expect(csvRows(await readFile(exported.path, 'utf8'))).toHaveLength(4);
   });
 
   it('refuses a name ending in the other format’s ending, a path that is not full, and a folder that is not there', async () => {
-    const wrongEnding = await refusal('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'csv', confidential: false, target: join(temp.root, 'Log.docx') });
+    const wrongEnding = await refusal('committees.exportActionLog', {
+      slug: COMMITTEE_SLUG,
+      format: 'csv',
+      confidential: false,
+      target: join(temp.root, 'Log.docx'),
+    });
     expect(wrongEnding.code).toBe('invalid-input');
     expect(wrongEnding.message).toContain('ends in .docx');
-    expect((await refusal('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'docx', confidential: false, target: 'Log.docx' })).code).toBe('invalid-input');
-    expect((await refusal('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'docx', confidential: false, target: join(temp.root, 'nowhere', 'Log.docx') })).code).toBe('no-such-folder');
+    expect((await refusal('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'docx', confidential: false, target: 'Log.docx' })).code).toBe(
+      'invalid-input',
+    );
+    expect(
+      (
+        await refusal('committees.exportActionLog', {
+          slug: COMMITTEE_SLUG,
+          format: 'docx',
+          confidential: false,
+          target: join(temp.root, 'nowhere', 'Log.docx'),
+        })
+      ).code,
+    ).toBe('no-such-folder');
   });
 
   it('says so for a committee the library does not have', async () => {
@@ -181,7 +207,12 @@ describe('a log open in Word or Excel', () => {
     expect(refused.suggestedPath).toBe(join(temp.root, 'Planning log (2).docx'));
     expect(await readFile(target, 'utf8')).toBe('the copy Word has open');
 
-    const exported = await value<ExportedActionLog>('committees.exportActionLog', { slug: COMMITTEE_SLUG, format: 'docx', confidential: false, target: refused.suggestedPath });
+    const exported = await value<ExportedActionLog>('committees.exportActionLog', {
+      slug: COMMITTEE_SLUG,
+      format: 'docx',
+      confidential: false,
+      target: refused.suggestedPath,
+    });
     expect(exported.path).toBe(refused.suggestedPath);
   });
 });
@@ -225,7 +256,9 @@ describe('choosing where to save in the desktop app', () => {
 
   it('keeps a CSV a CSV when the dialog adds the Word ending of its filter', async () => {
     chooseAnswer = join(temp.root, 'Actions.csv.docx');
-    expect(await value('committees.chooseActionLogTarget', { defaultPath: join(temp.root, 'Actions.csv'), format: 'csv' })).toEqual({ path: join(temp.root, 'Actions.csv') });
+    expect(await value('committees.chooseActionLogTarget', { defaultPath: join(temp.root, 'Actions.csv'), format: 'csv' })).toEqual({
+      path: join(temp.root, 'Actions.csv'),
+    });
   });
 
   it('starts a half-typed name in the export folder', async () => {

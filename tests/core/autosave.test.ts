@@ -62,7 +62,8 @@ describe('autosave', () => {
     events.length = 0;
     const item = createAgendaItem('Declarations of interest');
     const typedAt = Date.now();
-    const state = await core.handlers['meetings.applyChanges']({ seenView: view,
+    const state = await core.handlers['meetings.applyChanges']({
+      seenView: view,
       meetingId: meeting.id,
       changes: [
         { kind: 'item.add', item, index: 0 },
@@ -88,7 +89,11 @@ describe('autosave', () => {
   it('keeps the previous version in the history folder', async () => {
     const core = temp.startCore();
     const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
-    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }] });
+    await core.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }],
+    });
     await core.handlers['meetings.close']({ meetingId: meeting.id });
     const history = await readdir(join(temp.library, '.minutebook', 'history', meeting.id));
     expect(history.filter((name) => name.endsWith('.json.gz'))).toHaveLength(1);
@@ -107,7 +112,8 @@ describe('autosave', () => {
     await rename(temp.library, `${temp.library}-away`); // the network drive drops
     events.length = 0;
     for (const text of ['Apologies were received from Councillor Ó Súilleabháin.', 'Councillor Davies attended as a substitute.']) {
-      await core.handlers['meetings.applyChanges']({ seenView: view,
+      await core.handlers['meetings.applyChanges']({
+        seenView: view,
         meetingId: meeting.id,
         changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [{ id: 'blk00001', type: 'paragraph', runs: [{ text }] }] }],
       });

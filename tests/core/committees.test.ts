@@ -41,13 +41,19 @@ describe('committees', () => {
 
   it('refuses an invalid committee at the boundary, naming the field', async () => {
     const core = temp.startCore();
-    const reply = await dispatchOperation(core.handlers, 'committees.save', { committee: { ...createCommittee('Board'), quorum: { kind: 'count', count: 0 } } });
+    const reply = await dispatchOperation(core.handlers, 'committees.save', {
+      committee: { ...createCommittee('Board'), quorum: { kind: 'count', count: 0 } },
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('committee.quorum.count') } });
   });
 
   it('sets up a meeting from a committee, filed under the committee’s slug', async () => {
     const core = temp.startCore();
-    const committee = { ...createCommittee('Children’s Services Scrutiny Panel'), nextMinuteNumber: 63, members: [{ id: 'mem00001', name: 'Liz Hardman', displayName: 'Councillor Liz Hardman', role: 'chair' as const }] };
+    const committee = {
+      ...createCommittee('Children’s Services Scrutiny Panel'),
+      nextMinuteNumber: 63,
+      members: [{ id: 'mem00001', name: 'Liz Hardman', displayName: 'Councillor Liz Hardman', role: 'chair' as const }],
+    };
     await core.handlers['committees.save']({ committee });
     const { meeting } = await core.handlers['meetings.create']({ ...sampleDetails, committeeSlug: committee.slug });
     expect(meeting.attendees.map((each) => each.displayName)).toEqual(['Councillor Liz Hardman']);

@@ -59,9 +59,9 @@ describe('finding conflict copies of a meeting', () => {
 
     const scan = await findConflictCopies(meetingFile, meeting.id);
     expect(scan.unreadable).toEqual([]);
-    expect(
-      Object.fromEntries(scan.copies.map((copy) => [copy.path.slice(folder.length + 1), { tool: copy.tool, title: copy.meeting.title }])),
-    ).toEqual(Object.fromEntries(Object.entries(names).map(([tool, name]) => [name, { tool, title: `changed on ${tool}` }])));
+    expect(Object.fromEntries(scan.copies.map((copy) => [copy.path.slice(folder.length + 1), { tool: copy.tool, title: copy.meeting.title }]))).toEqual(
+      Object.fromEntries(Object.entries(names).map(([tool, name]) => [name, { tool, title: `changed on ${tool}` }])),
+    );
   });
 
   it('finds a copy by the meeting it holds when its name follows no known pattern', async () => {
@@ -98,7 +98,7 @@ describe('finding conflict copies of a meeting', () => {
   });
 
   it('reads each file once and again only after it changes, and never reads other meetings’ files', async () => {
-    for (let n = 0; n < 30; n += 1) await put(`2026-11-${String(n % 28 + 1).padStart(2, '0')} committee-${n}.json`, setUp(`Committee ${n}`));
+    for (let n = 0; n < 30; n += 1) await put(`2026-11-${String((n % 28) + 1).padStart(2, '0')} committee-${n}.json`, setUp(`Committee ${n}`));
     await put('2026-11-10 planning-committee (1).json', theirs('first'));
     await put('stray.json', '{}');
     const cache = new CopyScanCache();
@@ -161,6 +161,10 @@ describe('archiving a conflict copy once it is merged', () => {
     const garbage = await put('2026-11-10 planning-committee (2).json', 'not json');
     await expect(archiveConflictCopy(library, path, meeting.id)).rejects.toThrow(/holds another meeting/);
     await expect(archiveConflictCopy(library, garbage, meeting.id)).rejects.toThrow(/not valid JSON/);
-    expect((await readdir(folder)).sort()).toEqual(['2026-11-10 planning-committee (1).json', '2026-11-10 planning-committee (2).json', '2026-11-10 planning-committee.json']);
+    expect((await readdir(folder)).sort()).toEqual([
+      '2026-11-10 planning-committee (1).json',
+      '2026-11-10 planning-committee (2).json',
+      '2026-11-10 planning-committee.json',
+    ]);
   });
 });

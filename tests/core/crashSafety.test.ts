@@ -57,12 +57,17 @@ async function killMidStream(run: number): Promise<RunOutcome> {
 
     const lines = (await readFile(log, 'utf8')).trim().split('\n');
     const meetingId = lines[0]!.split(' ')[1]!;
-    const journaled = lines.filter((line) => line.startsWith('journaled ')).map((line) => {
-      const [, marker] = line.split(' ');
-      return { marker: marker! };
-    });
+    const journaled = lines
+      .filter((line) => line.startsWith('journaled '))
+      .map((line) => {
+        const [, marker] = line.split(' ');
+        return { marker: marker! };
+      });
     // What the core had reported written to the file before the kill (the writer's `written <logged> <pending>` lines).
-    const reportedWritten = Math.max(0, ...lines.filter((line) => line.startsWith('written ')).map((line) => Number(line.split(' ')[1]) - Number(line.split(' ')[2])));
+    const reportedWritten = Math.max(
+      0,
+      ...lines.filter((line) => line.startsWith('written ')).map((line) => Number(line.split(' ')[1]) - Number(line.split(' ')[2])),
+    );
     const dueInFile = journaled.slice(0, reportedWritten).map((entry) => entry.marker);
 
     const year = join(library, 'meetings', '2026');
@@ -81,7 +86,9 @@ async function killMidStream(run: number): Promise<RunOutcome> {
       meetingId,
       fileParsed: parsed.ok,
       missingFromFile: dueInFile.filter((marker) => !textInFile.includes(`${marker}”`) && !textInFile.includes(`${marker}\n`) && !textInFile.endsWith(marker)),
-      missingAfterReplay: journaled.map((entry) => entry.marker).filter((marker) => !textAfterReplay.includes(`${marker}”`) && !textAfterReplay.includes(`Item ${marker}`)),
+      missingAfterReplay: journaled
+        .map((entry) => entry.marker)
+        .filter((marker) => !textAfterReplay.includes(`${marker}”`) && !textAfterReplay.includes(`Item ${marker}`)),
       journaledBeforeKill: dueInFile.length,
       journaledTotal: journaled.length,
     };
@@ -94,31 +101,37 @@ async function killMidStream(run: number): Promise<RunOutcome> {
 }
 
 describe('a crash in the middle of typing', () => {
-  it(`never leaves a torn file and never loses a journaled change (${RUNS} SIGKILLs)`, async () => {
-    const outcomes: RunOutcome[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < RUNS) {
-          const run = next++;
-          outcomes.push(await killMidStream(run));
-        }
-      }),
-    );
-    expect(outcomes).toHaveLength(RUNS);
-    const torn = outcomes.filter((outcome) => !outcome.fileParsed).length;
-    const checkedInFile = outcomes.reduce((sum, outcome) => sum + outcome.journaledBeforeKill, 0);
-    const lostFromFile = outcomes.reduce((sum, outcome) => sum + outcome.missingFromFile.length, 0);
-    const lost = outcomes.reduce((sum, outcome) => sum + outcome.missingAfterReplay.length, 0);
-    const journaled = outcomes.reduce((sum, outcome) => sum + outcome.journaledTotal, 0);
-    console.log(`crash-safety: ${RUNS} SIGKILLs, ${journaled} changes journaled, ${checkedInFile} reported written to the file, ${torn} torn files, ${lostFromFile} changes reported written but missing from the file, ${lost} journaled changes lost after replay`);
-    for (const outcome of outcomes) {
-      expect(outcome.fileParsed).toBe(true);
-      expect(outcome.missingFromFile).toEqual([]);
-      expect(outcome.missingAfterReplay).toEqual([]);
-    }
-    // The kills really landed mid-stream: changes were journaled, and many had been reported written, so were checked in the file.
-    expect(outcomes.filter((outcome) => outcome.journaledTotal > 0).length).toBe(RUNS);
-    expect(outcomes.reduce((sum, outcome) => sum + outcome.journaledBeforeKill, 0)).toBeGreaterThan(RUNS * 5);
-  }, Math.max(600_000, RUNS * 6_000));
+  it(
+    `never leaves a torn file and never loses a journaled change (${RUNS} SIGKILLs)`,
+    async () => {
+      const outcomes: RunOutcome[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < RUNS) {
+            const run = next++;
+            outcomes.push(await killMidStream(run));
+          }
+        }),
+      );
+      expect(outcomes).toHaveLength(RUNS);
+      const torn = outcomes.filter((outcome) => !outcome.fileParsed).length;
+      const checkedInFile = outcomes.reduce((sum, outcome) => sum + outcome.journaledBeforeKill, 0);
+      const lostFromFile = outcomes.reduce((sum, outcome) => sum + outcome.missingFromFile.length, 0);
+      const lost = outcomes.reduce((sum, outcome) => sum + outcome.missingAfterReplay.length, 0);
+      const journaled = outcomes.reduce((sum, outcome) => sum + outcome.journaledTotal, 0);
+      console.log(
+        `crash-safety: ${RUNS} SIGKILLs, ${journaled} changes journaled, ${checkedInFile} reported written to the file, ${torn} torn files, ${lostFromFile} changes reported written but missing from the file, ${lost} journaled changes lost after replay`,
+      );
+      for (const outcome of outcomes) {
+        expect(outcome.fileParsed).toBe(true);
+        expect(outcome.missingFromFile).toEqual([]);
+        expect(outcome.missingAfterReplay).toEqual([]);
+      }
+      // The kills really landed mid-stream: changes were journaled, and many had been reported written, so were checked in the file.
+      expect(outcomes.filter((outcome) => outcome.journaledTotal > 0).length).toBe(RUNS);
+      expect(outcomes.reduce((sum, outcome) => sum + outcome.journaledBeforeKill, 0)).toBeGreaterThan(RUNS * 5);
+    },
+    Math.max(600_000, RUNS * 6_000),
+  );
 });

@@ -39,7 +39,9 @@ describe('exporting over a file that is there', () => {
     const core = temp.startCore();
     const { meeting } = await core.handlers['meetings.create'](sampleDetails);
     const first = await core.handlers['meetings.export']({ meetingId: meeting.id, version: 'public', draft: true });
-    await expect(core.handlers['meetings.export']({ meetingId: meeting.id, version: 'public', draft: true })).rejects.toMatchObject({ code: 'export-target-exists' });
+    await expect(core.handlers['meetings.export']({ meetingId: meeting.id, version: 'public', draft: true })).rejects.toMatchObject({
+      code: 'export-target-exists',
+    });
     expect((await core.handlers['meetings.export']({ meetingId: meeting.id, version: 'public', draft: true, replace: true })).path).toBe(first.path);
   });
 

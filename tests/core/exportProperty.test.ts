@@ -28,11 +28,59 @@ const pandocMissing = spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).er
 
 /** Characters that break naive exports: XML-forbidden controls, lone surrogates, markup, bidi, emoji, combining marks. */
 const AWKWARD = [
-  '\u0000', '\u0001', '\u0007', '\b', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\u0085', '\uFFFE', '\uFFFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF',
-  '\t', '\r', '\n', '\r\n', '\u00A0', '\u2028', '\u2029', '\uFEFF', '\u200B', '\u200D', '\u00AD',
-  '&', '<', '>', '"', "'", ']]>', '<w:t>', '&amp;', '<!--', '<?xml',
-  '\u202E', '\u200F', '\u202B', 'שלום', 'مرحبا بكم', 'Siân Ní Bhriain', 'Tomás Ó Súilleabháin', 'Llŷr ap Gwilym', 'e\u0301', '“quoted” – dash',
-  '👩\u200D💻', '🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}', '👍🏽', '\u{10FFFF}', '\u{E000}', '\u{1D11E}',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\u000B',
+  '\u000C',
+  '\u001B',
+  '\u001F',
+  '\u007F',
+  '\u0085',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u00A0',
+  '\u2028',
+  '\u2029',
+  '\uFEFF',
+  '\u200B',
+  '\u200D',
+  '\u00AD',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  ']]>',
+  '<w:t>',
+  '&amp;',
+  '<!--',
+  '<?xml',
+  '\u202E',
+  '\u200F',
+  '\u202B',
+  'שלום',
+  'مرحبا بكم',
+  'Siân Ní Bhriain',
+  'Tomás Ó Súilleabháin',
+  'Llŷr ap Gwilym',
+  'e\u0301',
+  '“quoted” – dash',
+  '👩\u200D💻',
+  '🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}',
+  '👍🏽',
+  '\u{10FFFF}',
+  '\u{E000}',
+  '\u{1D11E}',
 ];
 
 /** One UTF-16 code unit or code point: any code point at all (lone surrogates included), ASCII with its controls, or an awkward piece. */
@@ -46,7 +94,9 @@ const unit = fc.oneof(
 const shortText = (maxLength: number) => fc.string({ unit, maxLength: 40 }).map((text) => text.slice(0, maxLength));
 
 /** A very long paragraph now and then: a generated piece repeated to up to 100,000 characters (the cut may split a surrogate pair). */
-const longText = fc.tuple(fc.string({ unit, minLength: 1, maxLength: 30 }), fc.integer({ min: 5_000, max: 100_000 })).map(([piece, length]) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length));
+const longText = fc
+  .tuple(fc.string({ unit, minLength: 1, maxLength: 30 }), fc.integer({ min: 5_000, max: 100_000 }))
+  .map(([piece, length]) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length));
 
 const runText = fc.oneof({ weight: 30, arbitrary: shortText(Infinity) }, { weight: 1, arbitrary: longText });
 
@@ -65,7 +115,13 @@ const meetingParts = fc.record({
   venue: shortText(300),
   status: fc.constantFrom('draft', 'approved'),
   items: fc.array(
-    fc.record({ title: shortText(500), exempt: fc.boolean(), paragraph: fc.integer({ min: 1, max: 7 }), summary: shortText(5000), blocks: fc.array(block, { maxLength: 5 }) }),
+    fc.record({
+      title: shortText(500),
+      exempt: fc.boolean(),
+      paragraph: fc.integer({ min: 1, max: 7 }),
+      summary: shortText(5000),
+      blocks: fc.array(block, { maxLength: 5 }),
+    }),
     { minLength: 1, maxLength: 4 },
   ),
   people: fc.array(
@@ -87,7 +143,10 @@ type MeetingParts = typeof meetingParts extends fc.Arbitrary<infer T> ? T : neve
 
 /** A meeting the app could hold (checked against the meeting schema), with a sentinel item pandoc must find. */
 function meetingFrom(parts: MeetingParts): Meeting {
-  const base = createMeeting({ committee: parts.committee, title: parts.title, date: '2022-11-08', startTime: '10:00', venue: parts.venue }, new Date('2022-11-08T10:00:00Z'));
+  const base = createMeeting(
+    { committee: parts.committee, title: parts.title, date: '2022-11-08', startTime: '10:00', venue: parts.venue },
+    new Date('2022-11-08T10:00:00Z'),
+  );
   const agenda = [
     { ...createAgendaItem('Sentinel item'), minutes: [{ id: newId(), type: 'paragraph' as const, runs: [{ text: 'Sentinel paragraph' }] }] },
     ...parts.items.map((item) => ({
@@ -95,7 +154,12 @@ function meetingFrom(parts: MeetingParts): Meeting {
       exempt: item.exempt,
       exemptParagraph: item.exempt ? item.paragraph : undefined,
       publicSummary: item.summary,
-      minutes: item.blocks.map((each): MinuteBlock => ({ id: newId(), type: each.type, level: each.level, runs: each.runs.map((run) => ({ text: run.text, marks: [...run.marks] })) })),
+      minutes: item.blocks.map((each): MinuteBlock => ({
+        id: newId(),
+        type: each.type,
+        level: each.level,
+        runs: each.runs.map((run) => ({ text: run.text, marks: [...run.marks] })),
+      })),
     })),
   ];
   const attendees: Attendee[] = parts.people.map((person) => ({
@@ -114,7 +178,15 @@ function meetingFrom(parts: MeetingParts): Meeting {
     agenda,
     attendees,
     declarations: [{ id: newId(), itemId: item.id, attendeeId: attendees[0]!.id, kind: 'non-registrable' as const, nature: parts.nature, withdrew: false }],
-    decisions: [{ id: newId(), itemId: item.id, kind: 'RESOLVED' as const, points: parts.points.map((text) => ({ id: newId(), text })), vote: { kind: 'counted' as const, for: 3, against: 1, abstentions: 0 } }],
+    decisions: [
+      {
+        id: newId(),
+        itemId: item.id,
+        kind: 'RESOLVED' as const,
+        points: parts.points.map((text) => ({ id: newId(), text })),
+        vote: { kind: 'counted' as const, for: 3, against: 1, abstentions: 0 },
+      },
+    ],
     actions: [{ id: newId(), itemId: item.id, text: parts.actionText, ownerName: parts.ownerName, status: 'open' as const }],
   };
   return Meeting.parse(meeting);
@@ -185,7 +257,9 @@ function shownTexts(meeting: Meeting, version: MinutesVersion): string[] {
     texts.push(...item.minutes.flatMap((each) => each.runs.map((run) => run.text)));
     if (meeting.declarations.some((each) => each.itemId === item.id)) texts.push(...meeting.declarations.map((each) => each.nature.trim().replace(/[.]$/, '')));
     // The decision is one sentence: a point's closing ";" "," or ":" may become its full stop.
-    texts.push(...meeting.decisions.filter((each) => each.itemId === item.id).flatMap((each) => each.points.map((point) => point.text.trim().replace(/[;,:]$/, ''))));
+    texts.push(
+      ...meeting.decisions.filter((each) => each.itemId === item.id).flatMap((each) => each.points.map((point) => point.text.trim().replace(/[;,:]$/, ''))),
+    );
     texts.push(...meeting.actions.filter((each) => each.itemId === item.id).flatMap((each) => [each.text, each.ownerName]));
   }
   return texts;

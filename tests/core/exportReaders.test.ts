@@ -91,7 +91,12 @@ function expectedSentences(meeting: Meeting, version: MinutesVersion): string[] 
   const alsoPresent = attending.filter((each) => each.category === 'councillor' || each.category === 'guest');
   const officers = attending.filter((each) => each.category === 'officer');
   const apologies = meeting.attendees.filter((each) => each.status === 'apologies' || each.status === 'substituted');
-  const sentences = [meeting.committee, meeting.title, `Minutes of the meeting held on ${longDate(meeting.date)} at ${formatClockTime(meeting.startTime)}`, meeting.venue];
+  const sentences = [
+    meeting.committee,
+    meeting.title,
+    `Minutes of the meeting held on ${longDate(meeting.date)} at ${formatClockTime(meeting.startTime)}`,
+    meeting.venue,
+  ];
   const group = (label: string, names: string[]) => (names.length > 0 ? [label, ...names] : []);
   sentences.push(
     ...group(
@@ -103,9 +108,18 @@ function expectedSentences(meeting: Meeting, version: MinutesVersion): string[] 
         return each.displayName;
       }),
     ),
-    ...group('Also present', alsoPresent.map((each) => each.displayName)),
-    ...group('Officers', officers.map((each) => (each.jobTitle ? `${each.displayName}, ${each.jobTitle}` : each.displayName))),
-    ...group('Apologies', apologies.map((each) => each.displayName)),
+    ...group(
+      'Also present',
+      alsoPresent.map((each) => each.displayName),
+    ),
+    ...group(
+      'Officers',
+      officers.map((each) => (each.jobTitle ? `${each.displayName}, ${each.jobTitle}` : each.displayName)),
+    ),
+    ...group(
+      'Apologies',
+      apologies.map((each) => each.displayName),
+    ),
   );
   for (const item of meeting.agenda) {
     sentences.push(item.title);
@@ -116,12 +130,20 @@ function expectedSentences(meeting: Meeting, version: MinutesVersion): string[] 
     if (item.exempt) sentences.push(scheduleParagraph(item));
     sentences.push(...blockTexts(item.minutes), ...recordSentences(meeting, item));
   }
-  const tabled = meeting.agenda.filter((item) => version === 'confidential' || !item.exempt).flatMap((item) => meeting.actions.filter((action) => action.itemId === item.id));
+  const tabled = meeting.agenda
+    .filter((item) => version === 'confidential' || !item.exempt)
+    .flatMap((item) => meeting.actions.filter((action) => action.itemId === item.id));
   if (tabled.length > 0) {
     sentences.push('Reference', 'Action', 'Owner', 'Due date', 'Status');
     for (const action of tabled) {
       const owner = name(action.ownerAttendeeId) || action.ownerName;
-      sentences.push(actionReference(meeting, action.id), action.text, owner, action.due ? shortDate(action.due) : '', action.status[0]!.toUpperCase() + action.status.slice(1));
+      sentences.push(
+        actionReference(meeting, action.id),
+        action.text,
+        owner,
+        action.due ? shortDate(action.due) : '',
+        action.status[0]!.toUpperCase() + action.status.slice(1),
+      );
     }
   }
   if (meeting.endTime) sentences.push(`The meeting ended at ${formatClockTime(meeting.endTime)}`);
@@ -131,7 +153,9 @@ function expectedSentences(meeting: Meeting, version: MinutesVersion): string[] 
 
 /** What the public version must not say: the minutes and record of every Part 2 item. */
 function part2Sentences(meeting: Meeting): string[] {
-  return meeting.agenda.filter((item) => item.exempt).flatMap((item) => [...blockTexts(item.minutes), ...recordSentences(meeting, item).filter((sentence) => sentence.length > 12)]);
+  return meeting.agenda
+    .filter((item) => item.exempt)
+    .flatMap((item) => [...blockTexts(item.minutes), ...recordSentences(meeting, item).filter((sentence) => sentence.length > 12)]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +208,12 @@ const PAGE_NUMBER = /^Page \d+ of \d+$/;
 function splitPages(pdfText: string): Pages {
   const pages = pdfText
     .split('\f')
-    .map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean))
+    .map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0);
   if (pages.length < 2) return { pages, headerLines: 0, footerLines: 0 };
   const shortest = Math.min(...pages.map((lines) => lines.length));
@@ -192,7 +221,8 @@ function splitPages(pdfText: string): Pages {
   let headerLines = 0;
   while (headerLines < shortest && sameOnEveryPage((lines) => lines[headerLines]!)) headerLines += 1;
   let footerLines = 0;
-  while (footerLines < shortest - headerLines && sameOnEveryPage((lines) => lines[lines.length - 1 - footerLines]!.replace(PAGE_NUMBER, 'Page # of #'))) footerLines += 1;
+  while (footerLines < shortest - headerLines && sameOnEveryPage((lines) => lines[lines.length - 1 - footerLines]!.replace(PAGE_NUMBER, 'Page # of #')))
+    footerLines += 1;
   return { pages, headerLines, footerLines };
 }
 
@@ -248,7 +278,20 @@ if (missing.length > 0) {
     const names = Object.keys(CASES) as CaseName[];
     for (const name of names) await writeFile(join(work, `${name}.docx`), await minutesDocx(meetings[name], { version: CASES[name].version }));
     // One LibreOffice for all files; a private profile so parallel runs do not share a lock.
-    await run(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, ...names.map((name) => join(work, `${name}.docx`))], { timeout: 150_000 });
+    await run(
+      SOFFICE,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        ...names.map((name) => join(work, `${name}.docx`)),
+      ],
+      { timeout: 150_000 },
+    );
     for (const name of names) {
       const pdf = join(work, `${name}.pdf`);
       if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${name}.docx to PDF`);
@@ -283,7 +326,9 @@ if (missing.length > 0) {
 
     it('names the committee and date at the top of every page', () => {
       const { meeting, pdf } = exported[name];
-      runningLines(pdf).forEach((lines, index) => expect(squeeze(lines.join(' ')), `page ${index + 1}`).toContain(squeeze(`${meeting.committee}, ${shortDate(meeting.date)}`)));
+      runningLines(pdf).forEach((lines, index) =>
+        expect(squeeze(lines.join(' ')), `page ${index + 1}`).toContain(squeeze(`${meeting.committee}, ${shortDate(meeting.date)}`)),
+      );
     });
   });
 

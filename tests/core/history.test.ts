@@ -44,7 +44,10 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'mb-history-'));
   library = join(root, 'library');
   await prepareLibrary(library);
-  meeting = createMeeting({ committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Guildhall' }, at('2026-11-01T09:00:00Z'));
+  meeting = createMeeting(
+    { committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Guildhall' },
+    at('2026-11-01T09:00:00Z'),
+  );
   folder = historyFolder(library, meeting.id);
 });
 
@@ -55,11 +58,21 @@ describe('keeping and listing versions', () => {
     const first = saved('Draft one', { revision: 'rev-0001', savedBy: 'Jane Smith on LAPTOP-12', savedAt: '2026-11-10T10:02:00.000Z' });
     const second = saved('Draft two');
     await keepVersionBytes(library, meeting.id, first, { now: at('2026-11-10T10:30:00Z') });
-    await keepVersionBytes(library, meeting.id, second, { now: at('2026-11-10T11:00:00Z'), savedBy: 'Tom Jones on DESKTOP-3', note: 'before a merge with Jane Smith’s changes' });
+    await keepVersionBytes(library, meeting.id, second, {
+      now: at('2026-11-10T11:00:00Z'),
+      savedBy: 'Tom Jones on DESKTOP-3',
+      note: 'before a merge with Jane Smith’s changes',
+    });
 
     const versions = await listVersions(library, meeting.id);
     expect(versions).toEqual([
-      { versionId: expect.any(String), savedAt: '2026-11-10T11:00:00.000Z', savedBy: 'Tom Jones on DESKTOP-3', note: 'before a merge with Jane Smith’s changes', sizeBytes: second.length },
+      {
+        versionId: expect.any(String),
+        savedAt: '2026-11-10T11:00:00.000Z',
+        savedBy: 'Tom Jones on DESKTOP-3',
+        note: 'before a merge with Jane Smith’s changes',
+        sizeBytes: second.length,
+      },
       { versionId: expect.any(String), savedAt: '2026-11-10T10:02:00.000Z', savedBy: 'Jane Smith on LAPTOP-12', sizeBytes: first.length },
     ]);
     expect((await readVersion(library, meeting.id, versions[0]!.versionId)).title).toBe('Draft two');
@@ -120,7 +133,9 @@ describe('keeping and listing versions', () => {
     const file = join(library, 'meetings', 'current.json');
     expect(await keepVersion(library, meeting.id, file, at('2026-11-10T10:00:00Z'), DEFAULT_HISTORY_POLICY)).toBe(false);
     await writeFile(file, serializeLibraryFile(meeting));
-    expect(await keepVersion(library, meeting.id, file, at('2026-11-10T10:00:00Z'), DEFAULT_HISTORY_POLICY, { note: 'before restoring an earlier version' })).toBe(true);
+    expect(
+      await keepVersion(library, meeting.id, file, at('2026-11-10T10:00:00Z'), DEFAULT_HISTORY_POLICY, { note: 'before restoring an earlier version' }),
+    ).toBe(true);
     const [version] = await listVersions(library, meeting.id);
     expect(version).toMatchObject({ note: 'before restoring an earlier version', sizeBytes: serializeLibraryFile(meeting).length });
     expect(await readVersion(library, meeting.id, version!.versionId)).toEqual(meeting);
@@ -210,7 +225,12 @@ describe('thinning the history', () => {
 
   it('keeps every version of the last 30 days and the last of each day before, leaving conflict copies and deleted meetings alone', async () => {
     await thirtyFiveDays();
-    const untouchable = ['2026-11-01T08-00-00-000Z conflict copy 2026-11-10 planning-committee (1).json', '2026-11-01T09-00-00-000Z conflict copy 2 2026-11-10 planning-committee (1).json', '2026-11-02T08-00-00-000Z deleted.json', 'notes.txt'];
+    const untouchable = [
+      '2026-11-01T08-00-00-000Z conflict copy 2026-11-10 planning-committee (1).json',
+      '2026-11-01T09-00-00-000Z conflict copy 2 2026-11-10 planning-committee (1).json',
+      '2026-11-02T08-00-00-000Z deleted.json',
+      'notes.txt',
+    ];
     for (const name of untouchable) await writeFile(join(folder, name), serializeLibraryFile(meeting));
 
     const removed = await pruneHistory(library, meeting.id, DEFAULT_HISTORY_POLICY, at('2026-12-31T00:00:00Z'));
@@ -268,7 +288,10 @@ describe('finding the version a computer last saw, by its revision', () => {
     await keepVersionBytes(library, meeting.id, saved('Revision three'), { now: at('2026-11-10T10:10:00Z'), revision: 'rev-0003' });
     // As the app kept versions before they carried a description, and a copy a sync tool left.
     await writeFile(join(folder, '2026-11-09T10-00-00-000Z.json.gz'), gzipSync(saved('Revision zero', { revision: 'rev-0000' })));
-    await writeFile(join(folder, '2026-11-10T10-20-00-000Z conflict copy 2026-11-10 planning-committee (1).json'), saved('Their revision', { revision: 'their-rev-0001' }));
+    await writeFile(
+      join(folder, '2026-11-10T10-20-00-000Z conflict copy 2026-11-10 planning-committee (1).json'),
+      saved('Their revision', { revision: 'their-rev-0001' }),
+    );
     await writeFile(join(folder, '2026-11-10T10-30-00-000Z 0badc0de.json.gz'), 'damaged');
 
     expect((await findVersionByRevision(library, meeting.id, 'rev-0002'))?.title).toBe('Revision two');

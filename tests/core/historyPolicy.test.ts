@@ -47,7 +47,11 @@ describe('the library’s history setting', () => {
     // The next session replaces the file, keeps it in history and thins by the library's rule.
     const again = temp.startCore({ saveDelayMs: 20 });
     const { view } = await again.handlers['meetings.open']({ meetingId: meeting.id });
-    await again.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item: createAgendaItem('Apologies'), index: 0 }] });
+    await again.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'item.add', item: createAgendaItem('Apologies'), index: 0 }],
+    });
     await again.handlers['meetings.close']({ meetingId: meeting.id });
 
     const versions = await listVersions(temp.library, meeting.id);

@@ -65,7 +65,10 @@ describe('library.json', () => {
   });
 
   it('keeps what else library.json holds when the house style is saved', async () => {
-    await writeFile(join(library, 'library.json'), JSON.stringify({ format: 'minutebook.library', version: 1, organisation: 'Old name', sharedSince: '2022-11-01' }));
+    await writeFile(
+      join(library, 'library.json'),
+      JSON.stringify({ format: 'minutebook.library', version: 1, organisation: 'Old name', sharedSince: '2022-11-01' }),
+    );
     await writeLibrarySettings(library, settingsWith({ organisation: 'Pemberley District Council' }));
     const stored = JSON.parse(await readFile(join(library, 'library.json'), 'utf8'));
     expect(stored.sharedSince).toBe('2022-11-01');
@@ -78,7 +81,11 @@ describe('library.json', () => {
     await writeFile(join(library, 'library.json'), broken);
     const error = await refusal(readLibrarySettings(library));
     expect(error).toBeInstanceOf(LibraryFileError);
-    expect(error.message).toMatch(new RegExp(`^The library settings file “${escape(join(library, 'library.json'))}” cannot be opened: it is not valid JSON \\(.+\\)\\. The file has not been changed\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^The library settings file “${escape(join(library, 'library.json'))}” cannot be opened: it is not valid JSON \\(.+\\)\\. The file has not been changed\\.$`,
+      ),
+    );
     expect(await readFile(join(library, 'library.json'), 'utf8')).toBe(broken);
   });
 
@@ -114,7 +121,13 @@ describe('the export’s house style', () => {
     await writeLibrarySettings(library, settingsWith({ organisation: 'Pemberley District Council', fontFamily: 'Georgia', minuteNumberPattern: '{n}' }));
     await saveCommittee(library, { ...createCommittee('Planning Panel'), houseStyle: { minuteNumberPattern: 'PDS/{yy}/{n}', dateFormat: '08/11/2022' } });
     const { houseStyle } = await loadExportStyle(library, 'planning-panel');
-    expect(houseStyle).toEqual({ ...DEFAULT_HOUSE_STYLE, organisation: 'Pemberley District Council', fontFamily: 'Georgia', minuteNumberPattern: 'PDS/{yy}/{n}', dateFormat: '08/11/2022' });
+    expect(houseStyle).toEqual({
+      ...DEFAULT_HOUSE_STYLE,
+      organisation: 'Pemberley District Council',
+      fontFamily: 'Georgia',
+      minuteNumberPattern: 'PDS/{yy}/{n}',
+      dateFormat: '08/11/2022',
+    });
   });
 
   it('reports a damaged committee file rather than quietly dropping its style', async () => {
@@ -161,7 +174,9 @@ describe('the export’s house style', () => {
       const file = await putInLibrary(fixture!);
       await writeLibrarySettings(library, settingsWith({ logo: { file, altText: 'Logo', widthMm: 40 } }));
       const error = await refusal(loadExportStyle(library, undefined));
-      expect(error.message).toBe(`The house-style logo “${file}” is not a PNG, JPEG, GIF or BMP picture${kind}. Save the logo as a PNG and choose that file in the house style.`);
+      expect(error.message).toBe(
+        `The house-style logo “${file}” is not a PNG, JPEG, GIF or BMP picture${kind}. Save the logo as a PNG and choose that file in the house style.`,
+      );
     }
   });
 
@@ -194,7 +209,9 @@ describe('the export’s house style', () => {
       await writeLibrarySettings(library, settingsWith({ template: `house-style/${name}` }));
       const error = await refusal(loadExportStyle(library, undefined));
       expect(error).toBeInstanceOf(LibraryFileError);
-      expect(error.message).toBe(`The house-style template “house-style/${name}” is not a Word document or template (.docx or .dotx). Choose a .docx or .dotx file in the house style.`);
+      expect(error.message).toBe(
+        `The house-style template “house-style/${name}” is not a Word document or template (.docx or .dotx). Choose a .docx or .dotx file in the house style.`,
+      );
       expect((await readFile(join(library, 'house-style', name))).equals(bytes)).toBe(true);
     }
   });
@@ -213,13 +230,18 @@ describe('the export’s house style', () => {
 
   it('says how to use an older .dot template, and when a template is missing', async () => {
     await mkdir(join(library, 'house-style'), { recursive: true });
-    await writeFile(join(library, 'house-style', 'minutes.dot'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    await writeFile(
+      join(library, 'house-style', 'minutes.dot'),
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
     await writeLibrarySettings(library, settingsWith({ template: 'house-style/minutes.dot' }));
     expect((await refusal(loadExportStyle(library, undefined))).message).toBe(
       'The house-style template “house-style/minutes.dot” is an older Word file (.doc or .dot). Open it in Word and save it as a Word Template (.dotx), then choose that file in the house style.',
     );
     await writeLibrarySettings(library, settingsWith({ template: 'house-style/minutes.dotx' }));
-    expect((await refusal(loadExportStyle(library, undefined))).message).toMatch(/^The house-style template “house-style\/minutes\.dotx” cannot be read: the file or its folder is not there/);
+    expect((await refusal(loadExportStyle(library, undefined))).message).toMatch(
+      /^The house-style template “house-style\/minutes\.dotx” cannot be read: the file or its folder is not there/,
+    );
   });
 });
 
@@ -244,14 +266,26 @@ describe('template styles', () => {
         `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/><w:eastAsianLayout w:id="1"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults></w:styles>`,
         `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/><w:lang w:val="en-GB"/><w:eastAsianLayout w:id="1"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults></w:styles>`,
       ],
-      [`${open}<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>`, `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`],
-      [`${open}<w:docDefaults><w:pPrDefault/></w:docDefaults></w:styles>`, `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults></w:styles>`],
-      [`${open}<w:docDefaults/></w:styles>`, `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`],
+      [
+        `${open}<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>`,
+        `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`,
+      ],
+      [
+        `${open}<w:docDefaults><w:pPrDefault/></w:docDefaults></w:styles>`,
+        `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults></w:styles>`,
+      ],
+      [
+        `${open}<w:docDefaults/></w:styles>`,
+        `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>`,
+      ],
       [
         `${open}<w:style w:styleId="Normal"><w:rPr><w:lang w:val="en-US" w:bidi="ar-SA"/></w:rPr></w:style></w:styles>`,
         `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:styleId="Normal"><w:rPr><w:lang w:val="en-GB" w:bidi="ar-SA"/></w:rPr></w:style></w:styles>`,
       ],
-      [`${open}<w:style w:styleId="Normal"/></w:styles>`, `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:styleId="Normal"/></w:styles>`],
+      [
+        `${open}<w:style w:styleId="Normal"/></w:styles>`,
+        `${open}<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:styleId="Normal"/></w:styles>`,
+      ],
     ];
     for (const [given, expected] of cases) expect(withDocumentLanguage(given, 'en-GB')).toBe(expected);
   });

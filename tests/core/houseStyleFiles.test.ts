@@ -156,7 +156,9 @@ describe('a house-style template that is a zip bomb', () => {
     const styles = { name: 'word/styles.xml', data: await deflatedZeros(64 * 1024 * 1024), declaredSize: 4096 };
     const bomb = rawZip([part('[Content_Types].xml', '<Types/>'), part('word/document.xml', '<w:document/>'), styles]);
     const { error, ms, peakGrowthMb } = await exportWithTemplate('liar.dotx', bomb);
-    expect(error.message).toMatch(/^The house-style template “house-style\/liar.dotx” would unpack to far more than any Word template \(its styles alone to more than 10 MB\)/);
+    expect(error.message).toMatch(
+      /^The house-style template “house-style\/liar.dotx” would unpack to far more than any Word template \(its styles alone to more than 10 MB\)/,
+    );
     expect(ms).toBeLessThan(1500);
     expect(peakGrowthMb).toBeLessThan(64);
   });
@@ -210,7 +212,12 @@ function png(width: number, height: number): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.alloc(2))), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(2))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function logoRefusal(name: string, bytes: Buffer): Promise<string> {
@@ -224,7 +231,9 @@ describe('a house-style logo', () => {
     expect(await logoRefusal('wide.png', png(100_000, 10))).toBe(
       'The house-style logo “house-style/wide.png” is 100,000 × 10 pixels, far larger than a logo needs (at most 10,000 pixels a side and 50 million in all). Save it smaller, say 1,000 pixels wide, and choose that file in the house style.',
     );
-    expect(await logoRefusal('big.png', png(9000, 9000))).toMatch(/^The house-style logo “house-style\/big.png” is 9,000 × 9,000 pixels, far larger than a logo needs/);
+    expect(await logoRefusal('big.png', png(9000, 9000))).toMatch(
+      /^The house-style logo “house-style\/big.png” is 9,000 × 9,000 pixels, far larger than a logo needs/,
+    );
   });
 
   it('is refused when a picture’s header is followed by something that is not the rest of the picture', async () => {
@@ -234,7 +243,11 @@ describe('a house-style logo', () => {
     // A real JPEG, its scan cut short and followed by garbage: the header is whole, the end-of-image marker gone.
     const jpeg = await readFile(join(FIXTURES, 'logo.jpg'));
     const jpegWithoutEnd = Buffer.concat([jpeg.subarray(0, jpeg.length - 40), Buffer.from('garbage instead of the rest of the scan')]);
-    const gifWithoutTrailer = Buffer.concat([Buffer.from('GIF89a', 'ascii'), Buffer.from([40, 0, 40, 0, 0x80, 0, 0, 0x1f, 0x38, 0x64, 0xff, 0xff, 0xff]), Buffer.from('garbage')]);
+    const gifWithoutTrailer = Buffer.concat([
+      Buffer.from('GIF89a', 'ascii'),
+      Buffer.from([40, 0, 40, 0, 0x80, 0, 0, 0x1f, 0x38, 0x64, 0xff, 0xff, 0xff]),
+      Buffer.from('garbage'),
+    ]);
     const cases: Array<[string, Buffer, string]> = [
       ['fake.png', fakePng, 'PNG'],
       ['crc.png', badCrc, 'PNG'],
@@ -252,9 +265,9 @@ describe('a house-style logo', () => {
     await writeFile(join(library, 'house-style', 'wide.png'), png(100_000, 10));
     const core = temp.startCore();
     const { houseStyle } = await core.handlers['library.houseStyle.get']({});
-    await expect(core.handlers['library.houseStyle.save']({ houseStyle: { ...houseStyle, logo: { file: 'house-style/wide.png', altText: 'Logo', widthMm: 40 } } })).rejects.toThrow(
-      /^The house-style logo “house-style\/wide.png” is 100,000 × 10 pixels/,
-    );
+    await expect(
+      core.handlers['library.houseStyle.save']({ houseStyle: { ...houseStyle, logo: { file: 'house-style/wide.png', altText: 'Logo', widthMm: 40 } } }),
+    ).rejects.toThrow(/^The house-style logo “house-style\/wide.png” is 100,000 × 10 pixels/);
   });
 
   it('takes whole pictures of every kind', async () => {

@@ -37,10 +37,20 @@ describe('rebuildFromJournal', () => {
     const item = createAgendaItem('Director’s update');
     await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
     await core.flushAll();
-    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.')] }] });
+    await core.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.')] }],
+    });
     await core.flushAll();
     await rename(temp.library, `${temp.library}-away`);
-    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.'), paragraph('blk00002', 'Only on this computer.')] }] });
+    await core.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [
+        { kind: 'item.minutes', itemId: item.id, minutes: [paragraph('blk00001', 'Saved to the library.'), paragraph('blk00002', 'Only on this computer.')] },
+      ],
+    });
     await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Room 2' } }] });
     const current = (await core.handlers['meetings.open']({ meetingId: meeting.id })).meeting;
     await core.close();

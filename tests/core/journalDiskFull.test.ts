@@ -46,7 +46,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const paragraph = (n: number): MinuteBlock => ({ id: `blk${String(n).padStart(5, '0')}`, type: 'paragraph', runs: [{ text: `Marker ${n}: ${'The Panel noted the update and asked for a further report. '.repeat(20 + (n % 7))}` }] });
+const paragraph = (n: number): MinuteBlock => ({
+  id: `blk${String(n).padStart(5, '0')}`,
+  type: 'paragraph',
+  runs: [{ text: `Marker ${n}: ${'The Panel noted the update and asked for a further report. '.repeat(20 + (n % 7))}` }],
+});
 
 /** Lines of the journal that are not a whole JSON object (torn, or glued onto a torn one). */
 async function damagedLines(journalDir: string, meetingId: string): Promise<string[]> {
@@ -85,7 +89,11 @@ describe('a full disk under the journal', () => {
     const refusals: string[] = [];
     for (let n = 1; n <= 12; n += 1) {
       const next = [...minutes, paragraph(n)];
-      const reply = await dispatchOperation(first.handlers, 'meetings.applyChanges', { meetingId: meeting.id, seenView: view, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: next }] });
+      const reply = await dispatchOperation(first.handlers, 'meetings.applyChanges', {
+        meetingId: meeting.id,
+        seenView: view,
+        changes: [{ kind: 'item.minutes', itemId: item.id, minutes: next }],
+      });
       if (reply.ok) {
         minutes.push(paragraph(n));
         acknowledged.push(n);
@@ -99,7 +107,11 @@ describe('a full disk under the journal', () => {
     // Space is freed; typing goes on and is kept.
     await rm(join(small, 'filler'));
     const after = [...minutes, paragraph(99)];
-    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: after }] });
+    await first.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'item.minutes', itemId: item.id, minutes: after }],
+    });
     acknowledged.push(99);
     const damagedAfter = await damagedLines(journalDir, meeting.id);
     await first.close();

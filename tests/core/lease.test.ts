@@ -157,10 +157,7 @@ describe('presence on a meeting', () => {
     const clock = new TestClock();
     const jane = await open({ clock });
     leases.splice(leases.indexOf(jane), 1);
-    const [first, second] = await Promise.all([
-      takeOverStaleLeases(meetingFile, { now: at(11, 0) }),
-      takeOverStaleLeases(meetingFile, { now: at(11, 0) }),
-    ]);
+    const [first, second] = await Promise.all([takeOverStaleLeases(meetingFile, { now: at(11, 0) }), takeOverStaleLeases(meetingFile, { now: at(11, 0) })]);
     expect([...first, ...second].map((session) => session.displayName)).toEqual(['Jane Smith']);
   });
 

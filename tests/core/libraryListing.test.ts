@@ -58,7 +58,12 @@ describe('the meetings list', () => {
 
     const listing = await temp.startCore().handlers['meetings.list']({});
     expect(listing.meetings.map((meeting) => meeting.title).sort()).toEqual(['Readable one', 'Readable two']);
-    expect(listing.unreadable.map((entry) => entry.file).sort()).toEqual(['meetings/2023', 'meetings/2025', 'meetings/2026/2026-11-11 dangling.json', 'meetings/2026/2026-11-12 pipe.json']);
+    expect(listing.unreadable.map((entry) => entry.file).sort()).toEqual([
+      'meetings/2023',
+      'meetings/2025',
+      'meetings/2026/2026-11-11 dangling.json',
+      'meetings/2026/2026-11-12 pipe.json',
+    ]);
     const problems = Object.fromEntries(listing.unreadable.map((entry) => [entry.file, entry.problem]));
     expect(problems['meetings/2026/2026-11-11 dangling.json']).toMatch(/symbolic link/);
     expect(problems['meetings/2026/2026-11-12 pipe.json']).toMatch(/not an ordinary file/);

@@ -72,12 +72,19 @@ describe('a committee slug in a meeting file', () => {
 });
 
 describe('a library-relative path from a file or a journal line', () => {
-  it.each(['../outside/m.json', 'meetings/../../outside/m.json', '/etc/passwd', 'meetings\\..\\..\\x.json', 'C:/Windows/x.json', 'meetings//x.json', 'meetings/./x.json', '', 'meetings/x\0.json'])(
-    'is refused when it is %j',
-    (file) => {
-      expect(() => fromLibraryRelative(temp.library, file)).toThrow(/is not a file inside the library folder/);
-    },
-  );
+  it.each([
+    '../outside/m.json',
+    'meetings/../../outside/m.json',
+    '/etc/passwd',
+    'meetings\\..\\..\\x.json',
+    'C:/Windows/x.json',
+    'meetings//x.json',
+    'meetings/./x.json',
+    '',
+    'meetings/x\0.json',
+  ])('is refused when it is %j', (file) => {
+    expect(() => fromLibraryRelative(temp.library, file)).toThrow(/is not a file inside the library folder/);
+  });
 
   it('is the file inside the library when it is an ordinary one', () => {
     expect(fromLibraryRelative(temp.library, 'meetings/2026/2026-11-10 x.json')).toBe(join(temp.library, 'meetings', '2026', '2026-11-10 x.json'));
@@ -165,7 +172,10 @@ describe('a symbolic link in the library', () => {
     await symlink(join(outside, 'logo.png'), join(temp.library, 'house-style', 'logo.png'));
     await symlink(join(outside, 'logo.png'), join(temp.library, 'house-style', 'template.dotx'));
     const settings = JSON.parse(await readFile(join(temp.library, 'library.json'), 'utf8')) as Record<string, unknown>;
-    await writeFile(join(temp.library, 'library.json'), JSON.stringify({ ...settings, houseStyle: { logo: { file: 'house-style/logo.png', altText: 'Logo', widthMm: 40 } } }));
+    await writeFile(
+      join(temp.library, 'library.json'),
+      JSON.stringify({ ...settings, houseStyle: { logo: { file: 'house-style/logo.png', altText: 'Logo', widthMm: 40 } } }),
+    );
     await expect(loadExportStyle(temp.library, undefined)).rejects.toThrow(/The house-style logo “house-style\/logo.png” is a symbolic link/);
     await writeFile(join(temp.library, 'library.json'), JSON.stringify({ ...settings, houseStyle: { template: 'house-style/template.dotx' } }));
     await expect(loadExportStyle(temp.library, undefined)).rejects.toThrow(/The house-style template “house-style\/template.dotx” is a symbolic link/);

@@ -26,7 +26,11 @@ function richMeeting(): Meeting {
       itemId: item.id,
       minutes: [
         { id: 'blk00001', type: 'heading', runs: [{ text: 'Virtual School' }] },
-        { id: 'blk00002', type: 'paragraph', runs: [{ text: 'Councillor Ní Bhriain asked ' }, { text: '“what next?”', marks: ['bold', 'italic'] }, { text: ' 👍 — שלום' }] },
+        {
+          id: 'blk00002',
+          type: 'paragraph',
+          runs: [{ text: 'Councillor Ní Bhriain asked ' }, { text: '“what next?”', marks: ['bold', 'italic'] }, { text: ' 👍 — שלום' }],
+        },
         { id: 'blk00003', type: 'numbered', runs: [{ text: 'noted the report;' }] },
         { id: 'blk00004', type: 'bullet', level: 1, runs: [{ text: 'B&NES figures', marks: ['underline'] }] },
       ],

@@ -14,7 +14,16 @@ const plainBytes = (value: unknown) => Buffer.from(JSON.stringify(value, null, '
 // Text with the characters that matter to JSON and to UTF-8: quotes, backslashes, newlines, tabs, NUL, line separators, emoji, Welsh and Hebrew.
 const awkwardText = fc.stringMatching(/^[a-z "\\\n\t\u0000\u2028\u2029’–ŵ👍ש{}[\],:]{0,24}$/);
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  any: fc.oneof({ depthSize: 'small' }, awkwardText, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(tie('any'), { maxLength: 4 }), fc.dictionary(awkwardText, tie('any'), { maxKeys: 4 })),
+  any: fc.oneof(
+    { depthSize: 'small' },
+    awkwardText,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('any'), { maxLength: 4 }),
+    fc.dictionary(awkwardText, tie('any'), { maxKeys: 4 }),
+  ),
 })).any;
 const item = fc.dictionary(awkwardText, value, { maxKeys: 6 });
 const meetingLike = fc.record({ id: awkwardText, title: awkwardText, agenda: fc.array(item, { maxLength: 8 }), notes: value });
@@ -31,19 +40,23 @@ describe('the bytes of a meeting file', () => {
 
   it('stay exactly indented JSON through a day of edits, items added, changed, moved and removed', () => {
     fc.assert(
-      fc.property(meetingLike, fc.array(fc.tuple(fc.nat(), fc.constantFrom('change', 'add', 'remove', 'move', 'retitle'), item), { maxLength: 20 }), (start, edits) => {
-        let meeting = start;
-        for (const [at, kind, fresh] of edits) {
-          const agenda = [...meeting.agenda];
-          const index = agenda.length === 0 ? 0 : at % agenda.length;
-          if (kind === 'change' && agenda.length > 0) agenda[index] = { ...agenda[index], ...fresh };
-          if (kind === 'add') agenda.splice(index, 0, fresh);
-          if (kind === 'remove') agenda.splice(index, 1);
-          if (kind === 'move' && agenda.length > 1) agenda.push(...agenda.splice(index, 1));
-          meeting = kind === 'retitle' ? { ...meeting, title: JSON.stringify(fresh) } : { ...meeting, agenda };
-          expect(serializeLibraryFile(meeting as unknown as Meeting).equals(plainBytes(meeting))).toBe(true);
-        }
-      }),
+      fc.property(
+        meetingLike,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('change', 'add', 'remove', 'move', 'retitle'), item), { maxLength: 20 }),
+        (start, edits) => {
+          let meeting = start;
+          for (const [at, kind, fresh] of edits) {
+            const agenda = [...meeting.agenda];
+            const index = agenda.length === 0 ? 0 : at % agenda.length;
+            if (kind === 'change' && agenda.length > 0) agenda[index] = { ...agenda[index], ...fresh };
+            if (kind === 'add') agenda.splice(index, 0, fresh);
+            if (kind === 'remove') agenda.splice(index, 1);
+            if (kind === 'move' && agenda.length > 1) agenda.push(...agenda.splice(index, 1));
+            meeting = kind === 'retitle' ? { ...meeting, title: JSON.stringify(fresh) } : { ...meeting, agenda };
+            expect(serializeLibraryFile(meeting as unknown as Meeting).equals(plainBytes(meeting))).toBe(true);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

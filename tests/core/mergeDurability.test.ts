@@ -36,7 +36,10 @@ async function waitForLog(log: string, wanted: RegExp, timeoutMs = 30_000): Prom
 }
 
 function everyWord(meeting: Meeting): string {
-  return [...meeting.agenda.map((item) => minutesText(item.minutes)), ...meeting.conflicts.map((conflict) => JSON.stringify([conflict.kept, conflict.other]))].join('\n');
+  return [
+    ...meeting.agenda.map((item) => minutesText(item.minutes)),
+    ...meeting.conflicts.map((conflict) => JSON.stringify([conflict.kept, conflict.other])),
+  ].join('\n');
 }
 
 describe('a merge into the open meeting', () => {
@@ -60,7 +63,9 @@ describe('a merge into the open meeting', () => {
       const revision = 'tom0000000000001';
       const toms: Meeting = {
         ...asSetUp,
-        agenda: asSetUp.agenda.map((each) => (each.id === itemId ? { ...each, minutes: [{ id: 'blk00001', type: 'paragraph', runs: [{ text: 'Tom’s wording.' }] }] } : each)),
+        agenda: asSetUp.agenda.map((each) =>
+          each.id === itemId ? { ...each, minutes: [{ id: 'blk00001', type: 'paragraph', runs: [{ text: 'Tom’s wording.' }] }] } : each,
+        ),
         updatedAt: new Date().toISOString(),
         sync: { revision, lineage: [revision, ...(asSetUp.sync?.lineage ?? [])], savedBy: 'Tom Jones on DESKTOP-9', savedAt: new Date().toISOString() },
       };

@@ -21,10 +21,24 @@ function member(id: string, displayName: string, fields: Partial<Attendee> = {})
 const EXEMPT_MINUTES = 'The Panel examined the tender prices of Acme Ltd in detail.';
 
 function sampleMeeting(): Meeting {
-  let meeting = createMeeting({ committee: 'Planning & Development Scrutiny Panel', title: 'Ordinary meeting', date: '2022-11-08', startTime: '10:00', venue: 'Council Chamber, Guildhall' }, at);
+  let meeting = createMeeting(
+    {
+      committee: 'Planning & Development Scrutiny Panel',
+      title: 'Ordinary meeting',
+      date: '2022-11-08',
+      startTime: '10:00',
+      venue: 'Council Chamber, Guildhall',
+    },
+    at,
+  );
   const apologies = createAgendaItem('Apologies for absence and substitutions', 'apologies');
   const report = createAgendaItem('Director’s update – Children’s Services');
-  const tender = { ...createAgendaItem('Highways maintenance contract'), exempt: true, exemptParagraph: 3, publicSummary: 'The Panel approved the award of the contract.' };
+  const tender = {
+    ...createAgendaItem('Highways maintenance contract'),
+    exempt: true,
+    exemptParagraph: 3,
+    publicSummary: 'The Panel approved the award of the contract.',
+  };
   const change = (each: MeetingChange) => {
     meeting = applyMeetingChange(meeting, each, at);
   };
@@ -41,13 +55,21 @@ function sampleMeeting(): Meeting {
     { id: 'offi0001', name: 'Jane Smith', displayName: 'Jane Smith', category: 'officer', jobTitle: 'Director of Children’s Services', status: 'present' },
   ];
   attendees.forEach((entity) => change({ kind: 'entity.put', collection: 'attendees', entity }));
-  change({ kind: 'entity.put', collection: 'declarations', entity: { id: 'decl0001', itemId: report.id, attendeeId: 'memb0001', kind: 'other-registrable', nature: 'school governor', withdrew: false } });
+  change({
+    kind: 'entity.put',
+    collection: 'declarations',
+    entity: { id: 'decl0001', itemId: report.id, attendeeId: 'memb0001', kind: 'other-registrable', nature: 'school governor', withdrew: false },
+  });
   change({ kind: 'entity.put', collection: 'movements', entity: { id: 'move0001', itemId: report.id, attendeeId: 'cllr0001', kind: 'left', time: '11:05' } });
   change({
     kind: 'item.minutes',
     itemId: report.id,
     minutes: [
-      { id: 'blk00001', type: 'paragraph', runs: [{ text: 'The Director introduced the report and ' }, { text: 'highlighted', marks: ['bold'] }, { text: ' two risks.\u0007\uFFFE' }] },
+      {
+        id: 'blk00001',
+        type: 'paragraph',
+        runs: [{ text: 'The Director introduced the report and ' }, { text: 'highlighted', marks: ['bold'] }, { text: ' two risks.\u0007\uFFFE' }],
+      },
       { id: 'blk00002', type: 'heading', runs: [{ text: 'Virtual School' }] },
       { id: 'blk00003', type: 'bullet', runs: [{ text: 'attendance has risen;' }] },
       { id: 'blk00004', type: 'bullet', runs: [{ text: 'exclusions have fallen.' }] },
@@ -59,11 +81,43 @@ function sampleMeeting(): Meeting {
   change({
     kind: 'entity.put',
     collection: 'decisions',
-    entity: { id: 'dcsn0001', itemId: report.id, kind: 'RESOLVED', points: [{ id: 'pnt00001', text: 'the report be noted' }], moverId: 'chair001', seconderId: 'memb0001', vote: { kind: 'counted', for: 3, against: 1, abstentions: 0 } },
+    entity: {
+      id: 'dcsn0001',
+      itemId: report.id,
+      kind: 'RESOLVED',
+      points: [{ id: 'pnt00001', text: 'the report be noted' }],
+      moverId: 'chair001',
+      seconderId: 'memb0001',
+      vote: { kind: 'counted', for: 3, against: 1, abstentions: 0 },
+    },
   });
-  change({ kind: 'entity.put', collection: 'actions', entity: { id: 'actn0001', itemId: report.id, number: 1, text: 'Circulate the attendance figures', ownerAttendeeId: 'offi0001', ownerName: '', due: '2022-12-01', status: 'open' } });
+  change({
+    kind: 'entity.put',
+    collection: 'actions',
+    entity: {
+      id: 'actn0001',
+      itemId: report.id,
+      number: 1,
+      text: 'Circulate the attendance figures',
+      ownerAttendeeId: 'offi0001',
+      ownerName: '',
+      due: '2022-12-01',
+      status: 'open',
+    },
+  });
   change({ kind: 'item.minutes', itemId: tender.id, minutes: [{ id: 'blk00010', type: 'paragraph', runs: [{ text: EXEMPT_MINUTES }] }] });
-  change({ kind: 'entity.put', collection: 'actions', entity: { id: 'actn0002', itemId: tender.id, text: 'Notify the unsuccessful bidders', ownerAttendeeId: undefined, ownerName: 'Head of Procurement', status: 'open' } });
+  change({
+    kind: 'entity.put',
+    collection: 'actions',
+    entity: {
+      id: 'actn0002',
+      itemId: tender.id,
+      text: 'Notify the unsuccessful bidders',
+      ownerAttendeeId: undefined,
+      ownerName: 'Head of Procurement',
+      status: 'open',
+    },
+  });
   return meeting;
 }
 
@@ -96,12 +150,19 @@ async function exported(meeting: Meeting, version: 'public' | 'confidential', op
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** The text of each paragraph of a part, in order. */
 function paragraphTexts(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => decodeXml([...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join('')));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) =>
+    decodeXml([...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join('')),
+  );
 }
 
 /** The paragraph whose text is exactly `text`, as XML. */
@@ -209,7 +270,8 @@ describe('minutes document', () => {
   });
 
   it('makes bullet and numbered minutes real Word lists, each numbered list its own', () => {
-    const numId = (text: string) => paragraphXml(publicVersion.document, text).match(/<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/)?.[2];
+    const numId = (text: string) =>
+      paragraphXml(publicVersion.document, text).match(/<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/)?.[2];
     const bullets = [numId('attendance has risen;'), numId('exclusions have fallen.')];
     const numbered = [numId('how the fund would be spent;'), numId('when the Panel would see the results.')];
     expect(bullets[0]).toBeDefined();
@@ -248,7 +310,9 @@ describe('minutes document', () => {
     const second = numPr('second list, point one')?.[2];
     expect(second).toBeDefined();
     expect(second).not.toBe(numPr('first list, point one')?.[2]);
-    expect(numbering).toMatch(new RegExp(`<w:num w:numId="${second}"><w:abstractNumId w:val="\\d+"\\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\\/>`));
+    expect(numbering).toMatch(
+      new RegExp(`<w:num w:numId="${second}"><w:abstractNumId w:val="\\d+"\\/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"\\/>`),
+    );
   });
 
   it('keeps a resolution on the same page as its vote', () => {
@@ -265,7 +329,9 @@ describe('minutes document', () => {
 
   it('sets the title, subject, author and language', () => {
     expect(publicVersion.core).toContain('<dc:title>Minutes: Planning &amp; Development Scrutiny Panel, 8 November 2022</dc:title>');
-    expect(publicVersion.core).toMatch(/<dc:subject>Public minutes of the Planning &amp; Development Scrutiny Panel meeting held on 8 November 2022<\/dc:subject>/);
+    expect(publicVersion.core).toMatch(
+      /<dc:subject>Public minutes of the Planning &amp; Development Scrutiny Panel meeting held on 8 November 2022<\/dc:subject>/,
+    );
     expect(publicVersion.core).toContain('<dc:creator>Minute Book</dc:creator>');
     expect(publicVersion.styles).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"\/>[\s\S]*<\/w:docDefaults>/);
   });
@@ -310,7 +376,9 @@ const FIXTURES = join(import.meta.dirname, 'fixtures', 'house-style');
 
 /** The definition of one style in styles.xml; fails unless there is exactly one. */
 function styleXml(styles: string, id: string): string {
-  const found = [...styles.matchAll(/<w:style\b[^>]*>[\s\S]*?<\/w:style>/g)].map((match) => match[0]).filter((style) => style.match(/^<w:style\b[^>]*>/)![0].includes(`w:styleId="${id}"`));
+  const found = [...styles.matchAll(/<w:style\b[^>]*>[\s\S]*?<\/w:style>/g)]
+    .map((match) => match[0])
+    .filter((style) => style.match(/^<w:style\b[^>]*>/)![0].includes(`w:styleId="${id}"`));
   if (found.length !== 1) throw new Error(`${found.length} definitions of style ${id}`);
   return found[0]!;
 }
@@ -362,7 +430,9 @@ describe('minutes document in the house style', () => {
     expect(paragraphTexts(pemberley.header)[0]).toBe('Planning & Development Scrutiny Panel, 08/11/2022');
     expect(pemberley.core).toContain('<dc:title>Minutes: Planning &amp; Development Scrutiny Panel, 08/11/2022</dc:title>');
 
-    const short = await exported(sampleMeeting(), 'public', { style: { houseStyle: { ...DEFAULT_HOUSE_STYLE, dateFormat: '8 Nov 2022', timeFormat: '10:00 am' } } });
+    const short = await exported(sampleMeeting(), 'public', {
+      style: { houseStyle: { ...DEFAULT_HOUSE_STYLE, dateFormat: '8 Nov 2022', timeFormat: '10:00 am' } },
+    });
     const shortText = paragraphTexts(short.document);
     expect(shortText).toContain('Minutes of the meeting held on Tuesday, 8 Nov 2022 at 10:00 am');
     expect(shortText).toContain('Councillor Pat Green left the meeting at 11:05 am during item 64.');
@@ -404,12 +474,17 @@ describe('minutes document in the house style', () => {
   it('marks DRAFT when the clerk asks, whatever the meeting’s status', async () => {
     const approved = applyMeetingChange(sampleMeeting(), { kind: 'meeting.update', fields: { status: 'approved' } }, at);
     expect(paragraphTexts((await exported(approved, 'public', { draft: true })).header)).toContain('DRAFT');
-    expect(paragraphTexts((await exported(sampleMeeting(), 'public', { draft: false })).header)).toEqual(['Planning & Development Scrutiny Panel, 8 November 2022']);
+    expect(paragraphTexts((await exported(sampleMeeting(), 'public', { draft: false })).header)).toEqual([
+      'Planning & Development Scrutiny Panel, 8 November 2022',
+    ]);
   });
 
   it('puts the logo at the top with its alt text, at the house width and in proportion', async () => {
     const data = await readFile(join(FIXTURES, 'logo.png'));
-    const style: ExportStyle = { houseStyle: PEMBERLEY, logo: { data, type: 'png', widthPx: 600, heightPx: 240, altText: 'Pemberley District Council logo', widthMm: 50 } };
+    const style: ExportStyle = {
+      houseStyle: PEMBERLEY,
+      logo: { data, type: 'png', widthPx: 600, heightPx: 240, altText: 'Pemberley District Council logo', widthMm: 50 },
+    };
     const { document, zip } = await exported(sampleMeeting(), 'public', { style });
     const drawings = [...document.matchAll(/<w:drawing>[\s\S]*?<\/w:drawing>/g)].map((match) => match[0]);
     expect(drawings).toHaveLength(1);
@@ -421,7 +496,9 @@ describe('minutes document in the house style', () => {
     expect(Math.abs(cy! / cx! - 240 / 600)).toBeLessThan(0.01);
     const embed = drawing.match(/r:embed="([^"]+)"/)![1];
     const relationships = await zip.file('word/_rels/document.xml.rels')!.async('string');
-    const target = relationships.match(new RegExp(`<Relationship [^>]*Id="${embed}"[^>]*Target="([^"]+)"`))?.[1] ?? relationships.match(new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${embed}"`))?.[1];
+    const target =
+      relationships.match(new RegExp(`<Relationship [^>]*Id="${embed}"[^>]*Target="([^"]+)"`))?.[1] ??
+      relationships.match(new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${embed}"`))?.[1];
     expect(target).toMatch(/^media\/.+\.png$/);
     expect((await zip.file(`word/${target}`)!.async('nodebuffer')).equals(data)).toBe(true);
     const body = document.slice(document.indexOf('<w:body>'));
@@ -491,7 +568,9 @@ describe('minutes document in the house style', () => {
   it('fills in from the house style what a template lacks, and finds its styles by name', async () => {
     // A German Word template: built-in names stay English, ids are translated.
     const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/><w:lang w:val="de-DE"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:color w:val="C00000"/></w:rPr></w:style></w:styles>`;
-    const { document, styles } = await exported(sampleMeeting(), 'public', { style: { houseStyle: PEMBERLEY, template: { stylesXml, fileName: 'house-style/vorlage.dotx' } } });
+    const { document, styles } = await exported(sampleMeeting(), 'public', {
+      style: { houseStyle: PEMBERLEY, template: { stylesXml, fileName: 'house-style/vorlage.dotx' } },
+    });
     expect(paragraphXml(document, 'PDS/22/64 Director’s update – Children’s Services')).toContain('<w:pStyle w:val="berschrift1"/>');
     expect(styleXml(styles, 'berschrift1')).toContain('<w:color w:val="C00000"/>');
     expect(styleXml(styles, 'Heading2')).toContain('<w:color w:val="1F3864"/>');

@@ -38,7 +38,12 @@ describe('recovery', () => {
     // Power cut before the library write: the change is only in the journal.
     const journal = await readFile(join(temp.data, 'journal', `${meeting.id}.jsonl`), 'utf8');
     expect(journal).not.toContain('"libr{');
-    expect(journal.split('\n').filter(Boolean).every((line) => JSON.parse(line))).toBe(true);
+    expect(
+      journal
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => JSON.parse(line)),
+    ).toBe(true);
     await second.close();
     expect((await readLibraryMeeting()).agenda.map((each) => each.title)).toEqual(['Declarations of interest']);
   });
@@ -55,8 +60,13 @@ describe('recovery', () => {
     const venues = ['Room 1', 'Room 2', 'Room 3'];
     const item = createAgendaItem('Declarations of interest');
     await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'item.add', item, index: 0 }] });
-    for (const venue of venues.slice(1)) await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue } }] });
-    await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { title: 'Extraordinary meeting' } }] });
+    for (const venue of venues.slice(1))
+      await first.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue } }] });
+    await first.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'meeting.update', fields: { title: 'Extraordinary meeting' } }],
+    });
     await first.close();
     const path = join(temp.data, 'journal', `${meeting.id}.jsonl`);
     const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
@@ -72,7 +82,9 @@ describe('recovery', () => {
   }
 
   it('reports a damaged line in the middle of the journal, and still replays every entry after it', async () => {
-    const opened = await damagedBetweenChanges((entry) => JSON.stringify({ ...entry, change: { kind: 'meeting.update', fields: { venue: 'Lost' } } }).slice(0, 90));
+    const opened = await damagedBetweenChanges((entry) =>
+      JSON.stringify({ ...entry, change: { kind: 'meeting.update', fields: { venue: 'Lost' } } }).slice(0, 90),
+    );
     expect(opened.meeting.agenda.map((each) => each.title)).toEqual(['Declarations of interest']);
     expect(opened.meeting.venue).toBe('Room 3');
     expect(opened.meeting.title).toBe('Extraordinary meeting');
@@ -80,7 +92,9 @@ describe('recovery', () => {
   });
 
   it('skips and reports a journal entry with a bad field, and the meeting still opens with the rest', async () => {
-    const opened = await damagedBetweenChanges((entry) => JSON.stringify({ ...entry, change: { kind: 'meeting.update', fields: { venue: 42, startTime: '25:99' } } }));
+    const opened = await damagedBetweenChanges((entry) =>
+      JSON.stringify({ ...entry, change: { kind: 'meeting.update', fields: { venue: 42, startTime: '25:99' } } }),
+    );
     expect(opened.meeting.agenda.map((each) => each.title)).toEqual(['Declarations of interest']);
     expect(opened.meeting.venue).toBe('Room 3');
     expect(opened.meeting.title).toBe('Extraordinary meeting');
@@ -121,7 +135,13 @@ describe('recovery', () => {
     const bBefore = await readFile(join(temp.library, ...FILE.split('/')), 'utf8');
     await appendFile(
       join(temp.data, 'journal', `${a.id}.jsonl`),
-      JSON.stringify({ seq: 50, at: new Date().toISOString(), library: temp.library, file: FILE, change: { kind: 'meeting.update', fields: { venue: 'Meeting A venue' } } }) + '\n',
+      JSON.stringify({
+        seq: 50,
+        at: new Date().toISOString(),
+        library: temp.library,
+        file: FILE,
+        change: { kind: 'meeting.update', fields: { venue: 'Meeting A venue' } },
+      }) + '\n',
     );
     const reply = await dispatchOperation(core.handlers, 'meetings.open', { meetingId: a.id });
     expect(reply).toMatchObject({ ok: false, error: { code: 'wrong-meeting', message: expect.stringContaining('holds a different meeting') } });
@@ -138,7 +158,11 @@ describe('recovery', () => {
     await mkdir(join(temp.library, '.minutebook', 'history'), { recursive: true });
     await rm(join(temp.library, '.minutebook', 'history', meeting.id), { recursive: true, force: true });
     await writeFile(join(temp.library, '.minutebook', 'history', meeting.id), 'a file where a folder should be');
-    await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: 'Guildhall' } }] });
+    await core.handlers['meetings.applyChanges']({
+      seenView: view,
+      meetingId: meeting.id,
+      changes: [{ kind: 'meeting.update', fields: { venue: 'Guildhall' } }],
+    });
     const state = await core.handlers['meetings.close']({ meetingId: meeting.id });
     expect(state.state).toBe('saved');
     expect((await readLibraryMeeting()).venue).toBe('Guildhall');

@@ -37,7 +37,11 @@ describe('bytes written per save', () => {
     const saves = 20;
     const before = await bytesWrittenByThisProcess();
     for (let n = 1; n <= saves; n += 1) {
-      await core.handlers['meetings.applyChanges']({ seenView: view, meetingId: meeting.id, changes: [{ kind: 'meeting.update', fields: { venue: `Room ${n}` } }] });
+      await core.handlers['meetings.applyChanges']({
+        seenView: view,
+        meetingId: meeting.id,
+        changes: [{ kind: 'meeting.update', fields: { venue: `Room ${n}` } }],
+      });
       await core.flushAll();
     }
     const written = (await bytesWrittenByThisProcess()) - before;

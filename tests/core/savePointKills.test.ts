@@ -120,8 +120,15 @@ describe('a crash at each step of the save sequence', () => {
     );
     const failures = outcomes.filter((outcome) => !outcome.killed || !outcome.fileParsed || outcome.lost.length > 0 || outcome.colleagueLost.length > 0);
     const acknowledged = outcomes.reduce((sum, outcome) => sum + outcome.acknowledged, 0);
-    console.log(`save-point kills: ${outcomes.length} runs, ${acknowledged} acknowledged changes, ${outcomes.filter((each) => !each.fileParsed).length} torn files, ${outcomes.reduce((sum, each) => sum + each.lost.length, 0)} acknowledged changes lost`);
-    expect(failures.map((each) => `${each.step} (${each.after}): ${each.killed ? '' : 'not killed at the step; '}${each.fileParsed ? '' : 'torn file; '}lost ${each.lost.join(' ') || 'nothing'}; colleague's lost ${each.colleagueLost.join(' ') || 'nothing'}`)).toEqual([]);
+    console.log(
+      `save-point kills: ${outcomes.length} runs, ${acknowledged} acknowledged changes, ${outcomes.filter((each) => !each.fileParsed).length} torn files, ${outcomes.reduce((sum, each) => sum + each.lost.length, 0)} acknowledged changes lost`,
+    );
+    expect(
+      failures.map(
+        (each) =>
+          `${each.step} (${each.after}): ${each.killed ? '' : 'not killed at the step; '}${each.fileParsed ? '' : 'torn file; '}lost ${each.lost.join(' ') || 'nothing'}; colleague's lost ${each.colleagueLost.join(' ') || 'nothing'}`,
+      ),
+    ).toEqual([]);
     expect(outcomes).toHaveLength(runs.length);
   }, 900_000);
 });

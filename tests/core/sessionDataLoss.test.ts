@@ -23,7 +23,8 @@ const shared = sharedLibraryForEachTest('mb-loss-', { retryDelayMs: 200 });
 const { fileMeeting } = shared;
 
 /** A clerk's computer: own settings and journal, the shared library. */
-const computer = (displayName: string, computerName: string, options: Partial<CoreOptions> = {}): MinuteBookCore => shared.computer(displayName, computerName, options).core;
+const computer = (displayName: string, computerName: string, options: Partial<CoreOptions> = {}): MinuteBookCore =>
+  shared.computer(displayName, computerName, options).core;
 
 /** Every word of the record and of both sides of every flagged conflict. */
 function everyWord(meeting: Meeting): string {
@@ -61,7 +62,8 @@ async function janeTypesOfflineWhileTomAdds(tomsRevision: string) {
   const before = await fileMeeting();
   const away = join(shared.root, 'library (disconnected)');
   await rename(shared.library, away);
-  await jane.handlers['meetings.applyChanges']({ seenView: view,
+  await jane.handlers['meetings.applyChanges']({
+    seenView: view,
     meetingId,
     changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', 'Jane typed this offline.')] }],
   });
@@ -77,7 +79,11 @@ async function janeSavesAParagraph(text: string) {
   const { meetingId, itemId } = await setUpMeeting(jane);
   const original = await fileMeeting();
   const { view } = await jane.handlers['meetings.open']({ meetingId });
-  await jane.handlers['meetings.applyChanges']({ seenView: view, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', text)] }] });
+  await jane.handlers['meetings.applyChanges']({
+    seenView: view,
+    meetingId,
+    changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', text)] }],
+  });
   await until('Jane’s save', async () => (everyWord(await fileMeeting()).includes(text) ? true : undefined));
   return { jane, meetingId, itemId, original };
 }
@@ -142,7 +148,9 @@ describe('a colleague’s write just after this computer’s save', () => {
     const { view } = await jane.handlers['meetings.open']({ meetingId });
 
     // Tom's version (in place, as a sync tool may write it) lands at the exact moment Jane's save has renamed its file into place.
-    const toms = serializeLibraryFile(tomsVersion(original, itemId, paragraph('blk0000t', 'Tom’s paragraph, written the instant after Jane’s save was put in place.'), 'tomjustafter0001'));
+    const toms = serializeLibraryFile(
+      tomsVersion(original, itemId, paragraph('blk0000t', 'Tom’s paragraph, written the instant after Jane’s save was put in place.'), 'tomjustafter0001'),
+    );
     let landed = false;
     listenAtCrashPoints((step) => {
       if (step !== 'save.renamed' || landed) return;
@@ -150,7 +158,11 @@ describe('a colleague’s write just after this computer’s save', () => {
       writeFileSync(shared.meetingPath(shared.library), toms);
     });
     try {
-      await jane.handlers['meetings.applyChanges']({ seenView: view, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', 'Jane’s saved paragraph.')] }] });
+      await jane.handlers['meetings.applyChanges']({
+        seenView: view,
+        meetingId,
+        changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000j', 'Jane’s saved paragraph.')] }],
+      });
       await jane.flushAll();
     } finally {
       listenAtCrashPoints(undefined);
@@ -210,8 +222,16 @@ describe('switching to read only', () => {
 
     // Once the library is back and the change saved, read only is fine.
     await rename(away, shared.library);
-    await until('the change saved', async () => (everyWord(await fileMeeting().catch(() => ({ agenda: [], conflicts: [] }) as unknown as Meeting)).includes('Jane typed this offline.') ? true : undefined));
-    await until('read only accepted', async () => (await jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' }).then(() => true).catch(() => undefined)));
+    await until('the change saved', async () =>
+      everyWord(await fileMeeting().catch(() => ({ agenda: [], conflicts: [] }) as unknown as Meeting)).includes('Jane typed this offline.') ? true : undefined,
+    );
+    await until(
+      'read only accepted',
+      async () =>
+        await jane.handlers['meetings.setMode']({ meetingId, mode: 'read-only' })
+          .then(() => true)
+          .catch(() => undefined),
+    );
   });
 });
 
@@ -235,7 +255,11 @@ describe('a window that has not seen a merge yet', () => {
     // (the renderer was busy, or the browser's event stream reconnected and missed it).
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const { view: samView } = await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({ seenView: samView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000s', 'Sam’s paragraph.')] }] });
+    await sam.handlers['meetings.applyChanges']({
+      seenView: samView,
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000s', 'Sam’s paragraph.')] }],
+    });
     const merged = await until('Jane’s computer to merge Sam’s paragraph', () => pushed.find((event) => everyWord(event.meeting).includes('Sam’s paragraph.')));
     expect(merged.view).not.toBe(opened.view);
 
@@ -247,7 +271,9 @@ describe('a window that has not seen a merge yet', () => {
     expect(everyWord(now)).toContain('Sam’s paragraph.');
     expect(everyWord(now)).toContain('Jane’s paragraph.');
     // The window is shown the meeting with both, under a newer view.
-    const shown = await until('the window to be shown both paragraphs', () => pushed.find((event) => event.view !== merged.view && everyWord(event.meeting).includes('Jane’s paragraph.')));
+    const shown = await until('the window to be shown both paragraphs', () =>
+      pushed.find((event) => event.view !== merged.view && everyWord(event.meeting).includes('Jane’s paragraph.')),
+    );
     expect(everyWord(shown.meeting)).toContain('Sam’s paragraph.');
     await jane.handlers['meetings.close']({ meetingId });
     const file = await fileMeeting();
@@ -262,8 +288,14 @@ describe('a window that has not seen a merge yet', () => {
     await jane.handlers['meetings.open']({ meetingId });
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const { view: samView } = await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({ seenView: samView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
-    const merged = await until('Jane’s window to be shown Sam’s words', () => pushed.find((event) => everyWord(event.meeting).includes('Sam rewrote the opening.')));
+    await sam.handlers['meetings.applyChanges']({
+      seenView: samView,
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }],
+    });
+    const merged = await until('Jane’s window to be shown Sam’s words', () =>
+      pushed.find((event) => everyWord(event.meeting).includes('Sam rewrote the opening.')),
+    );
 
     // Jane has seen Sam's words and, within seconds of the merge, deliberately puts the original back.
     const putBack: MeetingChange = { kind: 'item.minutes', itemId, minutes: [OPENING] };
@@ -285,7 +317,11 @@ describe('a window that has not seen a merge yet', () => {
     const { meetingId, itemId } = await setUpMeeting(jane);
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const { view: samView } = await sam.handlers['meetings.open']({ meetingId });
-    await sam.handlers['meetings.applyChanges']({ seenView: samView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
+    await sam.handlers['meetings.applyChanges']({
+      seenView: samView,
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }],
+    });
     await sam.handlers['meetings.close']({ meetingId });
 
     const opened = await jane.handlers['meetings.open']({ meetingId });
@@ -297,7 +333,11 @@ describe('a window that has not seen a merge yet', () => {
     expect(restored.view).not.toBe(opened.view);
 
     // A list the window made before it was shown the restored version (Sam's words, and a new paragraph) arrives now.
-    const made: MeetingChange = { kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.'), paragraph('blk0000j', 'Jane typed this just before restoring.')] };
+    const made: MeetingChange = {
+      kind: 'item.minutes',
+      itemId,
+      minutes: [paragraph('blk00001', 'Sam rewrote the opening.'), paragraph('blk0000j', 'Jane typed this just before restoring.')],
+    };
     await jane.handlers['meetings.applyChanges']({ meetingId, changes: [made], seenView: opened.view });
 
     const now = (await jane.handlers['meetings.open']({ meetingId })).meeting;
@@ -318,7 +358,8 @@ describe('a window that has not seen a merge yet', () => {
     const opened = await jane.handlers['meetings.open']({ meetingId });
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const { view: samView } = await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({ seenView: samView,
+    await sam.handlers['meetings.applyChanges']({
+      seenView: samView,
       meetingId,
       changes: [
         { kind: 'block.put', itemId, block: paragraph('blk00001', 'Sam rewrote the opening.'), after: null },

@@ -38,11 +38,22 @@ describe('a meeting open on two computers', () => {
     jane.events.length = 0;
 
     // Sam adds a paragraph; Jane, not having seen it yet, changes the venue.
-    await sam.core.handlers['meetings.applyChanges']({ seenView: samView,
+    await sam.core.handlers['meetings.applyChanges']({
+      seenView: samView,
       meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Sam’s note on school places.')] }],
+      changes: [
+        {
+          kind: 'item.minutes',
+          itemId,
+          minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Sam’s note on school places.')],
+        },
+      ],
     });
-    await jane.core.handlers['meetings.applyChanges']({ seenView: janeView, meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }] });
+    await jane.core.handlers['meetings.applyChanges']({
+      seenView: janeView,
+      meetingId,
+      changes: [{ kind: 'meeting.update', fields: { venue: 'Kaposvár Room' } }],
+    });
 
     const update = await until('Jane to see Sam’s paragraph', () => updates(jane.events).find((event) => allText(event.meeting).includes('Sam’s note')));
     expect(update.from).toBe('Sam Patel on DESKTOP-7');
@@ -81,9 +92,12 @@ describe('a meeting open on two computers', () => {
     const { jane, meetingId, itemId } = await setUp();
     const original = await fileMeeting(); // r0, as both computers had it
     const { view } = await jane.core.handlers['meetings.open']({ meetingId });
-    await jane.core.handlers['meetings.applyChanges']({ seenView: view,
+    await jane.core.handlers['meetings.applyChanges']({
+      seenView: view,
       meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s paragraph.')] }],
+      changes: [
+        { kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk0000j', 'Jane’s paragraph.')] },
+      ],
     });
     await until('Jane’s save', async () => (allText(await fileMeeting()).includes('Jane’s paragraph') ? true : undefined));
 
@@ -117,9 +131,12 @@ describe('a meeting open on two computers', () => {
       agenda: now.agenda.map((item) => ({ ...item, minutes: [paragraph('blk00001', 'The Director presented the report.')] })),
       sync: { revision: 'strangerrevision', lineage: ['strangerrevision'] },
     };
-    await jane.core.handlers['meetings.applyChanges']({ seenView: view,
+    await jane.core.handlers['meetings.applyChanges']({
+      seenView: view,
       meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Questions followed.')] }],
+      changes: [
+        { kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'The Director introduced the report.'), paragraph('blk00002', 'Questions followed.')] },
+      ],
     });
     await jane.core.flushAll();
     await writeFile(shared.meetingPath(), serializeLibraryFile(stranger));
@@ -129,7 +146,9 @@ describe('a meeting open on two computers', () => {
     });
     expect(minutesText(merged.agenda[0]!.minutes)).toContain('Questions followed.');
     expect(merged.conflicts).toHaveLength(1);
-    const conflictTexts = merged.conflicts.flatMap((conflict) => (conflict.kind === 'paragraph' ? [minutesText([conflict.kept.block]), minutesText([conflict.other.block])] : []));
+    const conflictTexts = merged.conflicts.flatMap((conflict) =>
+      conflict.kind === 'paragraph' ? [minutesText([conflict.kept.block]), minutesText([conflict.other.block])] : [],
+    );
     expect(conflictTexts.sort()).toEqual(['The Director introduced the report.', 'The Director presented the report.']);
   });
 });
@@ -148,7 +167,9 @@ describe('conflict copies', () => {
     const copyName = '2026-11-10 children-s-services-scrutiny-panel.sync-conflict-20261110-101500-ABCDEFG.json';
     await writeFile(join(shared.library, 'meetings', '2026', copyName), serializeLibraryFile(copy));
 
-    const update = await until('the copy to be merged', () => updates(jane.events).find((event) => allText(event.meeting).includes('Typed on the other laptop.')));
+    const update = await until('the copy to be merged', () =>
+      updates(jane.events).find((event) => allText(event.meeting).includes('Typed on the other laptop.')),
+    );
     expect(update.from).toBe(`conflict copy from Syncthing (${copyName})`);
     await until('the copy to leave the folder', async () => (!(await readdir(join(shared.library, 'meetings', '2026'))).includes(copyName) ? true : undefined));
     expect(allText(await fileMeeting())).toContain('Typed on the other laptop.');
@@ -159,7 +180,11 @@ describe('conflict copies', () => {
   it('merges a copy found on opening and says so', async () => {
     const { meetingId } = await setUp();
     const current = await fileMeeting();
-    const copy: Meeting = { ...current, venue: 'Committee Room 2', sync: { revision: 'copyrevision0002', lineage: ['copyrevision0002', ...current.sync!.lineage] } };
+    const copy: Meeting = {
+      ...current,
+      venue: 'Committee Room 2',
+      sync: { revision: 'copyrevision0002', lineage: ['copyrevision0002', ...current.sync!.lineage] },
+    };
     const copyName = '2026-11-10 children-s-services-scrutiny-panel (Sam Patel’s conflicted copy 2026-11-10).json';
     await writeFile(join(shared.library, 'meetings', '2026', copyName), serializeLibraryFile(copy));
     const sam = computer('Sam Patel', 'DESKTOP-7');
@@ -178,16 +203,32 @@ describe('reading only, and switching', () => {
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const opened = await sam.core.handlers['meetings.open']({ meetingId, mode: 'read-only' });
     expect(opened.mode).toBe('read-only');
-    expect(opened.presence).toEqual([expect.objectContaining({ displayName: 'Jane Smith', computerName: 'LAPTOP-12', mode: 'edit', stale: false, description: expect.stringMatching(/^Being edited by Jane Smith on LAPTOP-12 since \d\d:\d\d$/) })]);
+    expect(opened.presence).toEqual([
+      expect.objectContaining({
+        displayName: 'Jane Smith',
+        computerName: 'LAPTOP-12',
+        mode: 'edit',
+        stale: false,
+        description: expect.stringMatching(/^Being edited by Jane Smith on LAPTOP-12 since \d\d:\d\d$/),
+      }),
+    ]);
     await until('Jane to see Sam reading', async () => {
       const { presence } = await jane.core.handlers['meetings.presence']({ meetingId });
       return presence.some((each) => each.description.startsWith('Open read-only by Sam Patel on DESKTOP-7')) ? true : undefined;
     });
 
-    await jane.core.handlers['meetings.applyChanges']({ seenView: janeView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Jane typed this live.')] }] });
+    await jane.core.handlers['meetings.applyChanges']({
+      seenView: janeView,
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Jane typed this live.')] }],
+    });
     await until('Sam to see Jane’s typing', () => updates(sam.events).find((event) => allText(event.meeting).includes('Jane typed this live.')));
 
-    const refused = await dispatchOperation(sam.core.handlers, 'meetings.applyChanges', { meetingId, seenView: opened.view, changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }] });
+    const refused = await dispatchOperation(sam.core.handlers, 'meetings.applyChanges', {
+      meetingId,
+      seenView: opened.view,
+      changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }],
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringContaining('read only') } });
     await jane.core.flushAll();
     expect((await fileMeeting()).sync?.savedBy).toBe('Jane Smith on LAPTOP-12');
@@ -195,7 +236,11 @@ describe('reading only, and switching', () => {
 
     const editing = await sam.core.handlers['meetings.setMode']({ meetingId, mode: 'edit' });
     expect(editing.mode).toBe('edit');
-    await sam.core.handlers['meetings.applyChanges']({ seenView: editing.view, meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }] });
+    await sam.core.handlers['meetings.applyChanges']({
+      seenView: editing.view,
+      meetingId,
+      changes: [{ kind: 'meeting.update', fields: { venue: 'Sam’s venue' } }],
+    });
     await until('Sam’s change in the file', async () => ((await fileMeeting()).venue === 'Sam’s venue' ? true : undefined));
     await until('Jane to see Sam editing', async () => {
       const { presence } = await jane.core.handlers['meetings.presence']({ meetingId });
@@ -210,10 +255,22 @@ describe('reading only, and switching', () => {
     const lastSeen = new Date(Date.now() - 10 * 60_000).toISOString();
     await writeFile(
       leasePath,
-      JSON.stringify({ format: 'minutebook.lease', version: 1, meetingId, sessionId: '0123456789abcdef', displayName: 'Tom Jones', computerName: 'DESKTOP-9', mode: 'edit', since: lastSeen, heartbeat: lastSeen }),
+      JSON.stringify({
+        format: 'minutebook.lease',
+        version: 1,
+        meetingId,
+        sessionId: '0123456789abcdef',
+        displayName: 'Tom Jones',
+        computerName: 'DESKTOP-9',
+        mode: 'edit',
+        since: lastSeen,
+        heartbeat: lastSeen,
+      }),
     );
     const sam = computer('Sam Patel', 'DESKTOP-7');
-    expect((await sam.core.handlers['meetings.presence']({ meetingId })).presence).toEqual([expect.objectContaining({ stale: true, description: expect.stringContaining('Was being edited by Tom Jones on DESKTOP-9') })]);
+    expect((await sam.core.handlers['meetings.presence']({ meetingId })).presence).toEqual([
+      expect.objectContaining({ stale: true, description: expect.stringContaining('Was being edited by Tom Jones on DESKTOP-9') }),
+    ]);
     const opened = await sam.core.handlers['meetings.open']({ meetingId });
     expect(opened.notices).toEqual([expect.stringContaining('Took over Tom Jones’s stale editing session (DESKTOP-9')]);
     expect(opened.presence).toEqual([]);
@@ -229,7 +286,11 @@ describe('history', () => {
     // A colleague's version replaces Jane's: Jane's is kept in the history.
     const sam = computer('Sam Patel', 'DESKTOP-7');
     const { view: samView } = await sam.core.handlers['meetings.open']({ meetingId });
-    await sam.core.handlers['meetings.applyChanges']({ seenView: samView, meetingId, changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }] });
+    await sam.core.handlers['meetings.applyChanges']({
+      seenView: samView,
+      meetingId,
+      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }],
+    });
     await sam.core.handlers['meetings.close']({ meetingId });
 
     await jane.core.handlers['meetings.open']({ meetingId });
@@ -245,7 +306,11 @@ describe('history', () => {
     expect(after.some((version) => version.note?.startsWith('before restoring the version of') && version.savedBy === 'Sam Patel on DESKTOP-7')).toBe(true);
 
     // The clerk goes on typing on top of the restored version.
-    await jane.core.handlers['meetings.applyChanges']({ seenView: restored.view, meetingId, changes: [{ kind: 'meeting.update', fields: { venue: 'After the restore' } }] });
+    await jane.core.handlers['meetings.applyChanges']({
+      seenView: restored.view,
+      meetingId,
+      changes: [{ kind: 'meeting.update', fields: { venue: 'After the restore' } }],
+    });
     await jane.core.handlers['meetings.close']({ meetingId });
     const file = await fileMeeting();
     expect(file.venue).toBe('After the restore');

@@ -110,7 +110,10 @@ describe('a meeting kept only on this computer', () => {
     const { stranded } = await core.handlers['meetings.stranded.list']({});
     expect(stranded).toEqual([expect.objectContaining({ meetingId, whole: false, pendingChanges: 5, date: '2026-11-10' })]);
     const refused = await dispatchOperation(core.handlers, 'meetings.stranded.putBack', { meetingId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not-whole', message: expect.stringContaining('keeps 5 changes to this meeting, but not the meeting itself') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'not-whole', message: expect.stringContaining('keeps 5 changes to this meeting, but not the meeting itself') },
+    });
     expect((await readdir(temp.library)).filter((name) => name !== 'library.json' && name !== 'meetings')).toEqual([]);
   });
 });

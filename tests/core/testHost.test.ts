@@ -32,27 +32,37 @@ afterEach(async () => {
 });
 
 /** A request exactly as given (Host and all), which fetch would not let a test set. */
-function send(to: TestHost, options: { path: string; method: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; text: string }> {
+function send(
+  to: TestHost,
+  options: { path: string; method: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string }> {
   const url = new URL(to.origin);
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port: url.port, path: options.path, method: options.method, headers: { host: url.host, ...options.headers } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-      // An event stream answers and stays open: its status is enough.
-      if (response.headers['content-type']?.startsWith('text/event-stream')) {
-        resolve({ status: response.statusCode ?? 0, text });
-        response.destroy();
-      }
-    });
+    const outgoing = request(
+      { host: '127.0.0.1', port: url.port, path: options.path, method: options.method, headers: { host: url.host, ...options.headers } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        // An event stream answers and stays open: its status is enough.
+        if (response.headers['content-type']?.startsWith('text/event-stream')) {
+          resolve({ status: response.statusCode ?? 0, text });
+          response.destroy();
+        }
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(options.body);
   });
 }
 
 function call(name: string, body: unknown, token = host.token) {
-  return fetch(`${host.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-minutebook-token': token }, body: JSON.stringify(body) });
+  return fetch(`${host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-minutebook-token': token },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('the loopback test host', () => {
@@ -105,7 +115,12 @@ describe('the loopback test host', () => {
     const headers = { 'content-type': 'application/json', 'x-minutebook-token': host.token };
     const attempts: Record<string, string>[] = [{ origin: other }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }, { 'sec-fetch-site': 'cross-site' }];
     for (const extra of attempts) {
-      const response = await send(host, { path: '/api/settings.update', method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify({ displayName: 'Mallory' }) });
+      const response = await send(host, {
+        path: '/api/settings.update',
+        method: 'POST',
+        headers: { ...headers, ...extra },
+        body: JSON.stringify({ displayName: 'Mallory' }),
+      });
       expect(response.status).toBe(403);
       expect(JSON.parse(response.text).error.code).toBe('forbidden');
     }
@@ -120,18 +135,35 @@ describe('the loopback test host', () => {
     ]);
     expect((await (await call('settings.get', {})).json()).value.displayName).toBe('Jane Clerk');
     // The page's own requests: same origin, or typed in the address bar.
-    const own = await send(host, { path: '/api/settings.get', method: 'POST', headers: { ...headers, origin: host.origin, 'sec-fetch-site': 'same-origin' }, body: '{}' });
+    const own = await send(host, {
+      path: '/api/settings.get',
+      method: 'POST',
+      headers: { ...headers, origin: host.origin, 'sec-fetch-site': 'same-origin' },
+      body: '{}',
+    });
     expect(own.status).toBe(200);
     expect((await send(host, { path: `/?token=${host.token}`, method: 'GET', headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
   });
 
   it('takes a body only when it is declared as JSON', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(`${host.origin}/api/settings.update`, { method: 'POST', headers: { 'content-type': type, 'x-minutebook-token': host.token }, body: JSON.stringify({ displayName: 'Mallory' }) });
+      const response = await fetch(`${host.origin}/api/settings.update`, {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-minutebook-token': host.token },
+        body: JSON.stringify({ displayName: 'Mallory' }),
+      });
       expect(response.status).toBe(415);
       expect((await response.json()).error.message).toBe('Minute Book only accepts requests whose body is JSON (Content-Type: application/json).');
     }
-    expect((await fetch(`${host.origin}/api/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'x-minutebook-token': host.token }, body: '{}' })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${host.origin}/api/settings.get`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8', 'x-minutebook-token': host.token },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
     expect((await (await call('settings.get', {})).json()).value.displayName).toBe('Jane Clerk');
   });
 
@@ -157,7 +189,10 @@ describe('the loopback test host', () => {
 
   it('returns the core’s own message for invalid input', async () => {
     const reply = await (await call('meetings.open', { meetingId: '../../etc' })).json();
-    expect(reply).toEqual({ ok: false, error: { code: 'invalid-input', message: 'meetings.open was refused: an id may only hold letters, digits, "-" and "_" (at meetingId).' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'meetings.open was refused: an id may only hold letters, digits, "-" and "_" (at meetingId).' },
+    });
   });
 
   it('serves the page with a strict Content-Security-Policy', async () => {
@@ -232,11 +267,16 @@ describe('exporting minutes through the contract', () => {
   async function meetingWithTypedMinutes(): Promise<{ meetingId: string; itemId: string }> {
     const created = await value<OpenedMeeting>('meetings.create', sampleDetails);
     const item = createAgendaItem('Director’s six-month update');
-    await value('meetings.applyChanges', { seenView: created.view,
+    await value('meetings.applyChanges', {
+      seenView: created.view,
       meetingId: created.meeting.id,
       changes: [
         { kind: 'item.add', item, index: 0 },
-        { kind: 'item.minutes', itemId: item.id, minutes: [{ id: 'blk-typed-0001', type: 'paragraph', runs: [{ text: 'The Panel noted the report – “significant” pressures.' }] }] },
+        {
+          kind: 'item.minutes',
+          itemId: item.id,
+          minutes: [{ id: 'blk-typed-0001', type: 'paragraph', runs: [{ text: 'The Panel noted the report – “significant” pressures.' }] }],
+        },
       ],
     });
     return { meetingId: created.meeting.id, itemId: item.id };
@@ -272,7 +312,12 @@ describe('exporting minutes through the contract', () => {
     const { meetingId } = await meetingWithTypedMinutes();
     const papers = join(exportRoot.root, 'Committee papers');
     await mkdir(papers);
-    const exported = await value<ExportedMinutes>('meetings.export', { meetingId, version: 'confidential', draft: false, target: join(papers, 'Minutes 10 November') });
+    const exported = await value<ExportedMinutes>('meetings.export', {
+      meetingId,
+      version: 'confidential',
+      draft: false,
+      target: join(papers, 'Minutes 10 November'),
+    });
     expect(exported.path).toBe(join(papers, 'Minutes 10 November.docx'));
     expect(await documentText(exported.path)).toContain('CONFIDENTIAL');
     const targets = await value<ExportTargets>('meetings.exportTargets', { meetingId });
@@ -365,7 +410,9 @@ describe('exporting minutes through the contract', () => {
     expect((await value<ExportTargets>('meetings.exportTargets', { meetingId })).canChooseFile).toBe(true);
     expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({});
     chooseAnswer = join(exportRoot.root, 'Chosen name');
-    expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({ path: join(exportRoot.root, 'Chosen name.docx') });
+    expect(await value('files.chooseExportTarget', { defaultPath: join(exportRoot.root, 'a.docx') })).toEqual({
+      path: join(exportRoot.root, 'Chosen name.docx'),
+    });
     // A half-typed name in "Save as" starts the dialog in the export folder.
     chooseAnswer = undefined;
     await value('files.chooseExportTarget', { defaultPath: 'Minutes 10 Nov' });
@@ -429,9 +476,16 @@ describe('the desktop in browser mode', () => {
 describe('bad input gets a sentence, never a stack trace or a hung call', () => {
   it('refuses JSON nested deeper than any screen sends, before parsing it', async () => {
     for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), `{"displayName":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`]) {
-      const response = await fetch(`${host.origin}/api/settings.update`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-minutebook-token': host.token }, body });
+      const response = await fetch(`${host.origin}/api/settings.update`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-minutebook-token': host.token },
+        body,
+      });
       expect(response.status).toBe(400);
-      expect((await response.json()).error).toEqual({ code: 'invalid-input', message: 'The request is nested more than 64 levels deep, which no Minute Book screen sends; it was refused.' });
+      expect((await response.json()).error).toEqual({
+        code: 'invalid-input',
+        message: 'The request is nested more than 64 levels deep, which no Minute Book screen sends; it was refused.',
+      });
     }
   });
 
@@ -440,7 +494,13 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
     for (let depth = 0; depth < 50_000; depth++) value = [value];
     const change = { kind: 'conflict.resolve', conflictId: 'cfl-0001', resolution: { value } };
     const reply = await dispatchOperation(temp.startCore().handlers, 'meetings.applyChanges', { meetingId: 'mtg-0001', seenView: 0, changes: [change] });
-    expect(reply).toEqual({ ok: false, error: { code: 'invalid-input', message: 'meetings.applyChanges was refused: its input is nested more than 64 levels deep, which no Minute Book screen sends.' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'meetings.applyChanges was refused: its input is nested more than 64 levels deep, which no Minute Book screen sends.',
+      },
+    });
   });
 
   it('refuses an address with a broken % escape with a sentence', async () => {
@@ -456,7 +516,10 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
       body: JSON.stringify({ displayName: 'x'.repeat(21 * 1024 * 1024) }),
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toEqual({ code: 'too-large', message: 'The request is too large for Minute Book (more than 20 MB); nothing in it was kept.' });
+    expect((await response.json()).error).toEqual({
+      code: 'too-large',
+      message: 'The request is too large for Minute Book (more than 20 MB); nothing in it was kept.',
+    });
   });
 
   it('refuses a library folder in /proc, /sys or /dev at once, with a sentence', async () => {
@@ -464,7 +527,11 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
       const reply = await (await call('settings.update', { libraryPath })).json();
       expect(reply.ok).toBe(false);
       expect(reply.error.code).toBe('library-unusable');
-      expect(reply.error.message).toMatch(new RegExp(`^The library folder “${libraryPath.replace(/[/]/g, '\\/')}” is (inside /(proc|sys|dev)|on the \\w+ file system), which shows the running system rather than holding files, so it cannot be a library\\.`));
+      expect(reply.error.message).toMatch(
+        new RegExp(
+          `^The library folder “${libraryPath.replace(/[/]/g, '\\/')}” is (inside /(proc|sys|dev)|on the \\w+ file system), which shows the running system rather than holding files, so it cannot be a library\\.`,
+        ),
+      );
     }
     // A symlink that leads there is followed.
     await symlink('/proc/self', join(temp.root, 'looks-ordinary'));
@@ -476,15 +543,25 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
   it('refuses impossible dates wherever the contract takes one', async () => {
     for (const date of ['2026-13-45', '2026-02-30', '2025-02-29', '2026-04-31', '2026-00-10']) {
       const reply = await (await call('meetings.create', { ...sampleDetails, date })).json();
-      expect(reply.error).toEqual({ code: 'invalid-input', message: 'meetings.create was refused: that date is not on the calendar (a month is 01 to 12, and the day must be in that month) (at date).' });
+      expect(reply.error).toEqual({
+        code: 'invalid-input',
+        message: 'meetings.create was refused: that date is not on the calendar (a month is 01 to 12, and the day must be in that month) (at date).',
+      });
     }
     expect((await (await call('meetings.create', { ...sampleDetails, date: '2024-02-29' })).json()).ok).toBe(true);
     const created = (await (await call('meetings.create', sampleDetails)).json()).value as OpenedMeeting;
     const meetingId = created.meeting.id;
-    const moved = await (await call('meetings.applyChanges', { meetingId, seenView: created.view, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-30' } }] })).json();
-    expect(moved.error).toEqual({ code: 'invalid-input', message: 'meetings.applyChanges was refused: 2026-02-30 is not a date on the calendar (at changes.0.fields.date).' });
+    const moved = await (
+      await call('meetings.applyChanges', { meetingId, seenView: created.view, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-30' } }] })
+    ).json();
+    expect(moved.error).toEqual({
+      code: 'invalid-input',
+      message: 'meetings.applyChanges was refused: 2026-02-30 is not a date on the calendar (at changes.0.fields.date).',
+    });
     const action = { id: 'act-0001', itemId: 'itm-0001', text: 'Report back', ownerName: 'Director', due: '2026-13-45', status: 'open' };
-    const due = await (await call('meetings.applyChanges', { meetingId, seenView: created.view, changes: [{ kind: 'entity.put', collection: 'actions', entity: action }] })).json();
+    const due = await (
+      await call('meetings.applyChanges', { meetingId, seenView: created.view, changes: [{ kind: 'entity.put', collection: 'actions', entity: action }] })
+    ).json();
     expect(due.error?.message).toBe('meetings.applyChanges was refused: 2026-13-45 is not a date on the calendar (at changes.0.entity.due).');
   });
 
@@ -497,7 +574,13 @@ describe('bad input gets a sentence, never a stack trace or a hung call', () => 
     const opened = await (await call('meetings.open', { meetingId: meeting.id })).json();
     expect(opened.ok).toBe(true);
     expect(opened.value.notices).toContain('This meeting’s date, 2026-02-30, is not a date on the calendar: correct it in the meeting’s details.');
-    const corrected = await (await call('meetings.applyChanges', { meetingId: meeting.id, seenView: opened.value.view, changes: [{ kind: 'meeting.update', fields: { date: '2026-02-28' } }] })).json();
+    const corrected = await (
+      await call('meetings.applyChanges', {
+        meetingId: meeting.id,
+        seenView: opened.value.view,
+        changes: [{ kind: 'meeting.update', fields: { date: '2026-02-28' } }],
+      })
+    ).json();
     expect(corrected.ok).toBe(true);
   });
 });

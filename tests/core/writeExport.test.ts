@@ -127,7 +127,9 @@ describe('writing an export', () => {
     const target = join(folder, 'Exports', 'Minutes.docx');
     const error = await writeExportFile(target, NEW).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ExportWriteFailed);
-    expect((error as Error).message).toBe(`Minutes.docx could not be saved in “${join(folder, 'Exports')}”: that folder is not there (was it moved, or is the drive disconnected?). Nothing was written.`);
+    expect((error as Error).message).toBe(
+      `Minutes.docx could not be saved in “${join(folder, 'Exports')}”: that folder is not there (was it moved, or is the drive disconnected?). Nothing was written.`,
+    );
   });
 });
 
@@ -172,7 +174,9 @@ describe('a target open in Word', () => {
     const target = join(folder, 'Minutes 2022-11-08.docx');
     await writeFile(target, OLD);
     await writeFile(join(folder, '~$nutes 2022-11-08.docx'), wordOwnerFile('Siân Ní Bhriain'));
-    expect((await busyError(target)).message).toBe('Minutes 2022-11-08.docx is open in Word (by Siân Ní Bhriain) — close it there, or save under another name.');
+    expect((await busyError(target)).message).toBe(
+      'Minutes 2022-11-08.docx is open in Word (by Siân Ní Bhriain) — close it there, or save under another name.',
+    );
   });
 
   it('still refuses when the owner file holds no name it can read', async () => {

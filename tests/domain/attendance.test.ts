@@ -28,7 +28,24 @@ function meetingFor(committee: Committee): Meeting {
   // Four items after the three standard ones, so there is room to arrive and leave.
   return ['Item A', 'Item B', 'Item C', 'Item D'].reduce(
     (current, title, index) =>
-      applyMeetingChange(current, { kind: 'item.add', index: 3 + index, item: { id: `item-${title.slice(-1).toLowerCase()}-x`, title, background: '', minutes: [], role: 'standard', minutesEditedByHand: false, exempt: false, publicSummary: '' } }, NOW),
+      applyMeetingChange(
+        current,
+        {
+          kind: 'item.add',
+          index: 3 + index,
+          item: {
+            id: `item-${title.slice(-1).toLowerCase()}-x`,
+            title,
+            background: '',
+            minutes: [],
+            role: 'standard',
+            minutesEditedByHand: false,
+            exempt: false,
+            publicSummary: '',
+          },
+        },
+        NOW,
+      ),
     meeting,
   );
 }
@@ -77,7 +94,19 @@ describe('the quorum', () => {
     meeting = apply(
       meeting,
       { kind: 'entity.put', collection: 'attendees', entity: { ...member, status: 'substituted' } },
-      { kind: 'entity.put', collection: 'attendees', entity: { id: 'substitute-1', name: 'Sam Sub', displayName: 'Councillor Sam Sub', category: 'member', role: 'substitute', substituteFor: member.id, status: 'present' } },
+      {
+        kind: 'entity.put',
+        collection: 'attendees',
+        entity: {
+          id: 'substitute-1',
+          name: 'Sam Sub',
+          displayName: 'Councillor Sam Sub',
+          category: 'member',
+          role: 'substitute',
+          substituteFor: member.id,
+          status: 'present',
+        },
+      },
     );
     expect(quorumAt(meeting, itemA)).toMatchObject({ present: 6, needed: 6, quorate: true });
     expect(eligibleVoters(meeting, itemA).map((each) => each.displayName)).toContain('Councillor Sam Sub');
@@ -99,7 +128,11 @@ describe('who is in the room', () => {
   it('counts a late arrival from the item they arrived in, in agenda order', () => {
     let meeting = meetingFor(committeeOf(3, { quorum: { kind: 'count', count: 3 } }));
     const late = attendee(meeting, 'Councillor Member 3');
-    meeting = apply(meeting, { kind: 'entity.put', collection: 'movements', entity: { id: 'move-1', attendeeId: late.id, kind: 'arrived', time: '10:17', itemId: itemB } });
+    meeting = apply(meeting, {
+      kind: 'entity.put',
+      collection: 'movements',
+      entity: { id: 'move-1', attendeeId: late.id, kind: 'arrived', time: '10:17', itemId: itemB },
+    });
     expect(isInRoomAt(meeting, late, itemA)).toBe(false);
     expect(isInRoomAt(meeting, late, itemB)).toBe(true);
     expect(isInRoomAt(meeting, late, itemD)).toBe(true);
@@ -129,7 +162,14 @@ describe('who is in the room', () => {
     meeting = apply(meeting, {
       kind: 'entity.put',
       collection: 'declarations',
-      entity: { id: 'declaration-1', itemId: itemC, attendeeId: declarer.id, kind: 'disclosable-pecuniary', nature: 'Owns land next to the site', withdrew: true },
+      entity: {
+        id: 'declaration-1',
+        itemId: itemC,
+        attendeeId: declarer.id,
+        kind: 'disclosable-pecuniary',
+        nature: 'Owns land next to the site',
+        withdrew: true,
+      },
     });
     expect(quorumAt(meeting, itemB)).toMatchObject({ present: 4, needed: 4, quorate: true });
     expect(quorumAt(meeting, itemC)).toMatchObject({ present: 3, needed: 4, quorate: false });
@@ -148,7 +188,10 @@ describe('who is in the room', () => {
 describe('a meeting without a roster', () => {
   it('does not claim to be inquorate when there is no one to count', () => {
     const item = createAgendaItem('Apologies');
-    const meeting = { ...createMeeting({ committee: 'Ad hoc working group', title: '', date: '2026-11-10', startTime: '10:00', venue: '' }, new Date()), agenda: [item] };
+    const meeting = {
+      ...createMeeting({ committee: 'Ad hoc working group', title: '', date: '2026-11-10', startTime: '10:00', venue: '' }, new Date()),
+      agenda: [item],
+    };
     const state = quorumAt(meeting, item.id);
     expect(state.votingRoster).toBe(0);
     expect(describeQuorum(state)).toBe('Quorum not checked: this meeting has no voting members on its roster');

@@ -61,22 +61,36 @@ describe('times', () => {
   it('reads back to the same clock time in every format', () => {
     const twelveHour = /^(\d{1,2})[.:](\d{2}) (am|pm)$/;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom<TimeFormat>('10.00 am', '10:00 am', '10:00'), (hours, minutes, format) => {
-        const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-        const written = formatTime(time, format);
-        const match = twelveHour.exec(written);
-        const back = match ? ((Number(match[1]) % 12) + (match[3] === 'pm' ? 12 : 0)) * 60 + Number(match[2]) : Number(written.slice(0, 2)) * 60 + Number(written.slice(3));
-        expect(back).toBe(hours * 60 + minutes);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.constantFrom<TimeFormat>('10.00 am', '10:00 am', '10:00'),
+        (hours, minutes, format) => {
+          const time = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+          const written = formatTime(time, format);
+          const match = twelveHour.exec(written);
+          const back = match
+            ? ((Number(match[1]) % 12) + (match[3] === 'pm' ? 12 : 0)) * 60 + Number(match[2])
+            : Number(written.slice(0, 2)) * 60 + Number(written.slice(3));
+          expect(back).toBe(hours * 60 + minutes);
+        },
+      ),
     );
   });
 
   it('lets the minutes wording use the house time format, keeping the UK default', () => {
     expect(formatClockTime('11:05')).toBe('11.05 am');
     expect(formatClockTime('11:05', '10:00')).toBe('11:05');
-    const meeting: Meeting = { ...createMeeting({ committee: 'Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: '' }, new Date('2022-11-01T09:00:00Z')), firstMinuteNumber: 64 };
+    const meeting: Meeting = {
+      ...createMeeting({ committee: 'Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: '' }, new Date('2022-11-01T09:00:00Z')),
+      firstMinuteNumber: 64,
+    };
     const item = createAgendaItem('Report');
-    const withItem = { ...meeting, agenda: [item], attendees: [{ id: 'cllr0001', name: 'Pat Green', displayName: 'Councillor Pat Green', category: 'councillor' as const, status: 'present' as const }] };
+    const withItem = {
+      ...meeting,
+      agenda: [item],
+      attendees: [{ id: 'cllr0001', name: 'Pat Green', displayName: 'Councillor Pat Green', category: 'councillor' as const, status: 'present' as const }],
+    };
     const movement = { id: 'move0001', itemId: item.id, attendeeId: 'cllr0001', kind: 'left' as const, time: '15:05' };
     expect(movementSentence(withItem, movement)).toBe('Councillor Pat Green left the meeting at 3.05 pm during item 64.');
     expect(movementSentence(withItem, movement, '10:00 am')).toBe('Councillor Pat Green left the meeting at 3:05 pm during item 64.');
@@ -128,7 +142,10 @@ describe('library settings', () => {
 
   it('reads the first library.json, with the organisation at the top, as the default style for that organisation', () => {
     const parsed = parseLibrarySettings({ format: 'minutebook.library', version: 1, organisation: 'Pemberley District Council' });
-    expect(parsed).toEqual({ ok: true, settings: { ...createLibrarySettings(), houseStyle: { ...DEFAULT_HOUSE_STYLE, organisation: 'Pemberley District Council' } } });
+    expect(parsed).toEqual({
+      ok: true,
+      settings: { ...createLibrarySettings(), houseStyle: { ...DEFAULT_HOUSE_STYLE, organisation: 'Pemberley District Council' } },
+    });
   });
 
   it('fills the parts of a hand-written house style that are missing from the defaults', () => {
@@ -137,15 +154,26 @@ describe('library settings', () => {
   });
 
   it('says which setting is wrong', () => {
-    const colour = parseLibrarySettings({ format: 'minutebook.library', version: 1, houseStyle: { headingStyle: { bold: true, allCaps: false, colour: 'navy' } } });
+    const colour = parseLibrarySettings({
+      format: 'minutebook.library',
+      version: 1,
+      houseStyle: { headingStyle: { bold: true, allCaps: false, colour: 'navy' } },
+    });
     expect(colour).toEqual({ ok: false, problem: 'houseStyle.headingStyle.colour: a colour is six hex digits, such as 1F3864' });
-    const logo = parseLibrarySettings({ format: 'minutebook.library', version: 1, houseStyle: { logo: { file: '../logo.png', altText: 'Logo', widthMm: 40 } } });
+    const logo = parseLibrarySettings({
+      format: 'minutebook.library',
+      version: 1,
+      houseStyle: { logo: { file: '../logo.png', altText: 'Logo', widthMm: 40 } },
+    });
     expect(logo).toEqual({ ok: false, problem: 'houseStyle.logo.file: a house-style file must be inside the library folder' });
   });
 
   it('refuses a file that is not library settings, or is from a newer Minute Book', () => {
     expect(parseLibrarySettings([])).toEqual({ ok: false, problem: 'it does not hold library settings (a JSON object)' });
-    expect(parseLibrarySettings({ format: 'minutebook.meeting', version: 1 })).toEqual({ ok: false, problem: 'it is not a Minute Book library file (its format is "minutebook.meeting", not "minutebook.library")' });
+    expect(parseLibrarySettings({ format: 'minutebook.meeting', version: 1 })).toEqual({
+      ok: false,
+      problem: 'it is not a Minute Book library file (its format is "minutebook.meeting", not "minutebook.library")',
+    });
     expect(parseLibrarySettings({ format: 'minutebook.library', version: 2 })).toEqual({
       ok: false,
       problem: 'it was written by a newer version of Minute Book (library version 2); update Minute Book to use this library',

@@ -67,7 +67,19 @@ describe('the record written into the minutes', () => {
       meeting,
       { kind: 'entity.put', collection: 'attendees', entity: { ...ball!, status: 'apologies' } },
       { kind: 'entity.put', collection: 'attendees', entity: { ...davies!, status: 'substituted' } },
-      { kind: 'entity.put', collection: 'attendees', entity: { id: 'sub-quinn', name: 'Sam Quinn', displayName: 'Councillor Sam Quinn', category: 'member', role: 'substitute', status: 'present', substituteFor: davies!.id } },
+      {
+        kind: 'entity.put',
+        collection: 'attendees',
+        entity: {
+          id: 'sub-quinn',
+          name: 'Sam Quinn',
+          displayName: 'Councillor Sam Quinn',
+          category: 'member',
+          role: 'substitute',
+          status: 'present',
+          substituteFor: davies!.id,
+        },
+      },
     );
     expect(minutesText(item(meeting, 'apologies').minutes)).toBe(
       'Apologies for absence were received from Councillors Joe Ball and Rhian Davies.\nCouncillor Sam Quinn attended as a substitute for Councillor Rhian Davies.',
@@ -77,7 +89,11 @@ describe('the record written into the minutes', () => {
   it('stops rewriting an item the clerk has edited, until asked to write it from the record again', () => {
     let meeting = setUp();
     const apologies = item(meeting, 'apologies');
-    meeting = apply(meeting, { kind: 'item.minutes', itemId: apologies.id, minutes: [{ id: 'own00001', type: 'paragraph', runs: [{ text: 'Apologies were received from the Chair’s office.' }] }] });
+    meeting = apply(meeting, {
+      kind: 'item.minutes',
+      itemId: apologies.id,
+      minutes: [{ id: 'own00001', type: 'paragraph', runs: [{ text: 'Apologies were received from the Chair’s office.' }] }],
+    });
     meeting = apply(meeting, { kind: 'entity.put', collection: 'attendees', entity: { ...meeting.attendees[1]!, status: 'apologies' } });
     expect(minutesText(item(meeting, 'apologies').minutes)).toBe('Apologies were received from the Chair’s office.');
     meeting = apply(meeting, { kind: 'item.update', itemId: apologies.id, fields: { minutesEditedByHand: false } });
@@ -90,7 +106,14 @@ describe('the record written into the minutes', () => {
     meeting = apply(meeting, {
       kind: 'entity.put',
       collection: 'declarations',
-      entity: { id: 'decl0001', itemId: previous.id, attendeeId: meeting.attendees[1]!.id, kind: 'disclosable-pecuniary', nature: 'Owns land next to the site.', withdrew: true },
+      entity: {
+        id: 'decl0001',
+        itemId: previous.id,
+        attendeeId: meeting.attendees[1]!.id,
+        kind: 'disclosable-pecuniary',
+        nature: 'Owns land next to the site.',
+        withdrew: true,
+      },
     });
     expect(minutesText(item(meeting, 'declarations').minutes)).toBe(
       'Councillor Joe Ball declared a disclosable pecuniary interest in item 65 (Owns land next to the site) and left the meeting for that item.',
@@ -101,10 +124,18 @@ describe('the record written into the minutes', () => {
     let meeting = setUp();
     const ball = meeting.attendees[1]!;
     const itemId = meeting.agenda[0]!.id;
-    const arrive: MeetingChange = { kind: 'entity.put', collection: 'movements', entity: { id: 'move0001', attendeeId: ball.id, kind: 'arrived', time: '10:17', itemId } };
+    const arrive: MeetingChange = {
+      kind: 'entity.put',
+      collection: 'movements',
+      entity: { id: 'move0001', attendeeId: ball.id, kind: 'arrived', time: '10:17', itemId },
+    };
     meeting = apply(meeting, arrive, arrive);
     expect(meeting.movements).toHaveLength(1);
-    meeting = apply(meeting, { kind: 'entity.put', collection: 'movements', entity: { id: 'move0001', attendeeId: ball.id, kind: 'arrived', time: '10:19', itemId } });
+    meeting = apply(meeting, {
+      kind: 'entity.put',
+      collection: 'movements',
+      entity: { id: 'move0001', attendeeId: ball.id, kind: 'arrived', time: '10:19', itemId },
+    });
     expect(meeting.movements[0]!.time).toBe('10:19');
     meeting = apply(meeting, { kind: 'entity.remove', collection: 'attendees', id: ball.id });
     expect(meeting.movements).toEqual([]);

@@ -81,9 +81,23 @@ describe('minutes changes paragraph by paragraph', () => {
   it('replaces an existing paragraph where it stands, whatever it was said to follow', () => {
     let meeting = meetingWithMinutes(para('blk00001', 'One.'), para('blk00002', 'Two.'), para('blk00003', 'Three.'));
     const itemId = meeting.agenda[0]!.id;
-    meeting = applyMeetingChange(meeting, { kind: 'block.put', itemId, block: { id: 'blk00003', type: 'bullet', level: 1, runs: [{ text: 'Three, ' }, { text: 'edited', marks: ['bold'] }] }, after: null }, at);
+    meeting = applyMeetingChange(
+      meeting,
+      {
+        kind: 'block.put',
+        itemId,
+        block: { id: 'blk00003', type: 'bullet', level: 1, runs: [{ text: 'Three, ' }, { text: 'edited', marks: ['bold'] }] },
+        after: null,
+      },
+      at,
+    );
     expect(ids(meeting)).toEqual(['blk00001', 'blk00002', 'blk00003']);
-    expect(meeting.agenda[0]!.minutes[2]).toEqual({ id: 'blk00003', type: 'bullet', level: 1, runs: [{ text: 'Three, ' }, { text: 'edited', marks: ['bold'] }] });
+    expect(meeting.agenda[0]!.minutes[2]).toEqual({
+      id: 'blk00003',
+      type: 'bullet',
+      level: 1,
+      runs: [{ text: 'Three, ' }, { text: 'edited', marks: ['bold'] }],
+    });
   });
 
   it('keeps a new paragraph whose neighbour has gone, at the end, so typed text is never lost', () => {
@@ -152,7 +166,9 @@ describe('minutes changes paragraph by paragraph', () => {
   });
 
   it('rejects a malformed paragraph change at the boundary', () => {
-    expect(MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'table', runs: [] }, after: null }).error?.issues[0]?.path).toEqual(['block', 'type']);
+    expect(
+      MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'table', runs: [] }, after: null }).error?.issues[0]?.path,
+    ).toEqual(['block', 'type']);
     expect(MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'paragraph', runs: [] } }).success).toBe(false);
     expect(MeetingChange.safeParse({ kind: 'block.remove', itemId: 'abcd1234' }).success).toBe(false);
     expect(MeetingChange.safeParse({ kind: 'block.move', itemId: 'abcd1234', blockId: 'p1xxxxxx', after: 5 }).success).toBe(false);

@@ -12,7 +12,9 @@ const version1 = {
   date: '2022-11-08',
   time: '10:00',
   venue: 'Council Chamber, Guildhall',
-  items: [{ id: 'item0063', title: 'Director’s six-month update', notes: 'The Director introduced the report.\n\nCouncillor Hardman asked about B&NES figures.' }],
+  items: [
+    { id: 'item0063', title: 'Director’s six-month update', notes: 'The Director introduced the report.\n\nCouncillor Hardman asked about B&NES figures.' },
+  ],
 };
 
 describe('meeting file versions', () => {
@@ -45,7 +47,10 @@ describe('meeting file versions', () => {
     [[], 'the file does not hold a meeting (expected a JSON object)'],
     [{ format: 'something.else', version: 2 }, 'this is not a Minute Book meeting file (format is "something.else")'],
     [{ format: 'minutebook.meeting' }, 'the file has no format version number'],
-    [{ format: 'minutebook.meeting', version: 99 }, 'the file was written by a newer Minute Book (format version 99; this copy reads up to 4). Update Minute Book to open it.'],
+    [
+      { format: 'minutebook.meeting', version: 99 },
+      'the file was written by a newer Minute Book (format version 99; this copy reads up to 4). Update Minute Book to open it.',
+    ],
     [{ ...version1, items: [{ id: 'item0063' }] }, 'items[0].title: Invalid input: expected string, received undefined'],
   ])('explains what is wrong with %j', (data, problem) => {
     expect(parseMeetingData(data)).toEqual({ ok: false, problem });
@@ -53,7 +58,10 @@ describe('meeting file versions', () => {
 
   it('names the exact field in a damaged current file', () => {
     const meeting = createMeeting({ committee: 'Schools Forum', title: '', date: '2026-01-14', startTime: '16:30', venue: '' }, new Date());
-    const damaged = { ...meeting, agenda: [{ id: 'item0001', title: 'Apologies', background: '', minutes: [{ id: 'p0000001', type: 'paragraph', runs: [{ text: 7 }] }] }] };
+    const damaged = {
+      ...meeting,
+      agenda: [{ id: 'item0001', title: 'Apologies', background: '', minutes: [{ id: 'p0000001', type: 'paragraph', runs: [{ text: 7 }] }] }],
+    };
     expect(parseMeetingData(damaged)).toEqual({ ok: false, problem: 'agenda[0].minutes[0].runs[0].text: Invalid input: expected string, received number' });
   });
 });

@@ -50,7 +50,11 @@ const action: Action = { id: 'action641', itemId: 'item0064', number: 1, text: '
 
 /** The meeting both clerks start from: minute 63 Apologies, 64 Director's update, 65 Budget. */
 function startingMeeting(): Meeting {
-  let meeting: Meeting = { ...createMeeting({ committee: 'Children, Adults, Health and Wellbeing Panel', title: '', date: '2026-11-23', startTime: '10:00', venue: 'Guildhall' }, at), id: 'meet0001', firstMinuteNumber: 63 };
+  let meeting: Meeting = {
+    ...createMeeting({ committee: 'Children, Adults, Health and Wellbeing Panel', title: '', date: '2026-11-23', startTime: '10:00', venue: 'Guildhall' }, at),
+    id: 'meet0001',
+    firstMinuteNumber: 63,
+  };
   const changes: MeetingChange[] = [
     { kind: 'item.add', item: item('item0063', 'Apologies for absence', [], 'apologies'), index: 0 },
     {
@@ -115,8 +119,16 @@ describe('changes to different things merge without asking', () => {
   });
 
   it('merges attendance changed for different people, and writes the Apologies item afresh from the merged record', () => {
-    const jane = edit(base, janeSaves, { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00001', 'Councillor Liz Hardman'), status: 'apologies' } });
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00003', 'Councillor Sarah Moore'), status: 'apologies' } });
+    const jane = edit(base, janeSaves, {
+      kind: 'entity.put',
+      collection: 'attendees',
+      entity: { ...member('att00001', 'Councillor Liz Hardman'), status: 'apologies' },
+    });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'attendees',
+      entity: { ...member('att00003', 'Councillor Sarah Moore'), status: 'apologies' },
+    });
     expect(minutesText(minutesOf(jane, 'item0063'))).toBe('Apologies for absence were received from Councillor Liz Hardman.');
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
@@ -134,7 +146,11 @@ describe('changes to different things merge without asking', () => {
       { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00001', 'Councillor Liz Hardman'), status: 'apologies' } },
       { kind: 'item.minutes', itemId: 'item0063', minutes: typed },
     );
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00003', 'Councillor Sarah Moore'), status: 'apologies' } });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'attendees',
+      entity: { ...member('att00003', 'Councillor Sarah Moore'), status: 'apologies' },
+    });
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
 
@@ -175,7 +191,11 @@ describe('changes to different things merge without asking', () => {
   });
 
   it('keeps paragraphs both clerks added, each after the paragraph it followed', () => {
-    const jane = edit(base, janeSaves, { kind: 'item.minutes', itemId: 'item0064', minutes: [...minutesOf(base, 'item0064').slice(0, 1), para('paraJane', 'Jane’s note.'), ...minutesOf(base, 'item0064').slice(1)] });
+    const jane = edit(base, janeSaves, {
+      kind: 'item.minutes',
+      itemId: 'item0064',
+      minutes: [...minutesOf(base, 'item0064').slice(0, 1), para('paraJane', 'Jane’s note.'), ...minutesOf(base, 'item0064').slice(1)],
+    });
     const tom = edit(base, tomSaves, { kind: 'item.minutes', itemId: 'item0064', minutes: [...minutesOf(base, 'item0064'), para('paraTom1', 'Tom’s note.')] });
 
     const { meeting } = mergeMeetings(base, jane, tom);
@@ -184,8 +204,16 @@ describe('changes to different things merge without asking', () => {
   });
 
   it('gives a second action recorded on the same item on each computer its own number', () => {
-    const jane = edit(base, janeSaves, { kind: 'entity.put', collection: 'actions', entity: { ...action, id: 'actionJane', number: 2, text: 'Book the venue' } });
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'actions', entity: { ...action, id: 'actionTom1', number: 2, text: 'Write to the school' } });
+    const jane = edit(base, janeSaves, {
+      kind: 'entity.put',
+      collection: 'actions',
+      entity: { ...action, id: 'actionJane', number: 2, text: 'Book the venue' },
+    });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'actions',
+      entity: { ...action, id: 'actionTom1', number: 2, text: 'Write to the school' },
+    });
 
     const onJanes = mergeMeetings(base, jane, tom).meeting;
 
@@ -233,7 +261,11 @@ describe('the same thing changed on both computers', () => {
   });
 
   it('merges a paragraph made a bullet on one computer and reworded on the other', () => {
-    const jane = edit(base, janeSaves, { kind: 'item.minutes', itemId: 'item0064', minutes: minutesOf(base, 'item0064').map((block) => (block.id === 'para0642' ? { ...block, type: 'bullet' as const } : block)) });
+    const jane = edit(base, janeSaves, {
+      kind: 'item.minutes',
+      itemId: 'item0064',
+      minutes: minutesOf(base, 'item0064').map((block) => (block.id === 'para0642' ? { ...block, type: 'bullet' as const } : block)),
+    });
     const tom = edit(base, tomSaves, withParagraph(base, 'item0064', 'para0642', 'Councillor Hardman asked about waiting lists.'));
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
     expect(conflicts).toEqual([]);
@@ -241,21 +273,44 @@ describe('the same thing changed on both computers', () => {
   });
 
   it('flags a vote recorded differently on the two computers, keeping both', () => {
-    const jane = edit(base, janeSaves, { kind: 'entity.put', collection: 'decisions', entity: { ...decision, vote: { kind: 'counted', for: 5, against: 2, abstentions: 0 } } });
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'decisions', entity: { ...decision, vote: { kind: 'counted', for: 5, against: 1, abstentions: 1 } } });
+    const jane = edit(base, janeSaves, {
+      kind: 'entity.put',
+      collection: 'decisions',
+      entity: { ...decision, vote: { kind: 'counted', for: 5, against: 2, abstentions: 0 } },
+    });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'decisions',
+      entity: { ...decision, vote: { kind: 'counted', for: 5, against: 1, abstentions: 1 } },
+    });
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
 
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatchObject({ kind: 'field', collection: 'decisions', entityId: 'decision65', field: 'vote', label: 'Decision on item 65: vote', base: { kind: 'unanimous' } });
+    expect(conflicts[0]).toMatchObject({
+      kind: 'field',
+      collection: 'decisions',
+      entityId: 'decision65',
+      field: 'vote',
+      label: 'Decision on item 65: vote',
+      base: { kind: 'unanimous' },
+    });
     const versions = [conflicts[0]!.kind === 'field' && conflicts[0]!.kept.value, conflicts[0]!.kind === 'field' && conflicts[0]!.other.value];
     expect(versions).toEqual(expect.arrayContaining([jane.decisions[0]!.vote, tom.decisions[0]!.vote]));
     expect(meeting.decisions[0]!.vote).toEqual(conflicts[0]!.kind === 'field' && conflicts[0]!.kept.value);
   });
 
   it('flags the same attendee’s attendance set differently, naming them', () => {
-    const jane = edit(base, janeSaves, { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'remote' } });
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'absent' } });
+    const jane = edit(base, janeSaves, {
+      kind: 'entity.put',
+      collection: 'attendees',
+      entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'remote' },
+    });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'attendees',
+      entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'absent' },
+    });
     const { conflicts } = mergeMeetings(base, jane, tom);
     expect(conflicts.map((conflict) => conflict.label)).toEqual(['Attendance of Councillor Joe Bloggs']);
   });
@@ -264,9 +319,16 @@ describe('the same thing changed on both computers', () => {
     const jane = edit(base, janeSaves, {
       kind: 'entity.put',
       collection: 'decisions',
-      entity: { ...decision, points: [{ id: 'point001', text: 'to note the report and the appendix' }, decision.points[1]!, { id: 'pointJane', text: 'to thank the officers' }] },
+      entity: {
+        ...decision,
+        points: [{ id: 'point001', text: 'to note the report and the appendix' }, decision.points[1]!, { id: 'pointJane', text: 'to thank the officers' }],
+      },
     });
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'decisions', entity: { ...decision, points: [{ id: 'point001', text: 'to note the update' }, decision.points[1]!] } });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'decisions',
+      entity: { ...decision, points: [{ id: 'point001', text: 'to note the update' }, decision.points[1]!] },
+    });
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
 
@@ -277,7 +339,11 @@ describe('the same thing changed on both computers', () => {
 
 describe('an edit beats a deletion', () => {
   it('keeps a paragraph one clerk deleted and the other corrected; drops one deleted and left alone', () => {
-    const jane = edit(base, janeSaves, { kind: 'item.minutes', itemId: 'item0064', minutes: minutesOf(base, 'item0064').filter((block) => block.id === 'para0641') });
+    const jane = edit(base, janeSaves, {
+      kind: 'item.minutes',
+      itemId: 'item0064',
+      minutes: minutesOf(base, 'item0064').filter((block) => block.id === 'para0641'),
+    });
     const tom = edit(base, tomSaves, withParagraph(base, 'item0064', 'para0642', 'Councillor Hardman asked about waiting times in Bath.'));
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
@@ -302,17 +368,28 @@ describe('an edit beats a deletion', () => {
 
   it('keeps an attendee removed on one computer when the other recorded them leaving', () => {
     const jane = edit(base, janeSaves, { kind: 'entity.remove', collection: 'attendees', id: 'att00002' });
-    const tom = edit(base, tomSaves, { kind: 'entity.put', collection: 'movements', entity: { id: 'move0001', attendeeId: 'att00002', kind: 'left', time: '11:05', itemId: 'item0065' } });
+    const tom = edit(base, tomSaves, {
+      kind: 'entity.put',
+      collection: 'movements',
+      entity: { id: 'move0001', attendeeId: 'att00002', kind: 'left', time: '11:05', itemId: 'item0065' },
+    });
 
     const { meeting } = mergeMeetings(base, jane, tom);
 
     expect(meeting.attendees.map((each) => each.id)).toContain('att00002');
     expect(meeting.movements).toHaveLength(1);
-    expect(mergeMeetings(base, jane, edit(base, tomSaves, { kind: 'meeting.update', fields: { venue: 'Bath' } })).meeting.attendees.map((each) => each.id)).not.toContain('att00002');
+    expect(
+      mergeMeetings(base, jane, edit(base, tomSaves, { kind: 'meeting.update', fields: { venue: 'Bath' } })).meeting.attendees.map((each) => each.id),
+    ).not.toContain('att00002');
   });
 
   it('removes what both deleted, and what one deleted and the other left alone', () => {
-    const jane = edit(base, janeSaves, { kind: 'entity.remove', collection: 'actions', id: 'action641' }, { kind: 'entity.remove', collection: 'decisions', id: 'decision65' });
+    const jane = edit(
+      base,
+      janeSaves,
+      { kind: 'entity.remove', collection: 'actions', id: 'action641' },
+      { kind: 'entity.remove', collection: 'decisions', id: 'decision65' },
+    );
     const tom = edit(base, tomSaves, { kind: 'entity.remove', collection: 'actions', id: 'action641' });
     const { meeting, automatic } = mergeMeetings(base, jane, tom);
     expect(meeting.actions).toEqual([]);
@@ -323,8 +400,14 @@ describe('an edit beats a deletion', () => {
 });
 
 describe('conflicts kept in the meeting file', () => {
-  const jane = edit(base, janeSaves, withParagraph(base, 'item0064', 'para0642', 'Councillor Hardman asked about waiting times for assessments.'), { kind: 'meeting.update', fields: { venue: 'Council Chamber' } });
-  const tom = edit(base, tomSaves, withParagraph(base, 'item0064', 'para0642', 'Cllr Hardman asked about waiting times.'), { kind: 'meeting.update', fields: { venue: 'Banqueting Room' } });
+  const jane = edit(base, janeSaves, withParagraph(base, 'item0064', 'para0642', 'Councillor Hardman asked about waiting times for assessments.'), {
+    kind: 'meeting.update',
+    fields: { venue: 'Council Chamber' },
+  });
+  const tom = edit(base, tomSaves, withParagraph(base, 'item0064', 'para0642', 'Cllr Hardman asked about waiting times.'), {
+    kind: 'meeting.update',
+    fields: { venue: 'Banqueting Room' },
+  });
   const merged = mergeMeetings(base, jane, tom, { mineAuthor: 'Jane Smith', theirsAuthor: 'Tom Jones' }).meeting;
   const paragraph = merged.conflicts.find((conflict) => conflict.kind === 'paragraph')!;
   const venue = merged.conflicts.find((conflict) => conflict.kind === 'field')!;
@@ -347,16 +430,32 @@ describe('conflicts kept in the meeting file', () => {
     expect(minutesOf(kept, 'item0064')).toEqual(minutesOf(merged, 'item0064'));
     expect(kept.conflicts).toHaveLength(1);
 
-    const combined = applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: paragraph.id, resolution: { block: para('whatever', 'Cllr Hardman asked about waiting times for assessments.', 'bullet') } }, tomSaves);
+    const combined = applyMeetingChange(
+      merged,
+      {
+        kind: 'conflict.resolve',
+        conflictId: paragraph.id,
+        resolution: { block: para('whatever', 'Cllr Hardman asked about waiting times for assessments.', 'bullet') },
+      },
+      tomSaves,
+    );
     expect(minutesOf(combined, 'item0064')[1]).toEqual(para('para0642', 'Cllr Hardman asked about waiting times for assessments.', 'bullet'));
 
-    const venueChosen = applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: venue.id, resolution: { value: 'Council Chamber, Guildhall' } }, tomSaves);
+    const venueChosen = applyMeetingChange(
+      merged,
+      { kind: 'conflict.resolve', conflictId: venue.id, resolution: { value: 'Council Chamber, Guildhall' } },
+      tomSaves,
+    );
     expect(venueChosen.venue).toBe('Council Chamber, Guildhall');
   });
 
   it('refuses a value the field cannot hold, saying where', () => {
-    expect(() => applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: venue.id, resolution: { value: 42 } }, tomSaves)).toThrow(ChangeNotApplicable);
-    expect(() => applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: venue.id, resolution: { value: 42 } }, tomSaves)).toThrow(/Meeting details: venue/);
+    expect(() => applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: venue.id, resolution: { value: 42 } }, tomSaves)).toThrow(
+      ChangeNotApplicable,
+    );
+    expect(() => applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: venue.id, resolution: { value: 42 } }, tomSaves)).toThrow(
+      /Meeting details: venue/,
+    );
     expect(() => applyMeetingChange(merged, { kind: 'conflict.resolve', conflictId: paragraph.id, resolution: { value: 'x' } }, tomSaves)).toThrow(/paragraph/);
   });
 
@@ -445,7 +544,10 @@ const OPS = [
 
 /** Paragraph edits are what two clerks most often collide on, so they come up more often. */
 const opArbitrary: fc.Arbitrary<Op> = fc.record({
-  op: fc.oneof({ arbitrary: fc.constantFrom<Op['op']>('appendToParagraph', 'replaceParagraph', 'insertParagraph', 'deleteParagraph'), weight: 2 }, { arbitrary: fc.constantFrom(...OPS), weight: 3 }),
+  op: fc.oneof(
+    { arbitrary: fc.constantFrom<Op['op']>('appendToParagraph', 'replaceParagraph', 'insertParagraph', 'deleteParagraph'), weight: 2 },
+    { arbitrary: fc.constantFrom(...OPS), weight: 3 },
+  ),
   a: fc.nat(30),
   b: fc.nat(30),
   c: fc.nat(5),
@@ -461,7 +563,14 @@ function clerkChange(meeting: Meeting, { op, a, b, c }: Op, marker: string, seri
   const onAgenda = (each: { itemId: string }) => meeting.agenda.some((agendaItem) => agendaItem.id === each.itemId);
   switch (op) {
     case 'appendToParagraph':
-      return target && block && { kind: 'item.minutes', itemId: target.id, minutes: blocks.map((each) => (each === block ? { ...each, runs: [...each.runs, { text: ` ${marker}` }] } : each)) };
+      return (
+        target &&
+        block && {
+          kind: 'item.minutes',
+          itemId: target.id,
+          minutes: blocks.map((each) => (each === block ? { ...each, runs: [...each.runs, { text: ` ${marker}` }] } : each)),
+        }
+      );
     case 'replaceParagraph':
       return target && block && { kind: 'item.minutes', itemId: target.id, minutes: blocks.map((each) => (each === block ? para(each.id, marker) : each)) };
     case 'insertParagraph': {
@@ -473,7 +582,10 @@ function clerkChange(meeting: Meeting, { op, a, b, c }: Op, marker: string, seri
     case 'deleteParagraph':
       return target && block && { kind: 'item.minutes', itemId: target.id, minutes: blocks.filter((each) => each !== block) };
     case 'makeBullet':
-      return target && block && { kind: 'item.minutes', itemId: target.id, minutes: blocks.map((each) => (each === block ? { ...each, type: 'bullet' as const } : each)) };
+      return (
+        target &&
+        block && { kind: 'item.minutes', itemId: target.id, minutes: blocks.map((each) => (each === block ? { ...each, type: 'bullet' as const } : each)) }
+      );
     case 'moveParagraph': {
       if (!target || !block) return undefined;
       const minutes = blocks.filter((each) => each !== block);
@@ -481,7 +593,11 @@ function clerkChange(meeting: Meeting, { op, a, b, c }: Op, marker: string, seri
       return { kind: 'item.minutes', itemId: target.id, minutes };
     }
     case 'addItem':
-      return { kind: 'item.add', item: item(`i${serial}`, `Item ${marker}`, b % 2 ? [para(`q${serial}`, `Notes ${marker}`)] : []), index: a % (meeting.agenda.length + 1) };
+      return {
+        kind: 'item.add',
+        item: item(`i${serial}`, `Item ${marker}`, b % 2 ? [para(`q${serial}`, `Notes ${marker}`)] : []),
+        index: a % (meeting.agenda.length + 1),
+      };
     case 'deleteItem':
       return target && { kind: 'item.delete', itemId: target.id };
     case 'moveItem':
@@ -491,15 +607,34 @@ function clerkChange(meeting: Meeting, { op, a, b, c }: Op, marker: string, seri
     case 'setVenue':
       return { kind: 'meeting.update', fields: { venue: `Room ${marker}` } };
     case 'setAttendance':
-      return person && { kind: 'entity.put', collection: 'attendees', entity: { ...person, status: (['present', 'apologies', 'absent', 'remote'] as const)[c % 4]! } };
+      return (
+        person && {
+          kind: 'entity.put',
+          collection: 'attendees',
+          entity: { ...person, status: (['present', 'apologies', 'absent', 'remote'] as const)[c % 4]! },
+        }
+      );
     case 'addAttendee':
       return { kind: 'entity.put', collection: 'attendees', entity: member(`a${serial}`, `Councillor ${marker}`) };
     case 'removeAttendee':
       return person && { kind: 'entity.remove', collection: 'attendees', id: person.id };
     case 'recordArrival':
-      return person && target && { kind: 'entity.put', collection: 'movements', entity: { id: `m${serial}`, attendeeId: person.id, kind: 'arrived', time: `1${c}:0${c}`, itemId: target.id } };
+      return (
+        person &&
+        target && {
+          kind: 'entity.put',
+          collection: 'movements',
+          entity: { id: `m${serial}`, attendeeId: person.id, kind: 'arrived', time: `1${c}:0${c}`, itemId: target.id },
+        }
+      );
     case 'addAction':
-      return target && { kind: 'entity.put', collection: 'actions', entity: { id: `x${serial}`, itemId: target.id, text: `Do ${marker}`, ownerName: '', status: 'open' } };
+      return (
+        target && {
+          kind: 'entity.put',
+          collection: 'actions',
+          entity: { id: `x${serial}`, itemId: target.id, text: `Do ${marker}`, ownerName: '', status: 'open' },
+        }
+      );
     case 'editAction': {
       const existing = pick(meeting.actions.filter(onAgenda), b);
       return existing && { kind: 'entity.put', collection: 'actions', entity: { ...existing, text: `${existing.text.slice(0, 60)} ${marker}` } };
@@ -511,14 +646,37 @@ function clerkChange(meeting: Meeting, { op, a, b, c }: Op, marker: string, seri
     case 'rewordPoint': {
       const existing = pick(meeting.decisions.filter(onAgenda), 0);
       const point = existing && pick(existing.points, b);
-      return existing && point && { kind: 'entity.put', collection: 'decisions', entity: { ...existing, points: existing.points.map((each) => (each === point ? { ...each, text: `${each.text.slice(0, 60)} ${marker}` } : each)) } };
+      return (
+        existing &&
+        point && {
+          kind: 'entity.put',
+          collection: 'decisions',
+          entity: { ...existing, points: existing.points.map((each) => (each === point ? { ...each, text: `${each.text.slice(0, 60)} ${marker}` } : each)) },
+        }
+      );
     }
     case 'setVote': {
       const existing = pick(meeting.decisions.filter(onAgenda), 0);
-      return existing && { kind: 'entity.put', collection: 'decisions', entity: { ...existing, vote: { kind: 'counted', for: a, against: b, abstentions: c } } };
+      return (
+        existing && { kind: 'entity.put', collection: 'decisions', entity: { ...existing, vote: { kind: 'counted', for: a, against: b, abstentions: c } } }
+      );
     }
     case 'declare':
-      return person && target && { kind: 'entity.put', collection: 'declarations', entity: { id: `d${serial}`, itemId: target.id, attendeeId: person.id, kind: 'other-registrable', nature: `Governor ${marker}`, withdrew: c % 2 === 0 } };
+      return (
+        person &&
+        target && {
+          kind: 'entity.put',
+          collection: 'declarations',
+          entity: {
+            id: `d${serial}`,
+            itemId: target.id,
+            attendeeId: person.id,
+            kind: 'other-registrable',
+            nature: `Governor ${marker}`,
+            withdrew: c % 2 === 0,
+          },
+        }
+      );
     case 'typeInApologies': {
       const apologies = meeting.agenda.find((each) => each.role === 'apologies');
       return apologies && { kind: 'item.minutes', itemId: apologies.id, minutes: [...apologies.minutes, para(`t${serial}`, `Also ${marker}`)] };

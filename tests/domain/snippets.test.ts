@@ -4,7 +4,10 @@ import { createMeeting, type Meeting } from '../../main/domain/meeting';
 import { fillSnippet, formatUkDate } from '../../main/domain/snippets';
 
 const meeting: Meeting = {
-  ...createMeeting({ committee: 'Scrutiny Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Brunswick Room, Guildhall' }, new Date('2022-11-01T09:00:00Z')),
+  ...createMeeting(
+    { committee: 'Scrutiny Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Brunswick Room, Guildhall' },
+    new Date('2022-11-01T09:00:00Z'),
+  ),
   attendees: [{ id: 'a1', name: 'Liz Hardman', displayName: 'Councillor Liz Hardman', category: 'member', role: 'chair', status: 'present' }],
 };
 const now = new Date(2022, 10, 8, 14, 7);
@@ -18,9 +21,13 @@ describe('UK dates', () => {
 
 describe('filling a standard phrase', () => {
   it('fills the previous meeting date', () => {
-    expect(fillSnippet('The minutes of the meeting held on {previous meeting date} were approved as a correct record.', { meeting, previousMeetingDate: '2022-10-11', now })).toBe(
-      'The minutes of the meeting held on 11 October 2022 were approved as a correct record.',
-    );
+    expect(
+      fillSnippet('The minutes of the meeting held on {previous meeting date} were approved as a correct record.', {
+        meeting,
+        previousMeetingDate: '2022-10-11',
+        now,
+      }),
+    ).toBe('The minutes of the meeting held on 11 October 2022 were approved as a correct record.');
   });
 
   it('fills every placeholder from the meeting, whatever the case and spacing', () => {

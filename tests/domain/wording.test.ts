@@ -17,7 +17,10 @@ function member(id: string, name: string, status: Attendee['status'] = 'present'
 }
 
 function meetingWith(attendees: Attendee[], change: (meeting: Meeting) => Meeting = (meeting) => meeting): Meeting {
-  const base = createMeeting({ committee: 'Scrutiny Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' }, new Date('2022-11-01T09:00:00Z'));
+  const base = createMeeting(
+    { committee: 'Scrutiny Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' },
+    new Date('2022-11-01T09:00:00Z'),
+  );
   return change({
     ...base,
     firstMinuteNumber: 64,
@@ -81,7 +84,9 @@ describe('apologies', () => {
       'Councillor Sam Patel attended as a substitute for Councillor Joe Bloggs.',
       'Councillor Ann Reed attended remotely and did not vote.',
     ]);
-    expect(apologiesSentences(meetingWith(attendees, (meeting) => ({ ...meeting, remoteMembersCount: true }))).at(-1)).toBe('Councillor Ann Reed attended remotely.');
+    expect(apologiesSentences(meetingWith(attendees, (meeting) => ({ ...meeting, remoteMembersCount: true }))).at(-1)).toBe(
+      'Councillor Ann Reed attended remotely.',
+    );
   });
 });
 
@@ -110,7 +115,9 @@ describe('decisions', () => {
 
   it('writes no points, one point and many points', () => {
     expect(decisionSentence(meeting, decision({ kind: 'NOTED' }))).toBe('NOTED.');
-    expect(decisionSentence(meeting, decision({ points: [{ id: 'p1', text: 'the Panel notes the report.' }] }))).toBe('RESOLVED that the Panel notes the report.');
+    expect(decisionSentence(meeting, decision({ points: [{ id: 'p1', text: 'the Panel notes the report.' }] }))).toBe(
+      'RESOLVED that the Panel notes the report.',
+    );
     expect(
       decisionSentence(
         meeting,
@@ -143,7 +150,9 @@ describe('decisions', () => {
 
   it('names the mover and the seconder', () => {
     const points = [{ id: 'p1', text: 'the report be noted.' }];
-    expect(decisionSentence(meeting, decision({ points, moverId: 'a1' }))).toBe('It was moved by Councillor Liz Hardman and RESOLVED that the report be noted.');
+    expect(decisionSentence(meeting, decision({ points, moverId: 'a1' }))).toBe(
+      'It was moved by Councillor Liz Hardman and RESOLVED that the report be noted.',
+    );
     expect(decisionSentence(meeting, decision({ points, moverId: 'a1', seconderId: 'a2' }))).toBe(
       'It was moved by Councillor Liz Hardman, seconded by Councillor Joe Bloggs, and RESOLVED that the report be noted.',
     );

@@ -27,7 +27,17 @@ function meetingWithConflict() {
   return {
     ...full,
     conflicts: [
-      { id: 'conflict-0123456789abcdef', kind: 'paragraph' as const, label: 'Item 2, a paragraph', detectedAt: full.updatedAt, itemId: item.id, blockId: block.id, base: block, kept: { block, author: 'Jane Smith' }, other: { block: other, author: 'Tom Jones' } },
+      {
+        id: 'conflict-0123456789abcdef',
+        kind: 'paragraph' as const,
+        label: 'Item 2, a paragraph',
+        detectedAt: full.updatedAt,
+        itemId: item.id,
+        blockId: block.id,
+        base: block,
+        kept: { block, author: 'Jane Smith' },
+        other: { block: other, author: 'Tom Jones' },
+      },
     ],
   };
 }
@@ -40,7 +50,12 @@ beforeAll(async () => {
   const file = await pathForNewMeeting(library, meeting);
   await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting));
   // A meeting the library lost that this computer still holds, so the Meetings screen shows them too.
-  await leaveMeetingKeptOnlyHere(library, join(root, 'computer'), { committee: 'Licensing Sub-Committee', title: '', date: '2026-10-06', startTime: '10:00', venue: 'Room 1' }, ['The Sub-Committee heard the application.']);
+  await leaveMeetingKeptOnlyHere(
+    library,
+    join(root, 'computer'),
+    { committee: 'Licensing Sub-Committee', title: '', date: '2026-10-06', startTime: '10:00', venue: 'Room 1' },
+    ['The Sub-Committee heard the application.'],
+  );
   host = await startHostProcess(library, join(root, 'computer'));
   browser = await launchChromium();
 });
@@ -50,7 +65,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-type Screen = 'Meetings' | 'Saving a copy of a meeting kept only here' | 'Meeting' | 'Export dialog' | 'Conflicts dialog' | 'History dialog' | 'Committees' | 'Settings';
+type Screen =
+  'Meetings' | 'Saving a copy of a meeting kept only here' | 'Meeting' | 'Export dialog' | 'Conflicts dialog' | 'History dialog' | 'Committees' | 'Settings';
 
 /** axe is injected as a script, which the app's own Content-Security-Policy rightly refuses; only these checks bypass it. */
 async function pageForAxe(): Promise<Page> {
@@ -84,7 +100,11 @@ async function show(page: Page, screen: Screen): Promise<void> {
     await page.getByRole('dialog', { name: 'Conflicts to resolve (1)' }).getByRole('button', { name: 'Combine…' }).click();
   } else if (screen === 'History dialog') {
     await page.getByRole('button', { name: 'History' }).click();
-    await page.getByRole('dialog', { name: 'History' }).getByText(/No earlier versions yet|Restore this version/).first().waitFor();
+    await page
+      .getByRole('dialog', { name: 'History' })
+      .getByText(/No earlier versions yet|Restore this version/)
+      .first()
+      .waitFor();
   } else if (screen === 'Settings') {
     await page.getByRole('button', { name: screen, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: screen }).waitFor();
@@ -109,10 +129,25 @@ async function axeViolations(page: Page): Promise<string[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
   });
-  return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 }
 
-describe.each<Screen>(['Meetings', 'Saving a copy of a meeting kept only here', 'Meeting', 'Export dialog', 'Conflicts dialog', 'History dialog', 'Committees', 'Settings'])('the %s screen', (screen) => {
+describe.each<Screen>([
+  'Meetings',
+  'Saving a copy of a meeting kept only here',
+  'Meeting',
+  'Export dialog',
+  'Conflicts dialog',
+  'History dialog',
+  'Committees',
+  'Settings',
+])('the %s screen', (screen) => {
   it('has no accessibility violations axe can find', async () => {
     const page = await pageForAxe();
     await show(page, screen);

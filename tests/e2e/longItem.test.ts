@@ -52,10 +52,17 @@ describe('a very long item in browser mode', () => {
 
     const status = page.locator('header [role="status"]').first();
     await expect
-      .poll(async () => {
-        const [stored] = await storedMinutes();
-        return { status: /^Saved at \d\d:\d\d:\d\d$/.test(((await status.textContent()) ?? '').trim()), length: stored?.length ?? 0, ends: stored?.endsWith('word30000 The end.') ?? false };
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const [stored] = await storedMinutes();
+          return {
+            status: /^Saved at \d\d:\d\d:\d\d$/.test(((await status.textContent()) ?? '').trim()),
+            length: stored?.length ?? 0,
+            ends: stored?.endsWith('word30000 The end.') ?? false,
+          };
+        },
+        { timeout: 30_000 },
+      )
       .toEqual({ status: true, length: pasted.length + ' The end.'.length, ends: true });
     const [stored] = await storedMinutes();
     expect(stored).toBe(`${pasted} The end.`);

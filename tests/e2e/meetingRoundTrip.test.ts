@@ -93,7 +93,9 @@ describe('a meeting survives closing and reopening the app', () => {
     await expect.poll(() => editor.innerText()).toContain('The Panel noted the report.');
     expect(await editor.locator('strong').allTextContents()).toEqual(['Workforce pressures']);
     expect(await editor.locator('ol > li').allTextContents()).toEqual(['Recruit more foster carers', 'Report back in March']);
-    expect(await editor.locator('p').first().innerText()).toBe('The Director introduced the report – B&NES figures attached. Workforce pressures were “significant”.');
+    expect(await editor.locator('p').first().innerText()).toBe(
+      'The Director introduced the report – B&NES figures attached. Workforce pressures were “significant”.',
+    );
 
     // And the library file itself, read without the app.
     const year = join(computer.library, 'meetings', '2026');

@@ -88,7 +88,9 @@ describe('a page on another local origin', () => {
     const otherOrigin = `http://127.0.0.1:${(otherSite.address() as AddressInfo).port}`;
     const attacker = await context.newPage();
     await attacker.goto(`${otherOrigin}/`);
-    await expect.poll(() => attacker.evaluate(() => [...(window as unknown as { attacksDone: string[] }).attacksDone].sort()), { timeout: 10_000 }).toEqual(['beacon', 'events', 'fetch', 'form']);
+    await expect
+      .poll(() => attacker.evaluate(() => [...(window as unknown as { attacksDone: string[] }).attacksDone].sort()), { timeout: 10_000 })
+      .toEqual(['beacon', 'events', 'fetch', 'form']);
 
     // The fetch and the form post have had their answers: whatever they did is done.
     expect(await displayName()).toBe('Jane Clerk');
@@ -96,7 +98,11 @@ describe('a page on another local origin', () => {
     await expect
       .poll(() => host.refusals.map((refusal) => `${refusal.method} ${refusal.path} ${refusal.status}`).sort(), { timeout: 10_000 })
       .toEqual(['GET /api/events 403', 'POST /api/meetings.delete 403', 'POST /api/settings.update 403', 'POST /api/settings.update 403']);
-    expect(host.refusals.every((refusal) => refusal.reason === `it came from another site (${otherOrigin})` || refusal.reason === 'the browser said it came from a same-site page')).toBe(true);
+    expect(
+      host.refusals.every(
+        (refusal) => refusal.reason === `it came from another site (${otherOrigin})` || refusal.reason === 'the browser said it came from a same-site page',
+      ),
+    ).toBe(true);
     expect(await storedMeetingIds()).toEqual([meetingId]);
     expect(await displayName()).toBe('Jane Clerk');
 
@@ -105,12 +111,15 @@ describe('a page on another local origin', () => {
     await page.getByRole('button', { name: 'Add agenda item' }).click();
     await page.getByRole('textbox', { name: 'Item title' }).fill('Apologies for absence');
     await expect
-      .poll(async () => {
-        const status = ((await page.locator('header [role="status"]').first().textContent()) ?? '').trim();
-        const year = join(computer.library, 'meetings', '2026');
-        const [file] = await readdir(year);
-        return /^Saved at /.test(status) && (await readFile(join(year, file!), 'utf8')).includes('Apologies for absence');
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const status = ((await page.locator('header [role="status"]').first().textContent()) ?? '').trim();
+          const year = join(computer.library, 'meetings', '2026');
+          const [file] = await readdir(year);
+          return /^Saved at /.test(status) && (await readFile(join(year, file!), 'utf8')).includes('Apologies for absence');
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     expect(pageErrors).toEqual([]);
     await context.close();

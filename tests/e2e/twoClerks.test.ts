@@ -25,8 +25,14 @@ beforeAll(async () => {
   await tom.start('mb-e2e-tom-', { library: jane.library, displayName: 'Tom Jones' });
   // The meeting is already in the shared library, with one paragraph both clerks will change.
   const at = new Date('2026-11-10T09:00:00Z');
-  const item = { ...createAgendaItem('Planning applications'), minutes: [{ id: 'blk-report-0001', type: 'paragraph' as const, runs: [{ text: 'The Head of Planning introduced the report.' }] }] };
-  const meeting = { ...createMeeting({ committee: COMMITTEE, title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Guildhall' }, at), agenda: [item] };
+  const item = {
+    ...createAgendaItem('Planning applications'),
+    minutes: [{ id: 'blk-report-0001', type: 'paragraph' as const, runs: [{ text: 'The Head of Planning introduced the report.' }] }],
+  };
+  const meeting = {
+    ...createMeeting({ committee: COMMITTEE, title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Guildhall' }, at),
+    agenda: [item],
+  };
   const file = await pathForNewMeeting(jane.library, meeting);
   await writeFile(join(jane.library, file), JSON.stringify(meeting, null, 2));
 });
@@ -69,7 +75,11 @@ describe('two clerks on the same meeting', () => {
     const tomPage = await tom.openApp(viewport);
     await openTheMeeting(tomPage);
     const asked = tomPage.getByRole('dialog', { name: 'Someone is editing this meeting' });
-    await expect.poll(() => asked.getByText(new RegExp(`^Being edited by Jane Smith on ${hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} since \\d\\d:\\d\\d\\.$`)).count()).toBe(1);
+    await expect
+      .poll(() =>
+        asked.getByText(new RegExp(`^Being edited by Jane Smith on ${hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} since \\d\\d:\\d\\d\\.$`)).count(),
+      )
+      .toBe(1);
     await asked.getByRole('button', { name: 'Read only' }).click();
     await expect.poll(() => tomPage.getByRole('region', { name: 'Read only' }).getByText('Read only — this updates as Jane Smith types').count()).toBe(1);
     await expect.poll(() => minutesOf(tomPage).getAttribute('aria-readonly')).toBe('true');
@@ -96,9 +106,7 @@ describe('two clerks on the same meeting', () => {
 
     // The conflict shows on at least one screen; that clerk resolves it.
     const conflictsButton = (page: Page) => page.getByRole('button', { name: /^Conflicts \(\d+\)$/ });
-    await expect
-      .poll(async () => (await conflictsButton(janePage).count()) + (await conflictsButton(tomPage).count()))
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await conflictsButton(janePage).count()) + (await conflictsButton(tomPage).count())).toBeGreaterThan(0);
     const resolver = (await conflictsButton(tomPage).count()) > 0 ? tomPage : janePage;
     await conflictsButton(resolver).click();
     const dialog = resolver.getByRole('dialog', { name: /^Conflicts to resolve/ });
@@ -119,24 +127,29 @@ describe('two clerks on the same meeting', () => {
 
     await conflict.getByRole('button', { name: 'Combine…' }).click();
     const combined = conflict.getByRole('textbox', { name: 'Combined text' });
-    await combined.fill('The Head of Planning introduced the report. Members asked about the Keynsham scheme. The officer replied. JANE-MARKER TOM-MARKER and more');
+    await combined.fill(
+      'The Head of Planning introduced the report. Members asked about the Keynsham scheme. The officer replied. JANE-MARKER TOM-MARKER and more',
+    );
     await conflict.getByRole('button', { name: 'Use the combined text' }).click();
     await expect.poll(() => dialog.getByText('All conflicts are resolved.').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    const expected = 'The Head of Planning introduced the report. Members asked about the Keynsham scheme. The officer replied. JANE-MARKER TOM-MARKER and more';
+    const expected =
+      'The Head of Planning introduced the report. Members asked about the Keynsham scheme. The officer replied. JANE-MARKER TOM-MARKER and more';
     await expect.poll(() => minutesOf(janePage).textContent()).toBe(expected);
     await expect.poll(() => minutesOf(tomPage).textContent()).toBe(expected);
     await expect.poll(async () => (await conflictsButton(janePage).count()) + (await conflictsButton(tomPage).count())).toBe(0);
 
     // The library holds one file, valid, with the combined paragraph and no conflict left.
     await expect
-      .poll(
-        async () => {
-          const { files, meeting } = await storedMeeting();
-          return { files: files.length, conflicts: meeting.conflicts.length, text: meeting.agenda[0]?.minutes.map((block) => block.runs.map((run) => run.text).join('')) };
-        },
-      )
+      .poll(async () => {
+        const { files, meeting } = await storedMeeting();
+        return {
+          files: files.length,
+          conflicts: meeting.conflicts.length,
+          text: meeting.agenda[0]?.minutes.map((block) => block.runs.map((run) => run.text).join('')),
+        };
+      })
       .toEqual({ files: 1, conflicts: 0, text: [expected] });
     expect(jane.pageErrors).toEqual([]);
     expect(tom.pageErrors).toEqual([]);

@@ -83,10 +83,30 @@ const NARRATIVE: Record<string, string[]> = {
     '- In response to a query, the Director confirmed that B&NES was in line with its statistical neighbours.',
     'A co-opted member asked about “attendance figures” for children looked after.',
   ],
-  'Fostering recruitment': ['### Recruitment', 'The Head of Service reported a rise in foster carer households – the campaign had exceeded its target.', '- Members welcomed the increase.', 'Retention payments were discussed.'],
-  'Home-to-school transport': ['### Budget', 'The Panel heard that the transport budget was under significant pressure this year.', '- Members asked for the projected outturn.', 'The Director agreed to circulate it.'],
-  'Youth justice partnership': ['### Renaming', 'The partnership had renamed itself the Youth Justice Service following consultation.', '- Members supported a child-first approach.', 'The Panel thanked the officers for their work.'],
-  'Panel workplan': ['### Future items', 'The Panel reviewed its workplan for the coming year.', '- A session on speech and language therapy was requested.', 'The workplan was updated accordingly.'],
+  'Fostering recruitment': [
+    '### Recruitment',
+    'The Head of Service reported a rise in foster carer households – the campaign had exceeded its target.',
+    '- Members welcomed the increase.',
+    'Retention payments were discussed.',
+  ],
+  'Home-to-school transport': [
+    '### Budget',
+    'The Panel heard that the transport budget was under significant pressure this year.',
+    '- Members asked for the projected outturn.',
+    'The Director agreed to circulate it.',
+  ],
+  'Youth justice partnership': [
+    '### Renaming',
+    'The partnership had renamed itself the Youth Justice Service following consultation.',
+    '- Members supported a child-first approach.',
+    'The Panel thanked the officers for their work.',
+  ],
+  'Panel workplan': [
+    '### Future items',
+    'The Panel reviewed its workplan for the coming year.',
+    '- A session on speech and language therapy was requested.',
+    'The workplan was updated accordingly.',
+  ],
 };
 
 async function readStoredMeetingText(): Promise<string> {
@@ -107,14 +127,12 @@ async function readStoredMeeting(): Promise<Meeting> {
  */
 async function waitUntilSavedWith(page: Page, lastSentence: string): Promise<void> {
   await expect
-    .poll(
-      async () => {
-        const status = (await page.locator('header [role="status"]').first().textContent()) ?? '';
-        const stored = await readStoredMeeting().catch(() => undefined);
-        const text = stored?.agenda.map((each) => minutesText(each.minutes)).join('\n') ?? '';
-        return /^Saved at \d\d:\d\d:\d\d$/.test(status.trim()) && text.includes(lastSentence);
-      },
-    )
+    .poll(async () => {
+      const status = (await page.locator('header [role="status"]').first().textContent()) ?? '';
+      const stored = await readStoredMeeting().catch(() => undefined);
+      const text = stored?.agenda.map((each) => minutesText(each.minutes)).join('\n') ?? '';
+      return /^Saved at \d\d:\d\d:\d\d$/.test(status.trim()) && text.includes(lastSentence);
+    })
     .toBe(true);
 }
 
@@ -259,7 +277,10 @@ describe('a whole meeting, by keyboard', () => {
     // Item 9: Part 2.
     await press(item(9));
     await press(page.getByRole('checkbox', { name: 'Exempt (Part 2)' }), 'Space');
-    await choose(page.getByRole('combobox', { name: 'Schedule 12A paragraph' }), '3. Financial or business affairs of any particular person (including the authority)');
+    await choose(
+      page.getByRole('combobox', { name: 'Schedule 12A paragraph' }),
+      '3. Financial or business affairs of any particular person (including the authority)',
+    );
     await typeInto(page.getByRole('textbox', { name: 'Public summary' }), 'The Panel considered a placement contract in private.');
     await typeMinutes(page, ['The Panel discussed the contract terms in private session.']);
 
@@ -278,7 +299,14 @@ describe('a whole meeting, by keyboard', () => {
     await page.close();
     const reopened = await openApp();
     await press(reopened.getByRole('button', { name: /^Open Children’s Services Scrutiny Panel/ }));
-    await expect.poll(() => reopened.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /^\d+\. / }).count()).toBe(9);
+    await expect
+      .poll(() =>
+        reopened
+          .getByRole('navigation', { name: 'Agenda' })
+          .getByRole('button', { name: /^\d+\. / })
+          .count(),
+      )
+      .toBe(9);
     const after = await readStoredMeeting();
     expect(after).toEqual(before);
     // The stored file, as it is, for the export tests (tests/core/fixtures/whole-meeting.json is a copy).
@@ -302,14 +330,23 @@ describe('a whole meeting, by keyboard', () => {
       [byName('Nia Morgan')!.id, 'left', itemId(8)],
     ]);
     expect(after.declarations).toEqual([
-      { id: expect.any(String), itemId: itemId(5), attendeeId: byName('Councillor Gareth Jones')!.id, kind: 'other-registrable', nature: 'Is a foster carer for the council', withdrew: true },
+      {
+        id: expect.any(String),
+        itemId: itemId(5),
+        attendeeId: byName('Councillor Gareth Jones')!.id,
+        kind: 'other-registrable',
+        nature: 'Is a foster carer for the council',
+        withdrew: true,
+      },
     ]);
 
     // Minutes: generated items and every sentence typed, with sub-headings and bullets.
     expect(minutesText(after.agenda[0]!.minutes)).toBe(
       'Apologies for absence were received from Councillors Mary Roberts and Imran Ahmed.\nCouncillor Sam Quinn attended as a substitute for Councillor Imran Ahmed.',
     );
-    expect(minutesText(after.agenda[1]!.minutes)).toBe('Councillor Gareth Jones declared an other registrable interest in item 5 (Is a foster carer for the council) and left the meeting for that item.');
+    expect(minutesText(after.agenda[1]!.minutes)).toBe(
+      'Councillor Gareth Jones declared an other registrable interest in item 5 (Is a foster carer for the council) and left the meeting for that item.',
+    );
     for (const [index, title] of Object.keys(NARRATIVE).entries()) {
       const stored = after.agenda[3 + index]!;
       expect(stored.title).toBe(title);
@@ -326,7 +363,11 @@ describe('a whole meeting, by keyboard', () => {
       vote: { kind: 'counted', for: 7, against: 2, abstentions: 1 },
     });
     expect(recordedVote?.itemId).toBe(itemId(7));
-    const idsVoting = (choice: string) => Object.entries(votes).filter(([, vote]) => vote === choice).map(([name]) => byName(name)!.id).sort();
+    const idsVoting = (choice: string) =>
+      Object.entries(votes)
+        .filter(([, vote]) => vote === choice)
+        .map(([name]) => byName(name)!.id)
+        .sort();
     expect(recordedVote?.vote?.kind).toBe('recorded');
     if (recordedVote?.vote?.kind === 'recorded') {
       expect(recordedVote.vote.for.slice().sort()).toEqual(idsVoting('For'));

@@ -64,7 +64,11 @@ describe('serving the renderer folder', () => {
   });
 
   it('serves the bundles with the types the page needs to run them', async () => {
-    expect(await get('app://minutebook/assets/index-abc123.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', body: 'console.log("app")' });
+    expect(await get('app://minutebook/assets/index-abc123.js')).toMatchObject({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+      body: 'console.log("app")',
+    });
     expect(await get('app://minutebook/assets/index-abc123.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
     expect(await get('app://minutebook/assets/font.woff2')).toMatchObject({ status: 200, type: 'font/woff2' });
     expect(await get('app://minutebook/assets/index-abc123.js?v=1#x')).toMatchObject({ status: 200 });

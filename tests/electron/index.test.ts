@@ -133,9 +133,7 @@ describe('start-up', () => {
     const fake = await launch(({ fakeElectron }) => {
       fakeElectron.app.whenReady.mockImplementationOnce(() => {
         // Electron throws if privileges are given after ready; here they must already be there.
-        expect(fakeElectron.protocol.privileged).toEqual([
-          { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-        ]);
+        expect(fakeElectron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
         return Promise.resolve();
       });
     });

@@ -33,7 +33,11 @@ class RecordingIpcMain extends FakeEmitter {
 /** Every operation answers with its own name and the input it was given. */
 function fakeHandlers(): { handlers: ApiHandlers; calls: Map<string, ReturnType<typeof vi.fn>> } {
   const calls = new Map<string, ReturnType<typeof vi.fn>>();
-  for (const name of operationNames) calls.set(name, vi.fn(async (input: unknown) => ({ answeredBy: name, input })));
+  for (const name of operationNames)
+    calls.set(
+      name,
+      vi.fn(async (input: unknown) => ({ answeredBy: name, input })),
+    );
   const handlers = Object.fromEntries(calls) as unknown as ApiHandlers;
   return { handlers, calls };
 }

@@ -7,10 +7,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { applicationMenuTemplate, installApplicationMenu } from '../../main/electron/menu';
 
 function roles(items: readonly MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [
-    ...(item.role ? [item.role] : []),
-    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
-  ]);
+  return items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
 }
 
 const PLATFORMS: NodeJS.Platform[] = ['win32', 'darwin', 'linux'];

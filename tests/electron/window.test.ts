@@ -10,16 +10,8 @@ import type { ShellSettings, WindowState } from '../../main/electron/settings';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
-const {
-  CONTENT_SECURITY_POLICY,
-  hardenApp,
-  hardenSession,
-  mainWindowOptions,
-  openMainWindow,
-  restoreBounds,
-  MIN_HEIGHT,
-  MIN_WIDTH,
-} = await import('../../main/electron/window');
+const { CONTENT_SECURITY_POLICY, hardenApp, hardenSession, mainWindowOptions, openMainWindow, restoreBounds, MIN_HEIGHT, MIN_WIDTH } =
+  await import('../../main/electron/window');
 const { locateOwnPage } = await import('../../main/electron/ownPage');
 
 const bundledPage = locateOwnPage('/fake/app', undefined);

@@ -118,7 +118,11 @@ describe('Export action log… on the Committees screen', () => {
     const { dialog, user } = await openActionLogExport(api);
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(within(alert).getByText(`There is already a file called Planning Panel action log 2026-11-23.docx in “${FOLDER}”. Replace it, or save under another name.`)).toBeTruthy();
+    expect(
+      within(alert).getByText(
+        `There is already a file called Planning Panel action log 2026-11-23.docx in “${FOLDER}”. Replace it, or save under another name.`,
+      ),
+    ).toBeTruthy();
     expect(api.actionLogExports).toHaveLength(0);
     await user.click(within(alert).getByRole('button', { name: 'Replace it' }));
     expect(await within(dialog).findByText(`Exported 14 actions to ${WORD_LOG}`)).toBeTruthy();
@@ -133,7 +137,10 @@ describe('Export action log… on the Committees screen', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'CSV for Excel' }));
     await user.click(within(dialog).getByRole('button', { name: 'Choose…' }));
     await waitFor(() => expect(saveAs.value).toBe('/home/priya/Desktop/Actions.csv'));
-    expect(api.calls.find((call) => call.name === 'committees.chooseActionLogTarget')?.input).toEqual({ defaultPath: `${FOLDER}/Planning Panel action log 2026-11-23.csv`, format: 'csv' });
+    expect(api.calls.find((call) => call.name === 'committees.chooseActionLogTarget')?.input).toEqual({
+      defaultPath: `${FOLDER}/Planning Panel action log 2026-11-23.csv`,
+      format: 'csv',
+    });
   });
 
   it('closes with Escape and gives focus back to the button that opened it', async () => {

@@ -29,7 +29,11 @@ function committee(): Committee {
 }
 
 function newMeeting(): Meeting {
-  return createMeetingForCommittee({ committee: 'Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: '' }, committee(), new Date('2022-11-08T09:00:00Z'));
+  return createMeetingForCommittee(
+    { committee: 'Panel', title: '', date: '2022-11-08', startTime: '10:00', venue: '' },
+    committee(),
+    new Date('2022-11-08T09:00:00Z'),
+  );
 }
 
 /** Plays the meeting screen's part: applies what the panel sends and shows the result. */
@@ -65,7 +69,20 @@ function withItems(meeting: Meeting): Meeting {
     (current, title, index) =>
       applyMeetingChange(
         current,
-        { kind: 'item.add', index: 3 + index, item: { id: `item-${index + 4}-abc`, title, background: '', minutes: [], role: 'standard', minutesEditedByHand: false, exempt: false, publicSummary: '' } },
+        {
+          kind: 'item.add',
+          index: 3 + index,
+          item: {
+            id: `item-${index + 4}-abc`,
+            title,
+            background: '',
+            minutes: [],
+            role: 'standard',
+            minutesEditedByHand: false,
+            exempt: false,
+            publicSummary: '',
+          },
+        },
         clock(),
       ),
     meeting,
@@ -91,7 +108,9 @@ describe('the attendance panel', () => {
     expect(within(region).getByText('Vice-Chair')).toBeTruthy();
 
     await user.selectOptions(attendanceOf('Councillor Pat Smith'), 'Apologies');
-    expect(sent).toEqual([{ kind: 'entity.put', collection: 'attendees', entity: expect.objectContaining({ id: idOf(meeting(), 'Pat Smith'), status: 'apologies' }) }]);
+    expect(sent).toEqual([
+      { kind: 'entity.put', collection: 'attendees', entity: expect.objectContaining({ id: idOf(meeting(), 'Pat Smith'), status: 'apologies' }) },
+    ]);
     expect(screen.getByRole('status').textContent).toBe('Quorate: 4 voting members present, 4 needed');
     expect(meeting().agenda[0]?.minutes[0]?.runs[0]?.text).toBe('Apologies for absence were received from Councillor Pat Smith.');
 
@@ -111,7 +130,13 @@ describe('the attendance panel', () => {
     await user.type(name, 'Councillor Ruth Green');
     await user.click(screen.getByRole('button', { name: 'Add substitute' }));
     const substitute = meeting().attendees.find((attendee) => attendee.role === 'substitute');
-    expect(substitute).toMatchObject({ displayName: 'Councillor Ruth Green', name: 'Councillor Ruth Green', category: 'member', substituteFor: idOf(meeting(), 'Kim Lee'), status: 'present' });
+    expect(substitute).toMatchObject({
+      displayName: 'Councillor Ruth Green',
+      name: 'Councillor Ruth Green',
+      category: 'member',
+      substituteFor: idOf(meeting(), 'Kim Lee'),
+      status: 'present',
+    });
     expect(meeting().attendees.find((attendee) => attendee.id === idOf(meeting(), 'Kim Lee'))?.status).toBe('substituted');
     expect(screen.getByText('Councillor Ruth Green attends as substitute')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('Quorate: 5 voting members present, 4 needed');
@@ -139,7 +164,9 @@ describe('the attendance panel', () => {
     await user.type(name, 'Councillor Ruth Green');
     await user.click(screen.getByRole('button', { name: 'Save substitute' }));
     expect(sent.some((change) => change.kind === 'entity.remove')).toBe(false);
-    expect(meeting().attendees.filter((attendee) => attendee.role === 'substitute')).toEqual([{ ...substitute, name: 'Councillor Ruth Green', displayName: 'Councillor Ruth Green' }]);
+    expect(meeting().attendees.filter((attendee) => attendee.role === 'substitute')).toEqual([
+      { ...substitute, name: 'Councillor Ruth Green', displayName: 'Councillor Ruth Green' },
+    ]);
     expect(meeting().movements.map((movement) => movement.attendeeId)).toEqual([substitute.id]);
 
     // The member is back: the substitute goes, with their departure, but only once the clerk agrees.
@@ -177,7 +204,11 @@ describe('the attendance panel', () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'as' }), 'Councillor');
     await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Councillor Eve Brown{Enter}');
-    expect(meeting().attendees.filter((attendee) => attendee.category !== 'member').map((attendee) => [attendee.displayName, attendee.category, attendee.jobTitle])).toEqual([
+    expect(
+      meeting()
+        .attendees.filter((attendee) => attendee.category !== 'member')
+        .map((attendee) => [attendee.displayName, attendee.category, attendee.jobTitle]),
+    ).toEqual([
       ['Mary Kearney-Knowles', 'officer', 'Director of Children’s Services & Education'],
       ['Councillor Eve Brown', 'councillor', undefined],
     ]);
@@ -225,7 +256,9 @@ describe('the quorum indicator', () => {
     const declared: Meeting = {
       ...meeting,
       quorum: { kind: 'count', count: 5 },
-      declarations: [{ id: 'declaration-1', itemId: 'item-5-abc', attendeeId: idOf(meeting, 'Liz Hardman'), kind: 'disclosable-pecuniary', nature: '', withdrew: true }],
+      declarations: [
+        { id: 'declaration-1', itemId: 'item-5-abc', attendeeId: idOf(meeting, 'Liz Hardman'), kind: 'disclosable-pecuniary', nature: '', withdrew: true },
+      ],
     };
     const { rerender } = render(<QuorumIndicator meeting={declared} currentItemId="item-4-abc" />);
     expect(screen.getByRole('status').textContent).toBe('Quorate: 5 voting members present, 5 needed');
@@ -246,17 +279,21 @@ describe('the arrival or departure dialog', () => {
     expect(within(dialog).getAllByRole('option')).toHaveLength(5);
     await user.clear(who);
     await user.keyboard('s');
-    expect(within(dialog).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Councillor Joe Bloggs: mark as left',
-      'Councillor Pat Smith: mark as left',
-      'Councillor Sam Jones: mark as left',
-    ]);
+    expect(
+      within(dialog)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Councillor Joe Bloggs: mark as left', 'Councillor Pat Smith: mark as left', 'Councillor Sam Jones: mark as left']);
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(within(dialog).getByRole('option', { selected: true }).textContent).toBe('Councillor Pat Smith: mark as left');
     expect(who.getAttribute('aria-activedescendant')).toBe(within(dialog).getByRole('option', { selected: true }).id);
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(sent.at(-1)).toMatchObject({ kind: 'entity.put', collection: 'movements', entity: { attendeeId: idOf(meeting(), 'Pat Smith'), kind: 'left', time: '10:17', itemId: 'item-5-abc' } });
+    expect(sent.at(-1)).toMatchObject({
+      kind: 'entity.put',
+      collection: 'movements',
+      entity: { attendeeId: idOf(meeting(), 'Pat Smith'), kind: 'left', time: '10:17', itemId: 'item-5-abc' },
+    });
     expect(screen.getByText('Councillor Pat Smith left the meeting at 10.17 am during item 65.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open movement dialog' }));
 

@@ -21,9 +21,17 @@ describe('what the clerk reads', () => {
   it('never says changes are kept on this computer while they are only in this window', () => {
     const nextTryAt = new Date(2026, 10, 10, 10, 0, 8).toISOString();
     const held = { changes: 3, nextTryAt };
-    for (const saveState of [undefined, { meetingId: 'm-001', state: 'saved', pendingChanges: 0 }, { meetingId: 'm-001', state: 'unreachable', pendingChanges: 14 }] as const) {
-      expect(describeSaveState(saveState, true, held)).toBe('Not saved: Minute Book’s background service is not responding — 3 changes are only in this window. Keep it open; trying again at 10:00:08.');
-      expect(announceSaveState(saveState, true, held)).toBe('Not saved: Minute Book’s background service is not responding — your latest changes are only in this window. Keep it open.');
+    for (const saveState of [
+      undefined,
+      { meetingId: 'm-001', state: 'saved', pendingChanges: 0 },
+      { meetingId: 'm-001', state: 'unreachable', pendingChanges: 14 },
+    ] as const) {
+      expect(describeSaveState(saveState, true, held)).toBe(
+        'Not saved: Minute Book’s background service is not responding — 3 changes are only in this window. Keep it open; trying again at 10:00:08.',
+      );
+      expect(announceSaveState(saveState, true, held)).toBe(
+        'Not saved: Minute Book’s background service is not responding — your latest changes are only in this window. Keep it open.',
+      );
     }
     expect(describeSaveState(undefined, true, { changes: 1, nextTryAt })).toContain('1 change is only in this window');
   });
@@ -33,9 +41,9 @@ describe('what the clerk reads', () => {
     expect(describeSaveState({ meetingId: 'm-001', state: 'saved', savedAt, pendingChanges: 0 }, false)).toBe('Saved at 10:42:13');
     expect(describeSaveState({ meetingId: 'm-001', state: 'saved', savedAt, pendingChanges: 0 }, true)).toBe('Saving…');
     expect(describeSaveState({ meetingId: 'm-001', state: 'saving', pendingChanges: 2 }, false)).toBe('Saving…');
-    expect(
-      describeSaveState({ meetingId: 'm-001', state: 'unsaved', reason: 'the library folder is offline', pendingChanges: 2 }, true),
-    ).toBe('Not saved to the library: the library folder is offline — kept on this computer');
+    expect(describeSaveState({ meetingId: 'm-001', state: 'unsaved', reason: 'the library folder is offline', pendingChanges: 2 }, true)).toBe(
+      'Not saved to the library: the library folder is offline — kept on this computer',
+    );
     expect(describeSaveState(undefined, false)).toBe('');
   });
 });
@@ -44,11 +52,7 @@ describe('ordering', () => {
   it('puts the newest meeting first, by date then start time', () => {
     const summary = (date: string, startTime: string) => ({ date, startTime }) as MeetingSummary;
     const sorted = newestMeetingsFirst([summary('2022-11-08', '10:00'), summary('2023-01-12', '09:00'), summary('2023-01-12', '18:30')]);
-    expect(sorted.map((meeting) => `${meeting.date} ${meeting.startTime}`)).toEqual([
-      '2023-01-12 18:30',
-      '2023-01-12 09:00',
-      '2022-11-08 10:00',
-    ]);
+    expect(sorted.map((meeting) => `${meeting.date} ${meeting.startTime}`)).toEqual(['2023-01-12 18:30', '2023-01-12 09:00', '2022-11-08 10:00']);
   });
 
   it('turns a drop before or after an item into the index item.move expects', () => {

@@ -121,7 +121,11 @@ describe('the committees screen', () => {
     const rows = within(preview)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
     expect(rows).toEqual([
       ['Liz Hardman', 'Councillor Liz Hardman', 'Chair'],
       ['Bloggs, Joe', 'Councillor Bloggs, Joe', 'Member'],

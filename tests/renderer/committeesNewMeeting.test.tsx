@@ -51,7 +51,11 @@ describe('a new meeting for a committee', () => {
       ['Councillor Joe Bloggs', 'member', 'present'],
       ['Ann Other', 'co-opted-non-voting', 'present'],
     ]);
-    expect(meeting?.agenda.map((item) => item.title)).toEqual(['Apologies for absence and substitutions', 'Declarations of interest', 'Minutes of the previous meeting']);
+    expect(meeting?.agenda.map((item) => item.title)).toEqual([
+      'Apologies for absence and substitutions',
+      'Declarations of interest',
+      'Minutes of the previous meeting',
+    ]);
     expect(meeting?.firstMinuteNumber).toBe(61);
     expect(meeting?.quorum).toEqual({ kind: 'count', count: 2 });
   });

@@ -15,7 +15,13 @@ async function openMeeting(api: FakeApi = new FakeApi(), change?: (meeting: Meet
   const meeting = api.addMeeting(
     { committee: COMMITTEE, title: 'Ordinary meeting', date: '2022-11-08', startTime: '10:00', venue: 'Brunswick Room, Guildhall' },
     (created) => {
-      const withAgenda = { ...created, agenda: [{ ...createAgendaItem('Apologies'), id: 'item-apologies' }, { ...createAgendaItem('Local Plan review'), id: 'item-local-plan' }] };
+      const withAgenda = {
+        ...created,
+        agenda: [
+          { ...createAgendaItem('Apologies'), id: 'item-apologies' },
+          { ...createAgendaItem('Local Plan review'), id: 'item-local-plan' },
+        ],
+      };
       return change ? change(withAgenda) : withAgenda;
     },
   );
@@ -134,7 +140,9 @@ describe('Export… on the meeting screen', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
 
     const alert = await within(dialog).findByRole('alert');
-    expect(within(alert).getByText(`There is already a file called 2022-11-08 ${COMMITTEE} minutes.docx in “${FOLDER}”. Replace it, or save under another name.`)).toBeTruthy();
+    expect(
+      within(alert).getByText(`There is already a file called 2022-11-08 ${COMMITTEE} minutes.docx in “${FOLDER}”. Replace it, or save under another name.`),
+    ).toBeTruthy();
     // The safe answer has the focus: Enter does not replace the file.
     expect(document.activeElement).toBe(within(alert).getByRole('button', { name: `Save as 2022-11-08 ${COMMITTEE} minutes (2).docx` }));
     expect(api.exports).toHaveLength(0);

@@ -137,7 +137,11 @@ export class FakeApi implements ApiClient {
   /** Keeps the meeting as it is now as an earlier version. */
   keepVersion(meetingId: string, version: Omit<MeetingVersion, 'versionId' | 'sizeBytes'>): MeetingVersion {
     const meeting = this.meeting(meetingId);
-    const kept: MeetingVersion = { versionId: `v${(this.versions.get(meetingId)?.length ?? 0) + 1}-${version.savedAt}`, sizeBytes: JSON.stringify(meeting).length, ...version };
+    const kept: MeetingVersion = {
+      versionId: `v${(this.versions.get(meetingId)?.length ?? 0) + 1}-${version.savedAt}`,
+      sizeBytes: JSON.stringify(meeting).length,
+      ...version,
+    };
     this.versions.set(meetingId, [...(this.versions.get(meetingId) ?? []), { version: kept, meeting: structuredClone(meeting) }]);
     return kept;
   }
@@ -169,9 +173,7 @@ export class FakeApi implements ApiClient {
   }
 
   changesSent(): unknown[] {
-    return this.calls
-      .filter((call) => call.name === 'meetings.applyChanges')
-      .flatMap((call) => (call.input as { changes: unknown[] }).changes);
+    return this.calls.filter((call) => call.name === 'meetings.applyChanges').flatMap((call) => (call.input as { changes: unknown[] }).changes);
   }
 
   /** The view each applyChanges request said its changes were made on, in order. */
@@ -213,7 +215,8 @@ export class FakeApi implements ApiClient {
   }
 
   private exportedFile(path: string): string {
-    if (!this.exports.some((each) => each.path === path) && !this.actionLogExports.some((each) => each.path === path)) throw new ApiError(`Minute Book only opens the minutes it has exported since it started, and “${path}” is not one of them.`, 'not-exported');
+    if (!this.exports.some((each) => each.path === path) && !this.actionLogExports.some((each) => each.path === path))
+      throw new ApiError(`Minute Book only opens the minutes it has exported since it started, and “${path}” is not one of them.`, 'not-exported');
     return path;
   }
 
@@ -243,7 +246,11 @@ export class FakeApi implements ApiClient {
   private strandedMeeting(meetingId: string): Meeting {
     const found = this.stranded.get(meetingId);
     if (!found) throw new ApiError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
-    if (!found.meeting) throw new ApiError(`This computer keeps ${found.stranded.pendingChanges} changes to this meeting, but not the meeting itself, so it cannot be put back or saved.`, 'not-whole');
+    if (!found.meeting)
+      throw new ApiError(
+        `This computer keeps ${found.stranded.pendingChanges} changes to this meeting, but not the meeting itself, so it cannot be put back or saved.`,
+        'not-whole',
+      );
     return found.meeting;
   }
 
@@ -271,12 +278,20 @@ export class FakeApi implements ApiClient {
       if (committeeSlug && !committee) throw new ApiError(`There is no committee ${committeeSlug}.`, 'not-found');
       const meeting = committee ? createMeetingForCommittee(details, committee, new Date()) : createMeeting(details, new Date());
       this.meetings.set(meeting.id, meeting);
-      return { meeting, view: this.viewOf(meeting.id), mode: 'edit', presence: [], notices: [], saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 } };
+      return {
+        meeting,
+        view: this.viewOf(meeting.id),
+        mode: 'edit',
+        presence: [],
+        notices: [],
+        saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 },
+      };
     },
     'meetings.open': async ({ meetingId, mode }) => this.opened(meetingId, mode ?? 'edit'),
     'meetings.applyChanges': async ({ meetingId, changes }) => {
       if (this.held) await new Promise<void>((resume) => this.held!.push(resume));
-      if (this.modes.get(meetingId) === 'read-only') throw new ApiError('This meeting is open read only here: choose “Edit as well” to change it.', 'read-only');
+      if (this.modes.get(meetingId) === 'read-only')
+        throw new ApiError('This meeting is open read only here: choose “Edit as well” to change it.', 'read-only');
       let meeting = this.meeting(meetingId);
       for (const change of changes) meeting = applyMeetingChange(meeting, change, new Date());
       this.meetings.set(meetingId, meeting);
@@ -288,7 +303,10 @@ export class FakeApi implements ApiClient {
       this.meetings.delete(meetingId);
       return { movedTo: `.minutebook/history/${meeting.id}/deleted.json` };
     },
-    'meetings.stranded.list': async () => ({ libraryPath: this.settings.libraryPath, stranded: [...this.stranded.values()].map((each) => structuredClone(each.stranded)) }),
+    'meetings.stranded.list': async () => ({
+      libraryPath: this.settings.libraryPath,
+      stranded: [...this.stranded.values()].map((each) => structuredClone(each.stranded)),
+    }),
     'meetings.stranded.putBack': async ({ meetingId }) => {
       const meeting = this.strandedMeeting(meetingId);
       const { file } = this.stranded.get(meetingId)!.stranded;
@@ -300,7 +318,11 @@ export class FakeApi implements ApiClient {
       const meeting = this.strandedMeeting(meetingId);
       if (this.savedCopies.has(target)) {
         const free = target.replace(/\.json$/, ' (2).json');
-        throw new ApiError(`There is already a file “${target.slice(target.lastIndexOf('/') + 1)}”; it has not been changed. Save the copy under another name, such as “${free.slice(free.lastIndexOf('/') + 1)}”.`, 'copy-target-exists', free);
+        throw new ApiError(
+          `There is already a file “${target.slice(target.lastIndexOf('/') + 1)}”; it has not been changed. Save the copy under another name, such as “${free.slice(free.lastIndexOf('/') + 1)}”.`,
+          'copy-target-exists',
+          free,
+        );
       }
       this.savedCopies.set(target, structuredClone(meeting));
       return { path: target, bytes: JSON.stringify(meeting).length };
@@ -309,7 +331,10 @@ export class FakeApi implements ApiClient {
       const meeting = this.meeting(meetingId);
       return {
         folder: this.exportFolder,
-        paths: { public: `${this.exportFolder}/${this.exportFileName(meeting, 'public')}`, confidential: `${this.exportFolder}/${this.exportFileName(meeting, 'confidential')}` },
+        paths: {
+          public: `${this.exportFolder}/${this.exportFileName(meeting, 'public')}`,
+          confidential: `${this.exportFolder}/${this.exportFileName(meeting, 'confidential')}`,
+        },
         canChooseFile: this.canChooseFile,
       };
     },
@@ -332,7 +357,8 @@ export class FakeApi implements ApiClient {
     'files.chooseExportTarget': async () => (this.chosenFile === undefined ? {} : { path: this.chosenFile }),
     'committees.actionLogTargets': async ({ slug }) => {
       const name = this.committees.get(slug)?.name ?? slug;
-      const path = (confidential: boolean, format: string) => `${this.exportFolder}/${name} action log 2026-11-23${confidential ? ' (confidential)' : ''}.${format}`;
+      const path = (confidential: boolean, format: string) =>
+        `${this.exportFolder}/${name} action log 2026-11-23${confidential ? ' (confidential)' : ''}.${format}`;
       return {
         committeeName: name,
         folder: this.exportFolder,
@@ -344,7 +370,11 @@ export class FakeApi implements ApiClient {
       const path = target ?? (await this.handlers['committees.actionLogTargets']({ slug })).paths[confidential ? 'confidential' : 'public'][format];
       if (this.busyFiles.has(path)) {
         const name = path.slice(path.lastIndexOf('/') + 1);
-        throw new ApiError(`${name} is open in ${format === 'csv' ? 'Excel' : 'Word'} — close it there, or save under another name.`, 'export-target-busy', path.replace(/(\.\w+)$/, ' (2)$1'));
+        throw new ApiError(
+          `${name} is open in ${format === 'csv' ? 'Excel' : 'Word'} — close it there, or save under another name.`,
+          'export-target-busy',
+          path.replace(/(\.\w+)$/, ' (2)$1'),
+        );
       }
       this.refuseExisting(path, replace);
       this.actionLogExports.push({ slug, format, confidential, path });

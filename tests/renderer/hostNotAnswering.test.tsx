@@ -42,7 +42,11 @@ describe('when the core does not answer', () => {
     api.down = true;
     await user.type(title, ' (late)');
     const header = () => document.querySelector('.app-header')?.textContent ?? '';
-    await waitFor(() => expect(header()).toMatch(/Not saved: Minute Book’s background service is not responding — 1 change is only in this window\. Keep it open; trying again at \d\d:\d\d:\d\d\./));
+    await waitFor(() =>
+      expect(header()).toMatch(
+        /Not saved: Minute Book’s background service is not responding — 1 change is only in this window\. Keep it open; trying again at \d\d:\d\d:\d\d\./,
+      ),
+    );
     expect(header()).not.toContain('kept on this computer');
     expect(document.body.textContent).not.toContain('kept on this computer');
 

@@ -36,7 +36,10 @@ describe('the library’s house style in Settings', () => {
     await user.type(size, '11');
     await user.click(within(section).getByRole('checkbox', { name: 'Headings in capitals' }));
     await user.type(within(section).getByRole('textbox', { name: 'Logo file (PNG or JPEG)' }), 'house-style/banes-logo.png');
-    await user.type(within(section).getByRole('textbox', { name: 'Logo description (read aloud by screen readers)' }), 'Bath & North East Somerset Council logo');
+    await user.type(
+      within(section).getByRole('textbox', { name: 'Logo description (read aloud by screen readers)' }),
+      'Bath & North East Somerset Council logo',
+    );
     await user.click(within(section).getByRole('button', { name: 'Save house style' }));
 
     expect((await within(section).findByText('House style saved.')).getAttribute('role')).toBe('status');
@@ -74,7 +77,9 @@ describe('the library’s house style in Settings', () => {
     await user.type(within(section).getByRole('textbox', { name: 'Logo file (PNG or JPEG)' }), 'logo.png');
     await user.clear(within(section).getByRole('textbox', { name: 'Logo description (read aloud by screen readers)' }));
     await user.click(within(section).getByRole('button', { name: 'Save house style' }));
-    expect(within(section).getByRole('alert').textContent).toBe('Logo description: the logo needs alternative text, for example "Bath & North East Somerset Council logo".');
+    expect(within(section).getByRole('alert').textContent).toBe(
+      'Logo description: the logo needs alternative text, for example "Bath & North East Somerset Council logo".',
+    );
 
     const size = within(section).getByRole('spinbutton', { name: 'Heading 1 size (points)' });
     await user.type(within(section).getByRole('textbox', { name: 'Logo description (read aloud by screen readers)' }), 'Council logo');
@@ -90,7 +95,9 @@ describe('the library’s house style in Settings', () => {
     const { user, section } = await openHouseStyle(api);
     api.refusals.set('library.houseStyle.save', 'The library settings cannot be saved to “/srv/shared/Minutes/library.json”: the folder is read-only.');
     await user.click(within(section).getByRole('button', { name: 'Save house style' }));
-    expect((await within(section).findByRole('alert')).textContent).toBe('The library settings cannot be saved to “/srv/shared/Minutes/library.json”: the folder is read-only.');
+    expect((await within(section).findByRole('alert')).textContent).toBe(
+      'The library settings cannot be saved to “/srv/shared/Minutes/library.json”: the folder is read-only.',
+    );
   });
 });
 
@@ -148,7 +155,11 @@ describe('minute numbers on the meeting screen', () => {
     render(<App api={api} />);
     await user.click(await screen.findByRole('button', { name: `Open ${meeting.committee} 2022-11-08` }));
     const agenda = await screen.findByRole('navigation', { name: 'Agenda' });
-    expect(within(agenda).getAllByRole('button', { name: /^PDS\// }).map((button) => button.textContent)).toEqual(['PDS/22/63 Apologies', 'PDS/22/64 Local Plan review']);
+    expect(
+      within(agenda)
+        .getAllByRole('button', { name: /^PDS\// })
+        .map((button) => button.textContent),
+    ).toEqual(['PDS/22/63 Apologies', 'PDS/22/64 Local Plan review']);
     expect(screen.getByRole('heading', { level: 2, name: 'Item PDS/22/63' })).toBeTruthy();
   });
 });

@@ -59,11 +59,11 @@ function stored(api: FakeApi): Meeting {
 describe('minute numbers', () => {
   it('numbers the agenda from the first minute number, which the clerk can change', async () => {
     const { api, user, agendaNav } = await openMeeting();
-    expect(within(agendaNav).getAllByRole('button', { name: /^\d+\. / }).map((item) => item.textContent)).toEqual([
-      '64. Apologies for absence and substitutions',
-      '65. Declarations of interest',
-      '66. Director’s report',
-    ]);
+    expect(
+      within(agendaNav)
+        .getAllByRole('button', { name: /^\d+\. / })
+        .map((item) => item.textContent),
+    ).toEqual(['64. Apologies for absence and substitutions', '65. Declarations of interest', '66. Director’s report']);
     const first = screen.getByRole('spinbutton', { name: 'First minute number' });
     await user.clear(first);
     await user.type(first, '70');
@@ -95,7 +95,13 @@ describe('declarations of interest', () => {
     await user.click(within(entry).getByRole('checkbox', { name: 'Left the room for this item' }));
     await waitFor(() =>
       expect(stored(api).declarations).toEqual([
-        expect.objectContaining({ itemId: 'item-report', attendeeId: 'att-patel', kind: 'other-registrable', nature: 'Governor of a school named in the report', withdrew: true }),
+        expect.objectContaining({
+          itemId: 'item-report',
+          attendeeId: 'att-patel',
+          kind: 'other-registrable',
+          nature: 'Governor of a school named in the report',
+          withdrew: true,
+        }),
       ]),
     );
     await user.click(within(agendaNav).getByRole('button', { name: '65. Declarations of interest' }));
@@ -259,7 +265,14 @@ describe('actions', () => {
     await user.selectOptions(within(second).getByRole('combobox', { name: 'Status' }), 'Done');
     await waitFor(() =>
       expect(stored(api).actions).toEqual([
-        expect.objectContaining({ itemId: 'item-report', text: 'Circulate the transport budget', ownerAttendeeId: 'att-jones', ownerName: 'Mary Jones', due: '2022-12-01', status: 'open' }),
+        expect.objectContaining({
+          itemId: 'item-report',
+          text: 'Circulate the transport budget',
+          ownerAttendeeId: 'att-jones',
+          ownerName: 'Mary Jones',
+          due: '2022-12-01',
+          status: 'open',
+        }),
         expect.objectContaining({ itemId: 'item-report', text: 'Visit the Virtual School', ownerName: 'The Chair and Vice-Chair', status: 'done' }),
       ]),
     );
@@ -438,14 +451,17 @@ describe('name completion in the minutes', () => {
     await user.keyboard('Asked by @');
     const names = screen.getByRole('listbox', { name: 'Names of those present' });
     // Councillor Ann Reed sent apologies: not offered.
-    expect(within(names).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Councillor Liz Hardman',
-      'Councillor Joe Bloggs',
-      'Councillor Sam Patel',
-      'Mary Jones',
-    ]);
+    expect(
+      within(names)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Councillor Liz Hardman', 'Councillor Joe Bloggs', 'Councillor Sam Patel', 'Mary Jones']);
     await user.keyboard('j');
-    expect(within(names).getAllByRole('option').map((option) => option.textContent)).toEqual(['Councillor Joe Bloggs', 'Mary Jones']);
+    expect(
+      within(names)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Councillor Joe Bloggs', 'Mary Jones']);
     expect(minutes.getAttribute('aria-activedescendant')).toBe(within(names).getAllByRole('option')[0]?.id);
     await user.keyboard('{ArrowDown}');
     expect(minutes.getAttribute('aria-activedescendant')).toBe(within(names).getAllByRole('option')[1]?.id);
@@ -467,7 +483,11 @@ describe('name completion in the minutes', () => {
     expect(screen.queryByRole('listbox', { name: 'Names of those present' })).toBeNull();
     await user.keyboard('t');
     const names = screen.getByRole('listbox', { name: 'Names of those present' });
-    expect(within(names).getAllByRole('option').map((option) => option.textContent)).toEqual(['Councillor Sam Patel']);
+    expect(
+      within(names)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Councillor Sam Patel']);
     await user.keyboard('{Tab}');
     expect(minutes.textContent).toBe('Councillor Sam Patel');
     await user.keyboard(' said the Hardwick');
@@ -478,10 +498,11 @@ describe('name completion in the minutes', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('listbox', { name: 'Names of those present' })).toBeNull();
     await user.keyboard('{Enter}Next paragraph');
-    expect(within(minutes).getAllByRole('paragraph').map((paragraph) => paragraph.textContent)).toEqual([
-      'Councillor Sam Patel said the Hardwick and Blo',
-      'Next paragraph',
-    ]);
+    expect(
+      within(minutes)
+        .getAllByRole('paragraph')
+        .map((paragraph) => paragraph.textContent),
+    ).toEqual(['Councillor Sam Patel said the Hardwick and Blo', 'Next paragraph']);
   });
 
   it('never turns a word that only starts like a surname into a name when the clerk presses Enter', async () => {
@@ -492,7 +513,11 @@ describe('name completion in the minutes', () => {
     await user.keyboard('The meeting moved to the Pat');
     expect(screen.getByRole('listbox', { name: 'Names of those present' })).toBeTruthy();
     await user.keyboard('{Enter}Next paragraph');
-    expect(within(minutes).getAllByRole('paragraph').map((paragraph) => paragraph.textContent)).toEqual(['The meeting moved to the Pat', 'Next paragraph']);
+    expect(
+      within(minutes)
+        .getAllByRole('paragraph')
+        .map((paragraph) => paragraph.textContent),
+    ).toEqual(['The meeting moved to the Pat', 'Next paragraph']);
     await user.keyboard(' and Pat{ArrowDown}{Enter}');
     expect(within(minutes).getAllByRole('paragraph').at(-1)?.textContent).toBe('Next paragraph and Councillor Sam Patel');
   });

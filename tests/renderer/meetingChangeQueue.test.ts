@@ -46,7 +46,13 @@ describe('coalescing changes', () => {
     const waiting: MeetingChange[] = [action('C')];
     expect(coalesceChange(waiting, action('Ci'))).toBe(true);
     expect(waiting).toEqual([action('Ci')]);
-    expect(coalesceChange(waiting, { kind: 'entity.put', collection: 'actions', entity: { id: 'act-0002', itemId: 'item-a1', text: '', ownerName: '', status: 'open' } })).toBe(false);
+    expect(
+      coalesceChange(waiting, {
+        kind: 'entity.put',
+        collection: 'actions',
+        entity: { id: 'act-0002', itemId: 'item-a1', text: '', ownerName: '', status: 'open' },
+      }),
+    ).toBe(false);
   });
 });
 
@@ -100,11 +106,7 @@ describe('the meeting change queue', () => {
     expect(batches[0]).toEqual([minutes('item-a1', 'T')]);
     answers[0]?.resolve(saved);
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
-    expect(batches[1]).toEqual([
-      minutes('item-a1', 'The'),
-      { kind: 'item.move', itemId: 'item-a1', toIndex: 0 },
-      minutes('item-a1', 'The C'),
-    ]);
+    expect(batches[1]).toEqual([minutes('item-a1', 'The'), { kind: 'item.move', itemId: 'item-a1', toIndex: 0 }, minutes('item-a1', 'The C')]);
     const idle = queue.whenIdle();
     answers[1]?.resolve(saved);
     await idle;
@@ -149,7 +151,14 @@ describe('the meeting change queue', () => {
     try {
       const { send, answers } = deferredSender();
       const held: unknown[] = [];
-      const queue = new MeetingChangeQueue({ send, onSaveState: vi.fn(), onError: vi.fn(), retryDelayMs: 1000, maxRetryDelayMs: 4000, onHeldBack: (each) => held.push(each) });
+      const queue = new MeetingChangeQueue({
+        send,
+        onSaveState: vi.fn(),
+        onError: vi.fn(),
+        retryDelayMs: 1000,
+        maxRetryDelayMs: 4000,
+        onHeldBack: (each) => held.push(each),
+      });
       queue.add(minutes('item-a1', 'kept'));
       const triedAt: number[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -205,7 +214,12 @@ describe('what the core has not acknowledged yet', () => {
   it('is the batch on its way and those waiting, until the core answers for them', async () => {
     const { send, answers } = deferredSender();
     const acknowledged: MeetingChange[][] = [];
-    const queue = new MeetingChangeQueue({ send, onSaveState: () => undefined, onError: () => undefined, onAcknowledged: (changes) => acknowledged.push([...changes]) });
+    const queue = new MeetingChangeQueue({
+      send,
+      onSaveState: () => undefined,
+      onError: () => undefined,
+      onAcknowledged: (changes) => acknowledged.push([...changes]),
+    });
     const title: MeetingChange = { kind: 'item.update', itemId: 'item-b2', fields: { title: 'Apologies' } };
     queue.add(minutes('item-a1', 'one'));
     queue.add(title);

@@ -58,11 +58,7 @@ describe('an open meeting', () => {
   it('lists the agenda as numbered buttons with the first item open', async () => {
     const { agendaNav } = await openPanel();
     const items = within(agendaNav).getAllByRole('button', { name: /^\d\. / });
-    expect(items.map((item) => item.textContent)).toEqual([
-      '1. Apologies',
-      '2. Minutes of the last meeting',
-      '3. Director’s report – B&NES',
-    ]);
+    expect(items.map((item) => item.textContent)).toEqual(['1. Apologies', '2. Minutes of the last meeting', '3. Director’s report – B&NES']);
     expect(items[0]?.getAttribute('aria-current')).toBe('true');
     expect((screen.getByRole('textbox', { name: 'Item title' }) as HTMLInputElement).value).toBe('Apologies');
   });
@@ -194,10 +190,10 @@ describe('an open meeting', () => {
       type: 'paragraph' as const,
       runs: [{ text: `Paragraph ${index}: members discussed the report at some length and asked a number of questions.` }],
     }));
-    api.addMeeting(
-      { committee: 'Planning Committee', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' },
-      (meeting) => ({ ...meeting, agenda: [{ ...createAgendaItem('Planning applications'), id: 'item-long', minutes: long }] }),
-    );
+    api.addMeeting({ committee: 'Planning Committee', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' }, (meeting) => ({
+      ...meeting,
+      agenda: [{ ...createAgendaItem('Planning applications'), id: 'item-long', minutes: long }],
+    }));
     const user = userEvent.setup();
     render(<App api={api} />);
     await user.click(await screen.findByRole('button', { name: 'Open Planning Committee 2022-11-08' }));
@@ -226,9 +222,7 @@ describe('an open meeting', () => {
       type: 'saveState',
       saveState: { meetingId: meeting.id, state: 'unsaved', reason: 'the shared drive S: is not reachable', pendingChanges: 3 },
     });
-    expect(
-      await screen.findByText('Not saved to the library: the shared drive S: is not reachable — kept on this computer'),
-    ).toBeTruthy();
+    expect(await screen.findByText('Not saved to the library: the shared drive S: is not reachable — kept on this computer')).toBeTruthy();
   });
 
   it('closes the meeting and returns to the list with All meetings', async () => {
@@ -245,9 +239,7 @@ describe('an open meeting', () => {
     const user = userEvent.setup();
     render(<App api={api} />);
     await user.click(await screen.findByRole('button', { name: `Open ${meeting.committee} 2022-11-08` }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The meeting file meetings/2022/2022-11-08 panel.json is locked by Sam on CLERK-PC2.',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('The meeting file meetings/2022/2022-11-08 panel.json is locked by Sam on CLERK-PC2.');
     expect(screen.getByRole('heading', { level: 1, name: 'Meetings' })).toBeTruthy();
   });
 });

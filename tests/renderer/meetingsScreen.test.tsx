@@ -32,7 +32,9 @@ describe('the meetings list', () => {
     render(<App api={api} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Meetings' })).toBeTruthy();
     const table = await screen.findByRole('table');
-    const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent);
     expect(headers.slice(0, 4)).toEqual(['Committee', 'Date', 'Title', 'Status']);
     const titles = within(table)
       .getAllByRole('row')
@@ -78,9 +80,7 @@ describe('the meetings list', () => {
     render(<App api={api} />);
     await user.click(screen.getByRole('button', { name: 'New meeting' }));
     await user.click(screen.getByRole('button', { name: 'Create meeting' }));
-    expect(within(screen.getByRole('dialog', { name: 'New meeting' })).getByRole('alert').textContent).toBe(
-      'The committee name is required.',
-    );
+    expect(within(screen.getByRole('dialog', { name: 'New meeting' })).getByRole('alert').textContent).toBe('The committee name is required.');
     expect(api.calls.some((call) => call.name === 'meetings.create')).toBe(false);
   });
 
@@ -91,20 +91,14 @@ describe('the meetings list', () => {
     render(<App api={api} />);
     await user.click(await screen.findByRole('button', { name: 'Delete Corporate Parenting Board 2023-01-12' }));
     const confirm = screen.getByRole('alertdialog', { name: 'Delete meeting' });
-    expect(
-      within(confirm).getByText(
-        "Delete this meeting? The file is moved to the library's history folder and can be recovered.",
-      ),
-    ).toBeTruthy();
+    expect(within(confirm).getByText("Delete this meeting? The file is moved to the library's history folder and can be recovered.")).toBeTruthy();
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(api.calls.some((call) => call.name === 'meetings.delete')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Delete Corporate Parenting Board 2023-01-12' }));
     await user.click(screen.getByRole('button', { name: 'Delete meeting' }));
-    await waitFor(() =>
-      expect(screen.queryByRole('button', { name: 'Open Corporate Parenting Board 2023-01-12' })).toBeNull(),
-    );
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Open Corporate Parenting Board 2023-01-12' })).toBeNull());
     expect(api.calls.filter((call) => call.name === 'meetings.delete')).toHaveLength(1);
   });
 });
@@ -136,9 +130,7 @@ describe('the settings screen', () => {
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save settings' }).hasAttribute('disabled')).toBe(false));
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The library folder Z:\\Minutes does not exist. Choose a folder that exists.',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('The library folder Z:\\Minutes does not exist. Choose a folder that exists.');
     expect(screen.queryByText('Settings saved.')).toBeNull();
   });
 });

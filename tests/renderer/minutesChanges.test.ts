@@ -9,7 +9,11 @@ const para = (id: string, text: string, type: MinuteBlock['type'] = 'paragraph')
 
 function meetingWith(minutes: MinuteBlock[]): { meeting: Meeting; itemId: string } {
   const item = { ...createAgendaItem('Director’s update'), id: 'item0001', minutes };
-  const meeting = applyMeetingChange(createMeeting({ committee: 'Planning', title: '', date: '2026-11-23', startTime: '10:00', venue: 'Guildhall' }, at), { kind: 'item.add', item, index: 0 }, at);
+  const meeting = applyMeetingChange(
+    createMeeting({ committee: 'Planning', title: '', date: '2026-11-23', startTime: '10:00', venue: 'Guildhall' }, at),
+    { kind: 'item.add', item, index: 0 },
+    at,
+  );
   return { meeting, itemId: item.id };
 }
 
@@ -19,7 +23,11 @@ function applied(before: MinuteBlock[], changes: MeetingChange[]): MinuteBlock[]
 }
 
 describe('the paragraph changes for typed minutes', () => {
-  const before = [para('blk00001', 'The Director introduced the report.'), para('blk00002', 'Members asked about caseloads.'), para('blk00003', 'Agency staff', 'bullet')];
+  const before = [
+    para('blk00001', 'The Director introduced the report.'),
+    para('blk00002', 'Members asked about caseloads.'),
+    para('blk00003', 'Agency staff', 'bullet'),
+  ];
 
   it('sends nothing when nothing changed, even for equal blocks that are not the same objects', () => {
     expect(minutesChanges('item0001', before, structuredClone(before))).toEqual([]);
@@ -80,7 +88,9 @@ describe('the paragraph changes for typed minutes', () => {
   });
 
   it('costs what the edit costs: typing in one paragraph of a long item sends one paragraph', () => {
-    const long = Array.from({ length: 2000 }, (_, index) => para(`blk${String(index).padStart(5, '0')}`, 'Members discussed the report at some length and asked questions. '.repeat(3)));
+    const long = Array.from({ length: 2000 }, (_, index) =>
+      para(`blk${String(index).padStart(5, '0')}`, 'Members discussed the report at some length and asked questions. '.repeat(3)),
+    );
     const after = long.map((block, index) => (index === 1234 ? para(block.id, `${block.runs[0]!.text}Cllr Hale`) : block));
     const changes = minutesChanges('item0001', long, after);
     expect(changes).toHaveLength(1);

@@ -98,12 +98,7 @@ describe('the minutes editor', () => {
     await user.keyboard(' and ');
     await user.click(screen.getByRole('button', { name: 'Bold' }));
     await user.keyboard('Cllr Obi');
-    expect(sent()[0]?.runs).toEqual([
-      { text: 'Present: ' },
-      { text: 'Cllr Hale', marks: ['bold'] },
-      { text: ' and ' },
-      { text: 'Cllr Obi', marks: ['bold'] },
-    ]);
+    expect(sent()[0]?.runs).toEqual([{ text: 'Present: ' }, { text: 'Cllr Hale', marks: ['bold'] }, { text: ' and ' }, { text: 'Cllr Obi', marks: ['bold'] }]);
   });
 
   it('turns paragraphs into bulleted and numbered lists and nests with Tab', async () => {
@@ -214,7 +209,11 @@ describe('the minutes editor', () => {
           { ...initial[2]!, runs: [{ text: 'Caseloads in two teams' }] },
         ]),
       );
-      expect(textOf(handle.current!.blocks())).toEqual(['The Chair, Cllr Ball, welcomed everyone to Keynsham.', 'Apologies were noted. Cllr Hale', 'Caseloads in two teams']);
+      expect(textOf(handle.current!.blocks())).toEqual([
+        'The Chair, Cllr Ball, welcomed everyone to Keynsham.',
+        'Apologies were noted. Cllr Hale',
+        'Caseloads in two teams',
+      ]);
       // Only the changed paragraphs were replaced: the element itself stays.
       expect(minutes.querySelector('p')).toBe(firstDom);
       act(() => handle.current?.flush());
@@ -237,7 +236,12 @@ describe('the minutes editor', () => {
       placeCursorAtEnd(second);
       await user.keyboard(' Cllr Hale and');
       act(() =>
-        handle.current?.showMinutes([initial[0]!, { ...initial[1]!, runs: [{ text: 'Noted.' }] }, { id: 'blk-added-001', type: 'paragraph', runs: [{ text: 'Added by Jane.' }] }, initial[2]!]),
+        handle.current?.showMinutes([
+          initial[0]!,
+          { ...initial[1]!, runs: [{ text: 'Noted.' }] },
+          { id: 'blk-added-001', type: 'paragraph', runs: [{ text: 'Added by Jane.' }] },
+          initial[2]!,
+        ]),
       );
       await user.keyboard('!');
       expect(textOf(handle.current!.blocks())).toEqual(['The Chair welcomed everyone.', 'Noted.!', 'Added by Jane.', 'Caseloads']);

@@ -44,7 +44,9 @@ describe('bringing the minutes on screen up to date with a colleague’s changes
       other: { block: theirs, author: 'Jane Smith' },
     };
     // The core put the longer text in place and holds the other; the screen follows the core.
-    expect(texts(reconcileMinutes(base, [base[0]!, theirs, base[2]!], [base[0]!, mine, base[2]!], [conflict]))[1]).toBe('bbbb2:Apologies were noted from Cllr Hale.');
+    expect(texts(reconcileMinutes(base, [base[0]!, theirs, base[2]!], [base[0]!, mine, base[2]!], [conflict]))[1]).toBe(
+      'bbbb2:Apologies were noted from Cllr Hale.',
+    );
     // Typed on since: the new words are kept (they are sent as an edit of the version in place).
     const typedOn = para('bbbb2', 'Apologies were received from Cllr Hale and Cllr Ward.');
     expect(texts(reconcileMinutes(base, [base[0]!, typedOn, base[2]!], [base[0]!, mine, base[2]!], [conflict]))[1]).toBe(
@@ -83,7 +85,12 @@ describe('the smallest edit to the editor', () => {
   it('touches only the paragraphs whose text changed when nothing moved', () => {
     const target = [base[0]!, para('bbbb2', 'Apologies were received.'), base[2]!];
     expect(planMinutesUpdate(base, target)).toEqual({ kind: 'text', blocks: [target[1]] });
-    expect(planMinutesUpdate(base, base.map((block) => ({ ...block })))).toEqual({ kind: 'none' });
+    expect(
+      planMinutesUpdate(
+        base,
+        base.map((block) => ({ ...block })),
+      ),
+    ).toEqual({ kind: 'none' });
   });
 
   it('rebuilds the document when paragraphs are added, removed or change layout', () => {

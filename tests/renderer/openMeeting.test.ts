@@ -8,7 +8,10 @@ import { OpenMeeting, type CoreMeeting, type OpenMeetingOptions, type ShownBecau
 const paragraph = (id: string, text: string): MinuteBlock => ({ id, type: 'paragraph', runs: [{ text }] });
 
 function meetingWithOneItem(): Meeting {
-  const meeting = createMeeting({ committee: 'Planning Committee', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' }, new Date('2022-11-01T09:00:00Z'));
+  const meeting = createMeeting(
+    { committee: 'Planning Committee', title: '', date: '2022-11-08', startTime: '10:00', venue: 'Guildhall' },
+    new Date('2022-11-01T09:00:00Z'),
+  );
   const item = { ...createAgendaItem('Director’s report'), id: 'item-a1', minutes: [paragraph('blk-0001', 'The Director reported.')] };
   return { ...meeting, agenda: [item] };
 }
@@ -113,7 +116,9 @@ describe('the window’s copy of an open meeting', () => {
     const theirs = withChanges(meeting, [{ kind: 'block.put', itemId: 'item-a1', block: paragraph('blk-0003', 'Their paragraph.'), after: 'blk-0001' }]);
     session.takeUpdate({ meeting: theirs, view: 2 });
     const texts = (blocks: readonly MinuteBlock[]) => blocks.map((block) => block.runs.map((run) => run.text).join(''));
-    expect(texts(showMinutes.mock.calls[0]![0] as MinuteBlock[])).toEqual(expect.arrayContaining(['The Director reported.', 'Their paragraph.', 'Typed here, not yet sent.']));
+    expect(texts(showMinutes.mock.calls[0]![0] as MinuteBlock[])).toEqual(
+      expect.arrayContaining(['The Director reported.', 'Their paragraph.', 'Typed here, not yet sent.']),
+    );
     expect(texts(session.meeting.agenda[0]!.minutes)).toEqual(expect.arrayContaining(['Their paragraph.', 'Typed here, not yet sent.']));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.seenView).toBe(2);

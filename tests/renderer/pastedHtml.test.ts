@@ -85,11 +85,7 @@ describe('pasting from a web page', () => {
       { type: 'bullet', level: 0, text: 'Inspection expected in the spring' },
     ]);
     expect(blocks[0]?.runs).toEqual([{ text: 'Questions from members' }]);
-    expect(blocks[1]?.runs).toEqual([
-      { text: 'The co-optee asked about the ' },
-      { text: 'Ofsted', marks: ['bold'] },
-      { text: ' timetable.' },
-    ]);
+    expect(blocks[1]?.runs).toEqual([{ text: 'The co-optee asked about the ' }, { text: 'Ofsted', marks: ['bold'] }, { text: ' timetable.' }]);
   });
 
   it('carries formatting written as styles over as elements and leaves no style attribute behind', () => {

@@ -123,7 +123,9 @@ describe('opening a meeting someone else is editing', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Open for editing' }));
     await screen.findByRole('heading', { level: 1, name: COMMITTEE });
     await waitFor(() =>
-      expect(screen.getAllByRole('status').some((status) => status.textContent === 'Tom Jones’s session on DESK-3 (not heard from since 09:40) was taken over.')).toBe(true),
+      expect(
+        screen.getAllByRole('status').some((status) => status.textContent === 'Tom Jones’s session on DESK-3 (not heard from since 09:40) was taken over.'),
+      ).toBe(true),
     );
   });
 
@@ -173,13 +175,19 @@ describe('a meeting open read only', () => {
   it('follows the colleague’s typing and changes of who is here, then edits as well', async () => {
     const { api, meeting, user } = await openReadOnly();
     act(() => {
-      api.changeFromElsewhere(meeting.id, [{ kind: 'item.minutes', itemId: 'item-welcome', minutes: [{ ...first, runs: [{ text: 'The Chair, Cllr Ball, welcomed everyone.' }] }, second] }], { from: 'Jane Smith' });
+      api.changeFromElsewhere(
+        meeting.id,
+        [{ kind: 'item.minutes', itemId: 'item-welcome', minutes: [{ ...first, runs: [{ text: 'The Chair, Cllr Ball, welcomed everyone.' }] }, second] }],
+        { from: 'Jane Smith' },
+      );
     });
     const minutes = screen.getByRole('textbox', { name: 'Minutes' });
     expect(minutes.textContent).toContain('The Chair, Cllr Ball, welcomed everyone.');
     expect(screen.getByText('Updated with changes from Jane Smith')).toBeTruthy();
     act(() => {
-      api.changeFromElsewhere(meeting.id, [{ kind: 'item.update', itemId: 'item-welcome', fields: { title: 'Welcome and introductions' } }], { from: 'Jane Smith' });
+      api.changeFromElsewhere(meeting.id, [{ kind: 'item.update', itemId: 'item-welcome', fields: { title: 'Welcome and introductions' } }], {
+        from: 'Jane Smith',
+      });
     });
     expect((screen.getByRole('textbox', { name: 'Item title' }) as HTMLInputElement).value).toBe('Welcome and introductions');
 
@@ -188,7 +196,9 @@ describe('a meeting open read only', () => {
 
     await user.click(within(screen.getByRole('region', { name: 'Read only' })).getByRole('button', { name: 'Edit as well' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Read only' })).toBeNull());
-    expect(api.calls.some((call) => call.name === 'meetings.setMode' && JSON.stringify(call.input) === JSON.stringify({ meetingId: meeting.id, mode: 'edit' }))).toBe(true);
+    expect(
+      api.calls.some((call) => call.name === 'meetings.setMode' && JSON.stringify(call.input) === JSON.stringify({ meetingId: meeting.id, mode: 'edit' })),
+    ).toBe(true);
     expect(minutes.getAttribute('contenteditable')).toBe('true');
     const title = screen.getByRole('textbox', { name: 'Item title' });
     expect(title.matches(':disabled')).toBe(false);
@@ -210,9 +220,13 @@ describe('changes from elsewhere while the clerk types', () => {
       await user.keyboard(' Cllr Hale sent');
       expect(api.changesSent()).toEqual([]);
       act(() => {
-        api.changeFromElsewhere(meeting.id, [{ kind: 'item.minutes', itemId: 'item-welcome', minutes: [{ ...first, runs: [{ text: 'The Chair welcomed everyone to Keynsham.' }] }, second] }], {
-          from: 'Jane Smith',
-        });
+        api.changeFromElsewhere(
+          meeting.id,
+          [{ kind: 'item.minutes', itemId: 'item-welcome', minutes: [{ ...first, runs: [{ text: 'The Chair welcomed everyone to Keynsham.' }] }, second] }],
+          {
+            from: 'Jane Smith',
+          },
+        );
       });
       expect(screen.getByText('Updated with changes from Jane Smith')).toBeTruthy();
       await user.keyboard(' apologies.');
@@ -223,7 +237,10 @@ describe('changes from elsewhere while the clerk types', () => {
       clock.stop();
     }
     await waitFor(() =>
-      expect(textOf(api.meetings.get(meeting.id)?.agenda[0]?.minutes)).toEqual(['The Chair welcomed everyone to Keynsham.', 'Apologies were noted. Cllr Hale sent apologies.']),
+      expect(textOf(api.meetings.get(meeting.id)?.agenda[0]?.minutes)).toEqual([
+        'The Chair welcomed everyone to Keynsham.',
+        'Apologies were noted. Cllr Hale sent apologies.',
+      ]),
     );
   });
 
@@ -275,7 +292,10 @@ describe('changes from elsewhere while the clerk types', () => {
   it('announces new conflicts with the update', async () => {
     const { api, meeting } = await openedEditing();
     act(() => {
-      api.changeFromElsewhere(meeting.id, [{ kind: 'item.update', itemId: 'item-planning', fields: { background: 'Three applications.' } }], { from: 'Tom Jones', newConflicts: 2 });
+      api.changeFromElsewhere(meeting.id, [{ kind: 'item.update', itemId: 'item-planning', fields: { background: 'Three applications.' } }], {
+        from: 'Tom Jones',
+        newConflicts: 2,
+      });
     });
     expect(screen.getByText('Updated with changes from Tom Jones — 2 conflicts to resolve')).toBeTruthy();
   });
@@ -307,7 +327,15 @@ describe('conflicts', () => {
   };
   const withConflicts = (meeting: Meeting): Meeting => ({
     ...meeting,
-    decisions: [{ id: 'decision-planning', itemId: 'item-planning', kind: 'RESOLVED', points: [{ id: 'point-1', text: 'to grant permission' }], vote: { kind: 'counted', for: 5, against: 2, abstentions: 1 } }],
+    decisions: [
+      {
+        id: 'decision-planning',
+        itemId: 'item-planning',
+        kind: 'RESOLVED',
+        points: [{ id: 'point-1', text: 'to grant permission' }],
+        vote: { kind: 'counted', for: 5, against: 2, abstentions: 1 },
+      },
+    ],
     conflicts: [paragraphConflict, voteConflict],
   });
 

@@ -33,7 +33,11 @@ describe('meetings kept only on this computer', () => {
     await user.click(await screen.findByRole('button', { name: 'Put back into the library: Planning Committee, Tuesday 10 November 2026' }));
     expect(await screen.findByRole('button', { name: 'Open Planning Committee 2026-11-10' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: /kept only on this computer/ })).toBeNull();
-    expect(screen.getByText('Put Planning Committee, Tuesday 10 November 2026 back into the library as “meetings/2026/2026-11-10 planning-committee.json”, with every change.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Put Planning Committee, Tuesday 10 November 2026 back into the library as “meetings/2026/2026-11-10 planning-committee.json”, with every change.',
+      ),
+    ).toBeTruthy();
     expect(api.calls.filter((call) => call.name === 'meetings.stranded.putBack').map((call) => call.input)).toEqual([{ meetingId: meeting.id }]);
   });
 
@@ -53,7 +57,9 @@ describe('meetings kept only on this computer', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('There is already a file “rescued.json”');
     expect((path as HTMLInputElement).value).toBe('/home/priya/Documents/rescued (2).json');
     await user.click(screen.getByRole('button', { name: 'Save copy' }));
-    expect(await screen.findByText(/Saved a copy of Planning Committee, Tuesday 10 November 2026 as “\/home\/priya\/Documents\/rescued \(2\)\.json”/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Saved a copy of Planning Committee, Tuesday 10 November 2026 as “\/home\/priya\/Documents\/rescued \(2\)\.json”/),
+    ).toBeTruthy();
     expect(api.savedCopies.get('/home/priya/Documents/rescued (2).json')?.id).toBe(meeting.id);
     // Still kept here until it is put back.
     expect(screen.getByRole('region', { name: '1 meeting is kept only on this computer' })).toBeTruthy();

@@ -26,7 +26,11 @@ export async function leaveMeetingKeptOnlyHere(library: string, data: string, de
   const minutes: MinuteBlock[] = [];
   for (const text of paragraphs) {
     minutes.push({ id: newId(), type: 'paragraph', runs: [{ text }] });
-    await core.handlers['meetings.applyChanges']({ meetingId: meeting.id, changes: [{ kind: 'item.minutes', itemId: item.id, minutes: minutes.slice() }], seenView: view });
+    await core.handlers['meetings.applyChanges']({
+      meetingId: meeting.id,
+      changes: [{ kind: 'item.minutes', itemId: item.id, minutes: minutes.slice() }],
+      seenView: view,
+    });
   }
   await core.close(); // the library cannot be reached: the changes stay in the journal
   await rename(away, library);

@@ -13,7 +13,9 @@ export interface KilledClerk {
 }
 
 export function startClerkProcess(library: string, data: string, log: string, mode?: 'offline'): KilledClerk {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fixture, library, data, log, ...(mode ? [mode] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fixture, library, data, log, ...(mode ? [mode] : [])], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

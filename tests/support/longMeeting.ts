@@ -3,9 +3,28 @@
  * with sub-headings, narrative paragraphs, bullet lists of questions and numbered decisions,
  * curly quotes, en dashes and ampersands. Used by the benchmarks and load tests.
  */
-import { createAgendaItem, createMeeting, newId, type Action, type AgendaItem, type Attendee, type Decision, type Declaration, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
+import {
+  createAgendaItem,
+  createMeeting,
+  newId,
+  type Action,
+  type AgendaItem,
+  type Attendee,
+  type Decision,
+  type Declaration,
+  type Meeting,
+  type MinuteBlock,
+} from '../../main/domain/meeting';
 
-const SUBJECTS = ['The Director', 'Councillor Hardwick', 'The Chair', 'Councillor Ní Bhriain', 'The Head of Finance', 'A co-opted member', 'Councillor O’Neill'];
+const SUBJECTS = [
+  'The Director',
+  'Councillor Hardwick',
+  'The Chair',
+  'Councillor Ní Bhriain',
+  'The Head of Finance',
+  'A co-opted member',
+  'Councillor O’Neill',
+];
 const VERBS = ['explained that', 'asked whether', 'noted that', 'reported that', 'questioned how', 'welcomed the fact that', 'confirmed that'];
 const CLAUSES = [
   'the fostering recruitment campaign had exceeded its target for the quarter',
@@ -46,7 +65,13 @@ export function longMinutes(words: number, seed = 1): MinuteBlock[] {
 
 export function longMeeting(items: number, wordsPerItem: number): Meeting {
   const meeting = createMeeting(
-    { committee: 'Children, Adults, Health & Wellbeing Scrutiny Panel', title: 'Budget meeting', date: '2026-11-10', startTime: '10:00', venue: 'Council Chamber, Guildhall' },
+    {
+      committee: 'Children, Adults, Health & Wellbeing Scrutiny Panel',
+      title: 'Budget meeting',
+      date: '2026-11-10',
+      startTime: '10:00',
+      venue: 'Council Chamber, Guildhall',
+    },
     new Date('2026-11-10T09:00:00Z'),
   );
   const agenda: AgendaItem[] = Array.from({ length: items }, (_, index) => ({
@@ -57,7 +82,28 @@ export function longMeeting(items: number, wordsPerItem: number): Meeting {
   return { ...meeting, agenda };
 }
 
-const SURNAMES = ['Hardman', 'Ní Bhriain', 'O’Neill', 'Davies', 'Patel', 'Okafor', 'Jones', 'Ball', 'Kowalski', 'Evans', 'Singh', 'Roberts', 'Ahmed', 'Clarke', 'Wright', 'Hughes', 'Lewis', 'Price', 'Morgan', 'Khan'];
+const SURNAMES = [
+  'Hardman',
+  'Ní Bhriain',
+  'O’Neill',
+  'Davies',
+  'Patel',
+  'Okafor',
+  'Jones',
+  'Ball',
+  'Kowalski',
+  'Evans',
+  'Singh',
+  'Roberts',
+  'Ahmed',
+  'Clarke',
+  'Wright',
+  'Hughes',
+  'Lewis',
+  'Price',
+  'Morgan',
+  'Khan',
+];
 
 /**
  * A full meeting as the live-capture screens see it: 30 attendees (members, a substitute,
@@ -77,9 +123,20 @@ export function fullMeeting(): Meeting {
       status: index === 3 ? 'apologies' : index === 4 ? 'substituted' : 'present',
     });
   });
-  attendees.push({ id: newId(), name: 'Sam Quinn', displayName: 'Councillor Sam Quinn', category: 'member', role: 'substitute', status: 'present', substituteFor: attendees[4]!.id });
-  SURNAMES.slice(12).forEach((surname) => attendees.push({ id: newId(), name: `Jo ${surname}`, displayName: `Jo ${surname}`, category: 'officer', jobTitle: 'Head of Service', status: 'present' }));
-  while (attendees.length < 30) attendees.push({ id: newId(), name: `Guest ${attendees.length}`, displayName: `Guest ${attendees.length}`, category: 'guest', status: 'present' });
+  attendees.push({
+    id: newId(),
+    name: 'Sam Quinn',
+    displayName: 'Councillor Sam Quinn',
+    category: 'member',
+    role: 'substitute',
+    status: 'present',
+    substituteFor: attendees[4]!.id,
+  });
+  SURNAMES.slice(12).forEach((surname) =>
+    attendees.push({ id: newId(), name: `Jo ${surname}`, displayName: `Jo ${surname}`, category: 'officer', jobTitle: 'Head of Service', status: 'present' }),
+  );
+  while (attendees.length < 30)
+    attendees.push({ id: newId(), name: `Guest ${attendees.length}`, displayName: `Guest ${attendees.length}`, category: 'guest', status: 'present' });
   const voters = attendees.filter((attendee) => attendee.category === 'member' && attendee.status === 'present' && attendee.role !== 'co-opted-non-voting');
   const decisions: Decision[] = [];
   const actions: Action[] = [];
@@ -93,10 +150,29 @@ export function fullMeeting(): Meeting {
         { id: newId(), text: 'the Panel notes the report;' },
         { id: newId(), text: 'a further report comes to the next meeting.' },
       ],
-      vote: index % 3 === 0 ? { kind: 'recorded', for: voters.slice(0, 6).map((voter) => voter.id), against: voters.slice(6, 8).map((voter) => voter.id), abstain: [] } : { kind: 'counted', for: 7, against: 2, abstentions: 1 },
+      vote:
+        index % 3 === 0
+          ? { kind: 'recorded', for: voters.slice(0, 6).map((voter) => voter.id), against: voters.slice(6, 8).map((voter) => voter.id), abstain: [] }
+          : { kind: 'counted', for: 7, against: 2, abstentions: 1 },
     });
-    actions.push({ id: newId(), itemId: item.id, text: 'Circulate the projected budget to the Panel', ownerAttendeeId: attendees[13]!.id, ownerName: attendees[13]!.displayName, due: '2026-12-01', status: 'open' });
-    if (index % 5 === 0) declarations.push({ id: newId(), itemId: item.id, attendeeId: voters[2]!.id, kind: 'other-registrable', nature: 'Governor of a local school', withdrew: index % 10 === 0 });
+    actions.push({
+      id: newId(),
+      itemId: item.id,
+      text: 'Circulate the projected budget to the Panel',
+      ownerAttendeeId: attendees[13]!.id,
+      ownerName: attendees[13]!.displayName,
+      due: '2026-12-01',
+      status: 'open',
+    });
+    if (index % 5 === 0)
+      declarations.push({
+        id: newId(),
+        itemId: item.id,
+        attendeeId: voters[2]!.id,
+        kind: 'other-registrable',
+        nature: 'Governor of a local school',
+        withdrew: index % 10 === 0,
+      });
   });
   return { ...base, attendees, decisions, actions, declarations, quorum: { kind: 'fraction', numerator: 1, denominator: 3 } };
 }

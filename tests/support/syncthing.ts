@@ -197,12 +197,14 @@ function deviceIdOf(xml: string): string {
 /** Free TCP ports on 127.0.0.1, found by binding port 0 (all held open together so they differ). */
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
-        const server = createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server));
-      }),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
     ),
   );
   const ports = servers.map((server) => (server.address() as AddressInfo).port);
@@ -466,11 +468,10 @@ export async function startSyncthingPair(options: SyncthingPairOptions): Promise
     for (const { side, home, apiKey, deviceId } of prepared) {
       const logPath = join(workDir, `syncthing-${side}.log`);
       const log = openSync(logPath, 'a');
-      const child = spawn(
-        'syncthing',
-        ['serve', `--home=${home}`, '--no-browser', '--no-restart', `--gui-address=127.0.0.1:${ports[side].gui}`],
-        { env: childEnv(home), stdio: ['ignore', log, log] },
-      );
+      const child = spawn('syncthing', ['serve', `--home=${home}`, '--no-browser', '--no-restart', `--gui-address=127.0.0.1:${ports[side].gui}`], {
+        env: childEnv(home),
+        stdio: ['ignore', log, log],
+      });
       closeSync(log);
       const pids = new Set(child.pid === undefined ? [] : [child.pid]);
       running.set(child, pids);
@@ -690,7 +691,9 @@ async function checkOptions(instance: Instance): Promise<void> {
   for (const [name, value] of Object.entries(expected)) {
     const actual = options[name] ?? (Array.isArray(value) ? [] : undefined);
     if (JSON.stringify(actual) !== JSON.stringify(value)) {
-      throw new Error(`Syncthing ${instance.side}: option ${name} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}; refusing to run a Syncthing that may leave 127.0.0.1`);
+      throw new Error(
+        `Syncthing ${instance.side}: option ${name} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}; refusing to run a Syncthing that may leave 127.0.0.1`,
+      );
     }
   }
 }
@@ -699,14 +702,27 @@ async function checkOptions(instance: Instance): Promise<void> {
 async function checkSharedFolder(instance: Instance, peer: Instance, folderId: string): Promise<void> {
   const device = await instance.rest.call<{ addresses: string[] }>('GET', `/rest/config/devices/${encodeURIComponent(peer.deviceId)}`);
   if (JSON.stringify(device.addresses) !== JSON.stringify([`tcp://127.0.0.1:${peer.listenPort}`])) {
-    throw new Error(`Syncthing ${instance.side}: the other computer's addresses are ${JSON.stringify(device.addresses)}, expected only tcp://127.0.0.1:${peer.listenPort}`);
+    throw new Error(
+      `Syncthing ${instance.side}: the other computer's addresses are ${JSON.stringify(device.addresses)}, expected only tcp://127.0.0.1:${peer.listenPort}`,
+    );
   }
-  const folder = await instance.rest.call<{ type: string; fsWatcherEnabled: boolean; fsWatcherDelayS: number; rescanIntervalS: number; maxConflicts: number; devices: { deviceID: string }[] }>(
-    'GET',
-    `/rest/config/folders/${encodeURIComponent(folderId)}`,
-  );
+  const folder = await instance.rest.call<{
+    type: string;
+    fsWatcherEnabled: boolean;
+    fsWatcherDelayS: number;
+    rescanIntervalS: number;
+    maxConflicts: number;
+    devices: { deviceID: string }[];
+  }>('GET', `/rest/config/folders/${encodeURIComponent(folderId)}`);
   const shared = folder.devices.some((d) => d.deviceID === peer.deviceId);
-  if (folder.type !== 'sendreceive' || !folder.fsWatcherEnabled || folder.fsWatcherDelayS !== 1 || folder.rescanIntervalS > 10 || folder.maxConflicts !== -1 || !shared) {
+  if (
+    folder.type !== 'sendreceive' ||
+    !folder.fsWatcherEnabled ||
+    folder.fsWatcherDelayS !== 1 ||
+    folder.rescanIntervalS > 10 ||
+    folder.maxConflicts !== -1 ||
+    !shared
+  ) {
     throw new Error(`Syncthing ${instance.side}: folder ${folderId} is not set up as asked: ${JSON.stringify(folder)}`);
   }
 }
@@ -717,7 +733,11 @@ async function connectedTo(instance: Instance, peer: Instance): Promise<boolean>
 }
 
 /** One poll of both sides: settled when connected, idle, needing nothing, 100 % and agreeing. */
-async function settledSnapshot(instances: Instance[], bySide: (side: Side) => Instance, folderId: string): Promise<{ settled: boolean; key: string; describe: string }> {
+async function settledSnapshot(
+  instances: Instance[],
+  bySide: (side: Side) => Instance,
+  folderId: string,
+): Promise<{ settled: boolean; key: string; describe: string }> {
   const folder = encodeURIComponent(folderId);
   const views = await Promise.all(
     instances.map(async (instance) => {

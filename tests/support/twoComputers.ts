@@ -66,7 +66,16 @@ export function sharedLibraryForEachTest(prefix: string, defaults: Partial<CoreO
     computer(displayName, computerName, options = {}) {
       const data = join(root, computerName);
       const settings = fileSettingsStore(join(data, 'settings.json'), { displayName, libraryPath: shared.library });
-      const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal'), computerName, saveDelayMs: 50, presencePollMs: 300, copyScanMs: 500, ...defaults, ...options });
+      const core = createMinuteBookCore({
+        settings,
+        journalDir: join(data, 'journal'),
+        computerName,
+        saveDelayMs: 50,
+        presencePollMs: 300,
+        copyScanMs: 500,
+        ...defaults,
+        ...options,
+      });
       cores.push(core);
       const events: ApiEvent[] = [];
       core.onEvent((event) => events.push(event));
@@ -106,7 +115,8 @@ export const OPENING = paragraph('blk00001', 'The Director introduced the report
 export async function setUpMeeting(core: MinuteBookCore): Promise<{ meetingId: string; itemId: string }> {
   const { meeting, view } = await core.handlers['meetings.create'](sampleDetails);
   const item = createAgendaItem('Director’s update');
-  await core.handlers['meetings.applyChanges']({ seenView: view,
+  await core.handlers['meetings.applyChanges']({
+    seenView: view,
     meetingId: meeting.id,
     changes: [
       { kind: 'item.add', item, index: 0 },

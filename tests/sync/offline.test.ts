@@ -96,7 +96,9 @@ describe('the library folder goes away mid-meeting', () => {
     );
 
     const lost = lostMarkers(settled.meeting, typed);
-    console.log(`offline: markers typed ${typed.length} (${typedOffline}+ while the library was away), replayed on opening ${reopened.replayedChanges ?? 0} (the rest by the start-up recovery), lost ${lost.length}`);
+    console.log(
+      `offline: markers typed ${typed.length} (${typedOffline}+ while the library was away), replayed on opening ${reopened.replayedChanges ?? 0} (the rest by the start-up recovery), lost ${lost.length}`,
+    );
     expect(typedOffline).toBeGreaterThan(5);
     expect(lost).toEqual([]);
     expect(lostMarkers(settled.report.meeting, typed)).toEqual([]);

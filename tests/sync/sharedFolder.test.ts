@@ -91,18 +91,28 @@ describe('two computers editing one meeting on a shared folder', () => {
   it('shows who else is editing, and takes over a session whose computer died', async () => {
     const [alice, bob] = clerks as [ClerkDriver, ClerkDriver];
     const seenByBob = await until('Bob to see Alice', async () => (await bob.presence()).find((each) => each.computerName === 'LAPTOP-A'));
-    expect(seenByBob).toMatchObject({ stale: false, mode: 'edit', description: expect.stringMatching(/^Being edited by Alice Brown on LAPTOP-A since \d\d:\d\d$/) });
+    expect(seenByBob).toMatchObject({
+      stale: false,
+      mode: 'edit',
+      description: expect.stringMatching(/^Being edited by Alice Brown on LAPTOP-A since \d\d:\d\d$/),
+    });
     expect((await alice.presence()).map((each) => each.description)).toEqual([expect.stringMatching(/^Being edited by Bob Green on DESKTOP-B since/)]);
 
     await alice.kill(); // power cut: no release, no goodbye
-    const stale = await until('Alice’s lease to go stale', async () => (await bob.presence()).find((each) => each.computerName === 'LAPTOP-A' && each.stale), STALE_AFTER_MS * 4);
+    const stale = await until(
+      'Alice’s lease to go stale',
+      async () => (await bob.presence()).find((each) => each.computerName === 'LAPTOP-A' && each.stale),
+      STALE_AFTER_MS * 4,
+    );
     expect(stale.description).toMatch(/^Was being edited by Alice Brown on LAPTOP-A \(not heard from since \d\d:\d\d\)$/);
     expect(bob.events.some((event) => event.type === 'presence' && event.presence.some((each) => each.computerName === 'LAPTOP-A' && each.stale))).toBe(true);
 
     await bob.close();
     const carol = await ClerkDriver.start(config('C', 'Carol White', 'LAPTOP-C', 5));
     clerks.push(carol);
-    expect(carol.opened.opened?.notices).toEqual([expect.stringMatching(/^Took over Alice Brown’s stale editing session \(LAPTOP-A, last seen \d\d:\d\d\)\.$/)]);
+    expect(carol.opened.opened?.notices).toEqual([
+      expect.stringMatching(/^Took over Alice Brown’s stale editing session \(LAPTOP-A, last seen \d\d:\d\d\)\.$/),
+    ]);
     expect(carol.opened.opened?.presence).toEqual([]);
     await carol.close();
     const notes = (await listVersions(library, meetingId)).map((version) => version.note ?? '');

@@ -73,7 +73,7 @@ describe('two computers sharing a library through real Syncthing on 127.0.0.1', 
     const meeting = 'cabinet-2025-03-06.json';
     await writeFile(join(folderA, meeting), '{"minutes":"Draft"}\n');
     await pair.waitForIdle({ timeoutMs: 30_000 });
-    expect((await readFile(join(folderB, meeting), 'utf8'))).toBe('{"minutes":"Draft"}\n');
+    expect(await readFile(join(folderB, meeting), 'utf8')).toBe('{"minutes":"Draft"}\n');
 
     await pair.pause('B');
     const fromA = '{"minutes":"Jane on computer A: the Leader moved the report"}\n';

@@ -36,7 +36,13 @@ const TEST_TIMEOUT_MS = EDIT_SECONDS * 1000 + SETTLE_MS + 180_000;
  * offline, both online. Both clerks type throughout; a side that is offline types into its own
  * copy of the library, which meets the other's only when it comes back.
  */
-const PHASES: ReadonlyArray<{ offline?: Side; share: number }> = [{ share: 0.2 }, { offline: 'B', share: 0.25 }, { share: 0.15 }, { offline: 'A', share: 0.25 }, { share: 0.15 }];
+const PHASES: ReadonlyArray<{ offline?: Side; share: number }> = [
+  { share: 0.2 },
+  { offline: 'B', share: 0.25 },
+  { share: 0.15 },
+  { offline: 'A', share: 0.25 },
+  { share: 0.15 },
+];
 
 /** Syncthing's conflict copy of any file: "<name>.sync-conflict-YYYYMMDD-HHMMSS-<device>.<ext>". */
 const SYNC_CONFLICT = /\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}/;
@@ -210,8 +216,12 @@ describe('two clerks editing one meeting on two computers synced by real Syncthi
       // "<time> conflict copy[ n] <name>": each computer archives the copy it has, so one copy may be there twice.
       const archivedEntries = new Set([...historyA, ...historyB].filter((name) => / conflict copy /.test(name)));
       const archivedCopies = new Set([...archivedEntries].map((name) => name.replace(/^\S+ conflict copy (\d+ )?/, '')));
-      const syncthingTemporaries = [...(await filesUnder(folder.A)), ...(await filesUnder(folder.B))].filter((name) => /(^|\/)\.syncthing\.[^/]*\.tmp$/.test(name));
-      const otherCopies = [...(await filesUnder(folder.A)), ...(await filesUnder(folder.B))].filter((name) => SYNC_CONFLICT.test(name) && !name.startsWith('.minutebook/history/') && !syncthingTemporaries.includes(name));
+      const syncthingTemporaries = [...(await filesUnder(folder.A)), ...(await filesUnder(folder.B))].filter((name) =>
+        /(^|\/)\.syncthing\.[^/]*\.tmp$/.test(name),
+      );
+      const otherCopies = [...(await filesUnder(folder.A)), ...(await filesUnder(folder.B))].filter(
+        (name) => SYNC_CONFLICT.test(name) && !name.startsWith('.minutebook/history/') && !syncthingTemporaries.includes(name),
+      );
 
       const network = await syncthing.networkReport();
       const edits = { A: reports!.A.stats.edits, B: reports!.B.stats.edits };
@@ -233,7 +243,10 @@ describe('two clerks editing one meeting on two computers synced by real Syncthi
       expect(lost, 'markers typed but found neither in the meeting nor in a flagged conflict').toEqual([]);
       expect(leftA, 'Syncthing conflict copies left beside the meeting on computer A').toEqual([]);
       expect(leftB, 'Syncthing conflict copies left beside the meeting on computer B').toEqual([]);
-      expect([...copiesSeen.keys()].filter((name) => !archivedCopies.has(name)), 'conflict copies seen that are not in the history').toEqual([]);
+      expect(
+        [...copiesSeen.keys()].filter((name) => !archivedCopies.has(name)),
+        'conflict copies seen that are not in the history',
+      ).toEqual([]);
       expect(edits.A).toBeGreaterThan(0);
       expect(edits.B).toBeGreaterThan(0);
       expect(network.nonLoopbackSockets).toEqual([]);

@@ -49,7 +49,6 @@ export interface ActionLogRow {
   exempt: boolean;
 }
 
-
 interface SortableRow extends ActionLogRow {
   startTime: string;
   minuteNumber: number;
@@ -79,7 +78,9 @@ function meetingRows(meeting: Meeting, confidential: boolean): SortableRow[] {
 
 /** By meeting date (and time, for two meetings on one day), then by reference: minute number, then action number. */
 function byDateThenReference(a: SortableRow, b: SortableRow): number {
-  return a.meetingDate.localeCompare(b.meetingDate) || a.startTime.localeCompare(b.startTime) || a.minuteNumber - b.minuteNumber || a.actionNumber - b.actionNumber;
+  return (
+    a.meetingDate.localeCompare(b.meetingDate) || a.startTime.localeCompare(b.startTime) || a.minuteNumber - b.minuteNumber || a.actionNumber - b.actionNumber
+  );
 }
 
 /** The log's rows from the given meetings: all of them belong to the committee. */
@@ -128,7 +129,10 @@ async function committeeNameOf(libraryPath: string, committeeSlug: string, meeti
     const latest = [...meetings].sort((a, b) => b.date.localeCompare(a.date))[0];
     if (latest) return latest.committee;
     const reason = error instanceof ClerkFacingError && !/not there/.test(error.message) ? ` (${error.message})` : '';
-    throw new ClerkFacingError(`The library “${libraryPath}” has no committee “${committeeSlug}”: no committees/${committeeSlug}.json and no meeting of it${reason}.`, 'unknown-committee');
+    throw new ClerkFacingError(
+      `The library “${libraryPath}” has no committee “${committeeSlug}”: no committees/${committeeSlug}.json and no meeting of it${reason}.`,
+      'unknown-committee',
+    );
   }
 }
 
@@ -169,13 +173,24 @@ function run(text: string, bold = false): TextRun {
 }
 
 function cell(text: string, column: number, bold = false): TableCell {
-  return new TableCell({ width: { size: COLUMN_TWIPS[column]!, type: WidthType.DXA }, children: [new Paragraph({ spacing: { after: 0 }, children: [run(text, bold)] })] });
+  return new TableCell({
+    width: { size: COLUMN_TWIPS[column]!, type: WidthType.DXA },
+    children: [new Paragraph({ spacing: { after: 0 }, children: [run(text, bold)] })],
+  });
 }
 
 function logTable(rows: readonly ActionLogRow[], house: HouseStyle): Table {
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: COLUMNS.map((label, index) => cell(label, index, true)) });
   const body = rows.map((row) => {
-    const values = [formatDate(row.meetingDate, house.dateFormat), row.reference, row.action, row.owner, row.due ? formatDate(row.due, house.dateFormat) : '', ACTION_STATUS_LABELS[row.status], row.itemTitle];
+    const values = [
+      formatDate(row.meetingDate, house.dateFormat),
+      row.reference,
+      row.action,
+      row.owner,
+      row.due ? formatDate(row.due, house.dateFormat) : '',
+      ACTION_STATUS_LABELS[row.status],
+      row.itemTitle,
+    ];
     return new TableRow({ cantSplit: true, children: values.map((value, index) => cell(value, index)) });
   });
   return new Table({ width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: COLUMN_TWIPS, rows: [header, ...body] });
@@ -187,7 +202,13 @@ function documentStyles(house: HouseStyle): IStylesOptions {
     default: {
       document: { run: { font: house.fontFamily, size: house.bodySizePt * 2, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },
       heading1: {
-        run: { font: house.fontFamily, size: house.heading1SizePt * 2, bold: house.headingStyle.bold, allCaps: house.headingStyle.allCaps, color: house.headingStyle.colour },
+        run: {
+          font: house.fontFamily,
+          size: house.heading1SizePt * 2,
+          bold: house.headingStyle.bold,
+          allCaps: house.headingStyle.allCaps,
+          color: house.headingStyle.colour,
+        },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
       },
     },
@@ -208,9 +229,23 @@ export async function actionLogDocx(rows: readonly ActionLogRow[], options: Acti
     sections: [
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-        headers: { default: new Header({ children: headerLines.map((line, index) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [run(line, index > 0)] })) }) },
+        headers: {
+          default: new Header({
+            children: headerLines.map(
+              (line, index) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [run(line, index > 0)] }),
+            ),
+          }),
+        },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                spacing: { after: 0 },
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
         },
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: title })] }),
@@ -223,7 +258,13 @@ export async function actionLogDocx(rows: readonly ActionLogRow[], options: Acti
 }
 
 /** The log's file, as the app and the command line write it: CSV for Excel, or a Word table in the committee's house style. */
-export async function actionLogFile(libraryPath: string, committeeSlug: string, log: CommitteeActionLog, format: ActionLogFormat, confidential: boolean): Promise<string | Buffer> {
+export async function actionLogFile(
+  libraryPath: string,
+  committeeSlug: string,
+  log: CommitteeActionLog,
+  format: ActionLogFormat,
+  confidential: boolean,
+): Promise<string | Buffer> {
   if (format === 'csv') return actionLogCsv(log.rows);
   return actionLogDocx(log.rows, { committeeName: log.committeeName, style: await loadExportStyle(libraryPath, committeeSlug), confidential });
 }

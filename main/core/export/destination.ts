@@ -49,7 +49,10 @@ const MAX_FILE_NAME = 150;
 export function safeFileNamePart(text: string, maxLength: number): string {
   const cleaned = text.replace(UNSAFE_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
   // Cut by code point, so an emoji or accented letter is never split in half.
-  return [...cleaned].slice(0, Math.max(0, maxLength)).join('').replace(/[. ]+$/, '');
+  return [...cleaned]
+    .slice(0, Math.max(0, maxLength))
+    .join('')
+    .replace(/[. ]+$/, '');
 }
 
 /** "2022-11-08 Planning Panel minutes (public).docx": safe on Windows, at most 150 characters. */
@@ -111,7 +114,12 @@ function withEnding(name: string, kind: ExportKind): string {
  * starts; a half-typed name starts in the export folder. The file chosen comes back as a full path
  * with the kind's ending; undefined when the clerk cancels.
  */
-export async function chooseExportFile(desktop: Desktop | undefined, defaultPath: string, kind: ExportKind, exportFolder: () => Promise<string>): Promise<string | undefined> {
+export async function chooseExportFile(
+  desktop: Desktop | undefined,
+  defaultPath: string,
+  kind: ExportKind,
+  exportFolder: () => Promise<string>,
+): Promise<string | undefined> {
   const choose = desktop?.chooseSaveFile;
   if (!choose) throw new ClerkFacingError('This window has no Save dialog: type the full path of the file in “Save as”.', 'no-desktop');
   const start = isAbsolute(defaultPath) ? withEnding(resolve(defaultPath), kind) : join(await exportFolder(), withEnding(basename(defaultPath), kind));
@@ -187,7 +195,10 @@ export class ExportDestinations {
     } catch (error) {
       // A file open in Word or Excel (ExportTargetBusy) or simply there (ExportTargetExists) is a ClerkFacingError carrying a free name to offer.
       if (error instanceof ClerkFacingError) throw error;
-      throw new ClerkFacingError(`The ${kind.what} could not be saved as “${path}”: ${describeIoError(error, 'write')}. Nothing was changed there.`, 'export-failed');
+      throw new ClerkFacingError(
+        `The ${kind.what} could not be saved as “${path}”: ${describeIoError(error, 'write')}. Nothing was changed there.`,
+        'export-failed',
+      );
     }
   }
 
@@ -197,7 +208,12 @@ export class ExportDestinations {
     if (!this.written.has(path)) {
       throw new ClerkFacingError(`Minute Book only opens the minutes it has exported since it started, and “${typed}” is not one of them.`, 'not-exported');
     }
-    if (!(await stat(path).then((found) => found.isFile(), () => false))) {
+    if (
+      !(await stat(path).then(
+        (found) => found.isFile(),
+        () => false,
+      ))
+    ) {
       throw new ClerkFacingError(`“${path}” is no longer there: it may have been moved, renamed or deleted. Export the minutes again.`, 'not-found');
     }
     return path;

@@ -65,7 +65,11 @@ export async function loadExportStyle(libraryPath: string, committeeSlug: string
 export async function checkHouseStyleFiles(libraryPath: string, style: HouseStyleOverride): Promise<void> {
   const isThere = (file: string) =>
     houseStyleFilePath(libraryPath, file).then(
-      (path) => lstat(path).then(() => true, () => false),
+      (path) =>
+        lstat(path).then(
+          () => true,
+          () => false,
+        ),
       () => true,
     );
   if (style.logo && (await isThere(style.logo.file))) await readLogo(libraryPath, style.logo);
@@ -93,25 +97,37 @@ async function readHouseStyleFile(libraryPath: string, file: string, what: 'logo
   let path = file;
   const refuse = (problem: string, message: string) => new HouseStyleFileError(path, problem, message);
   const linked = () =>
-    refuse(SYMBOLIC_LINK_PROBLEM, `The house-style ${what} “${file}” is a symbolic link (a shortcut to another file, perhaps outside the library). Copy the file itself into the library folder and choose that in the house style.`);
+    refuse(
+      SYMBOLIC_LINK_PROBLEM,
+      `The house-style ${what} “${file}” is a symbolic link (a shortcut to another file, perhaps outside the library). Copy the file itself into the library folder and choose that in the house style.`,
+    );
   try {
     path = await houseStyleFilePath(libraryPath, file);
     return { path, data: await readOrdinaryFile(path, maxBytes) };
   } catch (error) {
     if (error instanceof LibraryPathRefused) {
       if (error.problem.includes('symbolic link')) throw linked();
-      throw refuse(error.problem, `The house-style ${what} “${file}” is not inside the library folder. Copy the file into the library folder and choose it there.`);
+      throw refuse(
+        error.problem,
+        `The house-style ${what} “${file}” is not inside the library folder. Copy the file into the library folder and choose it there.`,
+      );
     }
     if (error instanceof NotOrdinaryFile) {
       if (error.problem === SYMBOLIC_LINK_PROBLEM) throw linked();
-      throw refuse(error.problem, `The house-style ${what} “${file}” is not an ordinary file (a folder, a pipe or a device). Choose the file itself in the house style.`);
+      throw refuse(
+        error.problem,
+        `The house-style ${what} “${file}” is not an ordinary file (a folder, a pipe or a device). Choose the file itself in the house style.`,
+      );
     }
     if (error instanceof FileTooLarge) {
       const limit = `${maxBytes / 1024 / 1024} MB`;
       throw refuse(`it is larger than ${limit}`, `The house-style ${what} “${file}” is larger than ${limit}. Choose a smaller file in the house style.`);
     }
     const problem = describeIoError(error, 'read');
-    throw refuse(problem, `The house-style ${what} “${file}” cannot be read: ${problem}. Put the file back in the library folder, or take it out of the house style.`);
+    throw refuse(
+      problem,
+      `The house-style ${what} “${file}” cannot be read: ${problem}. Put the file back in the library folder, or take it out of the house style.`,
+    );
   }
 }
 
@@ -134,10 +150,18 @@ async function readLogo(libraryPath: string, logo: HouseStyleLogo): Promise<Expo
   if (!size || !isWordPictureType(size.type)) {
     const kind = size?.type ? ` (it is a ${size.type.toUpperCase()} file)` : '';
     const problem = `it is not a PNG, JPEG, GIF or BMP picture${kind}`;
-    throw new HouseStyleFileError(path, problem, `The house-style logo “${logo.file}” is not a PNG, JPEG, GIF or BMP picture${kind}. Save the logo as a PNG and choose that file in the house style.`);
+    throw new HouseStyleFileError(
+      path,
+      problem,
+      `The house-style logo “${logo.file}” is not a PNG, JPEG, GIF or BMP picture${kind}. Save the logo as a PNG and choose that file in the house style.`,
+    );
   }
   if (!(size.width > 0 && size.height > 0)) {
-    throw new HouseStyleFileError(path, 'the picture has no size', `The house-style logo “${logo.file}” is a picture with no width or height. Save the logo again and choose that file in the house style.`);
+    throw new HouseStyleFileError(
+      path,
+      'the picture has no size',
+      `The house-style logo “${logo.file}” is a picture with no width or height. Save the logo again and choose that file in the house style.`,
+    );
   }
   if (isAbsurdSize(size.width, size.height)) {
     const dimensions = `${grouped(size.width)} × ${grouped(size.height)} pixels`;
@@ -201,9 +225,14 @@ function megabytesOrGigabytes(bytes: number): string {
 
 /** A template over the package limits: a zip bomb, or damaged. Refused before anything big is unpacked. */
 function templateTooLarge(path: string, file: string, error: PackageTooLarge): HouseStyleFileError {
-  const why = 'so Minute Book does not open it: it may be damaged, or made to fill the computer’s memory. Choose the organisation’s own .docx or .dotx file in the house style.';
+  const why =
+    'so Minute Book does not open it: it may be damaged, or made to fill the computer’s memory. Choose the organisation’s own .docx or .dotx file in the house style.';
   if (error.kind === 'parts') {
-    return new HouseStyleFileError(path, `it holds ${grouped(error.amount)} parts`, `The house-style template “${file}” holds ${grouped(error.amount)} parts, far more than any Word template, ${why}`);
+    return new HouseStyleFileError(
+      path,
+      `it holds ${grouped(error.amount)} parts`,
+      `The house-style template “${file}” holds ${grouped(error.amount)} parts, far more than any Word template, ${why}`,
+    );
   }
   const detail =
     error.kind === 'total'
@@ -211,7 +240,11 @@ function templateTooLarge(path: string, file: string, error: PackageTooLarge): H
       : error.exceeded
         ? `its styles alone to more than ${megabytesOrGigabytes(WORD_TEMPLATE_LIMITS.maxPartBytes)}`
         : `its styles alone to ${megabytesOrGigabytes(error.amount)}`;
-  return new HouseStyleFileError(path, `it would unpack to ${detail}`, `The house-style template “${file}” would unpack to far more than any Word template (${detail}), ${why}`);
+  return new HouseStyleFileError(
+    path,
+    `it would unpack to ${detail}`,
+    `The house-style template “${file}” would unpack to far more than any Word template (${detail}), ${why}`,
+  );
 }
 
 /** Whether docx can take these styles: it reads them when the document is made, so try that here rather than mid-export. */

@@ -29,7 +29,16 @@ import {
 import { formatDate, formatDateWithWeekday, type HouseStyle } from '../../domain/houseStyle';
 import type { Action, AgendaItem, Attendee, Mark, Meeting, MinuteBlock, TextRun as MinuteRun } from '../../domain/meeting';
 import { actionReference, styledMinuteNumber } from '../../domain/minuteNumbers';
-import { ACTION_STATUS_LABELS, actionOwnerName, declarationSentences, decisionSentence, describeAttendee, formatClockTime, movementSentence, voteSentence } from '../../domain/wording';
+import {
+  ACTION_STATUS_LABELS,
+  actionOwnerName,
+  declarationSentences,
+  decisionSentence,
+  describeAttendee,
+  formatClockTime,
+  movementSentence,
+  voteSentence,
+} from '../../domain/wording';
 import { DEFAULT_EXPORT_STYLE, templateStyles, withDocumentLanguage, type ExportLogo, type ExportStyle, type ExportTemplate } from './exportStyle';
 
 export type MinutesVersion = 'public' | 'confidential';
@@ -145,7 +154,11 @@ function frontMatter(layout: Layout, organisation: string | undefined, logo: Exp
   if (organisation) paragraphs.push(new Paragraph({ children: [textRun(organisation, ['bold'])] }));
   paragraphs.push(new Paragraph({ children: [textRun(meeting.committee, ['bold'])] }));
   if (meeting.title.trim()) paragraphs.push(sentence(meeting.title.trim()));
-  paragraphs.push(sentence(`Minutes of the meeting held on ${formatDateWithWeekday(meeting.date, house.dateFormat)} at ${formatClockTime(meeting.startTime, house.timeFormat)}`));
+  paragraphs.push(
+    sentence(
+      `Minutes of the meeting held on ${formatDateWithWeekday(meeting.date, house.dateFormat)} at ${formatClockTime(meeting.startTime, house.timeFormat)}`,
+    ),
+  );
   if (meeting.venue.trim()) paragraphs.push(sentence(meeting.venue.trim()));
   return paragraphs;
 }
@@ -177,7 +190,10 @@ function attendanceGroups(meeting: Meeting): Array<{ label: string; names: strin
   const { attendees } = meeting;
   return [
     { label: 'Present', names: attendees.filter((each) => each.category === 'member' && attends(each)).map((each) => presentMemberLabel(meeting, each)) },
-    { label: 'Also present', names: attendees.filter((each) => (each.category === 'councillor' || each.category === 'guest') && attends(each)).map(withRemoteMark) },
+    {
+      label: 'Also present',
+      names: attendees.filter((each) => (each.category === 'councillor' || each.category === 'guest') && attends(each)).map(withRemoteMark),
+    },
     { label: 'Officers', names: attendees.filter((each) => each.category === 'officer' && attends(each)).map(withRemoteMark) },
     { label: 'Apologies', names: attendees.filter((each) => each.status === 'apologies' || each.status === 'substituted').map((each) => each.displayName) },
   ].filter((group) => group.names.length > 0);
@@ -243,7 +259,6 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout): Paragrap
   return paragraphs;
 }
 
-
 /** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022". */
 function actionSentence(layout: Layout, action: Action): string {
   const { meeting, house } = layout;
@@ -288,7 +303,6 @@ function agendaItem(layout: Layout, item: AgendaItem): Paragraph[] {
   return [title, sentence(privateSessionSentence(item)), ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
 }
 
-
 /** The actions of the listed items, in agenda order; the public version leaves out Part 2 items'. */
 function tabledActions(meeting: Meeting, version: MinutesVersion): Action[] {
   const items = meeting.agenda.filter((item) => version === 'confidential' || !item.exempt);
@@ -296,7 +310,10 @@ function tabledActions(meeting: Meeting, version: MinutesVersion): Action[] {
 }
 
 function cell(text: string, width: number, bold = false): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [new Paragraph({ spacing: { after: 0 }, children: [textRun(text, bold ? ['bold'] : [])] })] });
+  return new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    children: [new Paragraph({ spacing: { after: 0 }, children: [textRun(text, bold ? ['bold'] : [])] })],
+  });
 }
 
 /** Wide enough for "Reference", "December" and "Dropped" in an 11 or 12 pt font without breaking the word. */
@@ -312,7 +329,13 @@ function actionTable(layout: Layout, actions: readonly Action[]): Table {
   const { meeting, house, ids } = layout;
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((column) => cell(column.label, column.width, true)) });
   const rows = actions.map((action) => {
-    const values = [actionReference(meeting, action.id), action.text.trim(), actionOwnerName(meeting, action), action.due ? formatDate(action.due, house.dateFormat) : '', ACTION_STATUS_LABELS[action.status]];
+    const values = [
+      actionReference(meeting, action.id),
+      action.text.trim(),
+      actionOwnerName(meeting, action),
+      action.due ? formatDate(action.due, house.dateFormat) : '',
+      ACTION_STATUS_LABELS[action.status],
+    ];
     return new TableRow({ cantSplit: true, children: values.map((value, index) => cell(value, ACTION_COLUMNS[index]!.width)) });
   });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, ...(ids.table ? { style: ids.table } : {}), rows: [header, ...rows] });
@@ -323,7 +346,10 @@ function closingMatter(layout: Layout): Array<Paragraph | Table> {
   const closing: Array<Paragraph | Table> = [];
   const actions = tabledActions(meeting, version);
   if (actions.length > 0) closing.push(heading('Actions', ids.heading1), actionTable(layout, actions));
-  if (meeting.endTime) closing.push(new Paragraph({ spacing: { before: 240 }, children: [textRun(`The meeting ended at ${formatClockTime(meeting.endTime, house.timeFormat)}`)] }));
+  if (meeting.endTime)
+    closing.push(
+      new Paragraph({ spacing: { before: 240 }, children: [textRun(`The meeting ended at ${formatClockTime(meeting.endTime, house.timeFormat)}`)] }),
+    );
   closing.push(
     new Paragraph({ keepNext: true, spacing: { before: 720 }, children: [textRun('Chair ……………………………………')] }),
     new Paragraph({ spacing: { before: 360 }, children: [textRun('Date ……………………………………')] }),
@@ -338,14 +364,28 @@ function markings(draft: boolean, version: MinutesVersion): string[] {
 function pageHeader(layout: Layout, draft: boolean): Header {
   const { meeting, version, house } = layout;
   const marks = markings(draft, version);
-  const children = [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [textRun(`${meeting.committee}, ${formatDate(meeting.date, house.dateFormat)}`)] })];
-  if (marks.length > 0) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [textRun(marks.join(' – '), ['bold'])] }));
+  const children = [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: { after: 0 },
+      children: [textRun(`${meeting.committee}, ${formatDate(meeting.date, house.dateFormat)}`)],
+    }),
+  ];
+  if (marks.length > 0)
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [textRun(marks.join(' – '), ['bold'])] }));
   return new Header({ children });
 }
 
 function pageFooter(version: MinutesVersion): Footer {
-  const children = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })];
-  if (version === 'confidential') children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [textRun('CONFIDENTIAL', ['bold'])] }));
+  const children = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 0 },
+      children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+    }),
+  ];
+  if (version === 'confidential')
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [textRun('CONFIDENTIAL', ['bold'])] }));
   return new Footer({ children });
 }
 
@@ -419,12 +459,20 @@ function documentStyles(house: HouseStyle, template: ExportTemplate | undefined)
     return [first, paragraphStyle(`${name} 2`) ?? first, paragraphStyle(`${name} 3`) ?? first];
   };
   // The template's plain grid if it has one, or else the first table style of its own.
-  const table = byName('table', 'Table Grid') ?? defined.find((style) => style.type === 'table' && !style.isDefault && style.name.toLowerCase() !== 'normal table')?.id;
+  const table =
+    byName('table', 'Table Grid') ?? defined.find((style) => style.type === 'table' && !style.isDefault && style.name.toLowerCase() !== 'normal table')?.id;
   const title = paragraphStyle('Title');
   const heading1 = paragraphStyle('heading 1');
   const heading2 = paragraphStyle('heading 2');
   return {
-    ids: { title: title ?? 'Title', heading1: heading1 ?? 'Heading1', heading2: heading2 ?? 'Heading2', bullet: listStyles('List Bullet'), numbered: listStyles('List Number'), table },
+    ids: {
+      title: title ?? 'Title',
+      heading1: heading1 ?? 'Heading1',
+      heading2: heading2 ?? 'Heading2',
+      bullet: listStyles('List Bullet'),
+      numbered: listStyles('List Number'),
+      table,
+    },
     externalStyles: withDocumentLanguage(template.stylesXml, LANGUAGE),
     styles: {
       default: {

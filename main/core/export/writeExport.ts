@@ -40,7 +40,11 @@ export class ExportTargetExists extends ClerkFacingError {
     readonly target: string,
     suggestedPath: string,
   ) {
-    super(`There is already a file called ${basename(target)} in “${dirname(target)}”. Replace it, or save under another name.`, 'export-target-exists', suggestedPath);
+    super(
+      `There is already a file called ${basename(target)} in “${dirname(target)}”. Replace it, or save under another name.`,
+      'export-target-exists',
+      suggestedPath,
+    );
     this.name = 'ExportTargetExists';
   }
 }
@@ -96,7 +100,10 @@ export function ownerNameFromOwnerFile(bytes: Uint8Array): string | undefined {
   if (eightBitLength < 1 || eightBitLength > OWNER_NAME_MAX) return undefined;
   // Word puts the UTF-16 copy at byte 54, after zero padding; Excel and PowerPoint one byte later,
   // after padding spaces. So a "length" of 0x20 (a space) that follows non-zero bytes means the latter.
-  const at = data[OWNER_FILE_UTF16_AT] === 0x20 && (data[OWNER_FILE_UTF16_AT - 1] !== 0 || data[OWNER_FILE_UTF16_AT - 2] !== 0) ? OWNER_FILE_UTF16_AT + 1 : OWNER_FILE_UTF16_AT;
+  const at =
+    data[OWNER_FILE_UTF16_AT] === 0x20 && (data[OWNER_FILE_UTF16_AT - 1] !== 0 || data[OWNER_FILE_UTF16_AT - 2] !== 0)
+      ? OWNER_FILE_UTF16_AT + 1
+      : OWNER_FILE_UTF16_AT;
   const length = data[at] ?? 0;
   if (length >= 1 && length <= OWNER_NAME_MAX && data.length >= at + 2 + length * 2) {
     const name = clean(data.subarray(at + 2, at + 2 + length * 2).toString('utf16le'));

@@ -56,7 +56,9 @@ export function platformDesktop(platform: Platform = process.platform): Desktop 
     },
     showItemInFolder(path) {
       const { program, args } = platformCommand('showItemInFolder', path, platform);
-      launch(program, args).catch((error: unknown) => console.error(`Minute Book could not show ${path}: ${error instanceof Error ? error.message : String(error)}`));
+      launch(program, args).catch((error: unknown) =>
+        console.error(`Minute Book could not show ${path}: ${error instanceof Error ? error.message : String(error)}`),
+      );
     },
   };
 }

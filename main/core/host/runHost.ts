@@ -54,7 +54,12 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 
 const core = createMinuteBookCore({ settings, desktop, journalDir: join(dataDir, 'journal') });
-const host = await startTestHost({ core, rendererDir, port: values.port ? Number(values.port) : 0, onRefused: (refused) => console.log(JSON.stringify({ refused })) });
+const host = await startTestHost({
+  core,
+  rendererDir,
+  port: values.port ? Number(values.port) : 0,
+  onRefused: (refused) => console.log(JSON.stringify({ refused })),
+});
 // oneTimeUrl: the address a browser opened by hand can use once (it leaves only a cookie behind).
 console.log(JSON.stringify({ url: host.url, oneTimeUrl: host.oneTimeUrl(), origin: host.origin, library: settings.read().libraryPath }));
 

@@ -16,7 +16,6 @@ import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy';
 import { dispatchOperation } from '../dispatch';
 import type { MinuteBookCore } from '../minuteBookCore';
 
-
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -113,7 +112,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const refusal = refuseOtherSites(request, port);
     if (refusal?.status === 421) {
       report(request, refusal.status, refusal.reason);
-      return void response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request: Minute Book answers only at 127.0.0.1 or localhost.');
+      return void response
+        .writeHead(421, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Misdirected request: Minute Book answers only at 127.0.0.1 or localhost.');
     }
     if (refusal) return void refuse(request, response, refusal.status, refusal.reason, forbidden());
     let url: URL;
@@ -132,15 +133,26 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
-      if (request.method !== 'POST' || !operations.has(name)) return void sendJson(response, 404, { ok: false, error: { message: `Minute Book has no operation called “${name}”.`, code: 'unknown-operation' } });
+      if (request.method !== 'POST' || !operations.has(name))
+        return void sendJson(response, 404, { ok: false, error: { message: `Minute Book has no operation called “${name}”.`, code: 'unknown-operation' } });
       // The cookie alone is not enough: a browser sends it with requests other pages make, the header never.
       if (!matches(header(request, TOKEN_HEADER))) return void refuse(request, response, 403, 'it did not carry the token in its header', forbidden());
       if (!isJsonContentType(header(request, 'content-type'))) {
-        return void refuse(request, response, 415, 'its body was not declared as JSON', badRequest('Minute Book only accepts requests whose body is JSON (Content-Type: application/json).', 'unsupported-media-type'));
+        return void refuse(
+          request,
+          response,
+          415,
+          'its body was not declared as JSON',
+          badRequest('Minute Book only accepts requests whose body is JSON (Content-Type: application/json).', 'unsupported-media-type'),
+        );
       }
       const body = await readBody(request);
       if (body.tooLarge) {
-        return void sendJson(response, 413, badRequest(`The request is too large for Minute Book (more than ${MAX_BODY_BYTES / (1024 * 1024)} MB); nothing in it was kept.`, 'too-large'));
+        return void sendJson(
+          response,
+          413,
+          badRequest(`The request is too large for Minute Book (more than ${MAX_BODY_BYTES / (1024 * 1024)} MB); nothing in it was kept.`, 'too-large'),
+        );
       }
       const input = parseJsonInput(body.text);
       if (!input.ok) return void sendJson(response, 400, badRequest(input.message));
@@ -148,7 +160,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     const code = url.searchParams.get('code');
     if (code !== null) {
-      if (!oneTimeCodes.delete(code)) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('This address has already been used. Start Minute Book again.');
+      if (!oneTimeCodes.delete(code))
+        return void response.writeHead(403, { 'content-type': 'text/plain' }).end('This address has already been used. Start Minute Book again.');
       response.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }).end();
       return;
     }
@@ -156,15 +169,23 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     try {
       pathname = decodeURIComponent(url.pathname);
     } catch {
-      return void response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('The address holds a broken % escape, so Minute Book cannot tell which file it names.');
+      return void response
+        .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('The address holds a broken % escape, so Minute Book cannot tell which file it names.');
     }
     if (pathname === '/' || pathname === '/index.html') {
       // The page carries the token for its calls, so it is only served to a browser that holds it already.
       if (!hasToken(request, url.searchParams.get('token'))) {
-        return void response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Open Minute Book with the address it gave when it started; this one has no key.');
+        return void response
+          .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Open Minute Book with the address it gave when it started; this one has no key.');
       }
       const meta = `<meta name="${TOKEN_META_NAME}" content="${escapeAttribute(token)}" />`;
-      return serveStatic('/index.html', response, (html) => (/<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`) : html.replace(/^(<!doctype html>)?/i, (doctype) => `${doctype}${meta}`)));
+      return serveStatic('/index.html', response, (html) =>
+        /<head[^>]*>/i.test(html)
+          ? html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`)
+          : html.replace(/^(<!doctype html>)?/i, (doctype) => `${doctype}${meta}`),
+      );
     }
     await serveStatic(pathname, response);
   }
@@ -263,7 +284,8 @@ export function jsonDepth(text: string): number {
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (inString) {
-      if (char === 0x5c) index++; // backslash: skip the escaped character
+      if (char === 0x5c)
+        index++; // backslash: skip the escaped character
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) inString = true;
     else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);

@@ -89,12 +89,18 @@ export async function rebuildFromJournal(
  * before epochs is replayed as before, on the old replay base beside it (now with every entry after
  * that base, not only those after the last marker), else on the file as it is.
  */
-export function replayJournal(file: Meeting, read: JournalRead, legacyBase: { meeting: Meeting; seq: number } | undefined, savedBy: string): { meeting: Meeting; skipped: number } {
+export function replayJournal(
+  file: Meeting,
+  read: JournalRead,
+  legacyBase: { meeting: Meeting; seq: number } | undefined,
+  savedBy: string,
+): { meeting: Meeting; skipped: number } {
   const epoch = replayEpoch(read.epoch);
   if (epoch) {
     const related = lineageOf(file).includes(lineageOf(epoch.base)[0]!);
     // A new meeting's snapshot from before epochs: its file never descended from it by lineage, so its changes go on the file.
-    if (related || !read.epoch[0]!.snapshot) return { meeting: mergeReplayed(related ? epoch.base : unrelatedBase(epoch.mine, file), epoch.mine, file, savedBy), skipped: epoch.skipped };
+    if (related || !read.epoch[0]!.snapshot)
+      return { meeting: mergeReplayed(related ? epoch.base : unrelatedBase(epoch.mine, file), epoch.mine, file, savedBy), skipped: epoch.skipped };
   }
   if (legacyBase) {
     let mine = legacyBase.meeting;
@@ -131,6 +137,9 @@ function mergeReplayed(base: Meeting, mine: Meeting, file: Meeting, savedBy: str
 /** What the clerk is told when journal lines could not be used (damaged, or a bad field), or undefined if none. */
 export function unreadableNotice(count: number, journalFile: string): string | undefined {
   if (count === 0) return undefined;
-  const what = count === 1 ? '1 entry of the changes kept on this computer could not be read and was' : `${count} entries of the changes kept on this computer could not be read and were`;
+  const what =
+    count === 1
+      ? '1 entry of the changes kept on this computer could not be read and was'
+      : `${count} entries of the changes kept on this computer could not be read and were`;
   return `${what} left out (damaged lines in ${journalFile}); everything else kept on this computer was put back.`;
 }

@@ -60,11 +60,16 @@ export function committeesOperations(core: CoreContext): HandlersOf<'committees'
       const root = core.libraryRoot();
       const log = await collectActionLog(root, slug, { confidential }).catch((error: unknown) => {
         if (error instanceof ClerkFacingError) throw error;
-        throw new ClerkFacingError(`The meetings in the library “${root}” could not be read for the action log: ${describeIoError(error, 'read')}. Nothing was exported.`, 'library-unreadable');
+        throw new ClerkFacingError(
+          `The meetings in the library “${root}” could not be read for the action log: ${describeIoError(error, 'read')}. Nothing was exported.`,
+          'library-unreadable',
+        );
       });
       const kind = actionLogKind(format);
       const path =
-        target === undefined ? join(await core.exports.folder(), defaultActionLogFileName(log.committeeName, core.now(), confidential ? 'confidential' : 'public', format)) : exportTargetFrom(target, kind);
+        target === undefined
+          ? join(await core.exports.folder(), defaultActionLogFileName(log.committeeName, core.now(), confidential ? 'confidential' : 'public', format))
+          : exportTargetFrom(target, kind);
       const written = await core.exports.write(path, kind, async () => {
         const contents = await actionLogFile(root, slug, log, format, confidential);
         await writeExportFile(path, contents, { replace: replace === true });

@@ -11,7 +11,8 @@ import type { CoreContext } from './context';
 
 export function filesOperations(core: CoreContext): HandlersOf<'files'> {
   function desktop(): Desktop {
-    if (!core.options.desktop) throw new ClerkFacingError('Minute Book cannot open files from here. Open the exported file from your file manager.', 'no-desktop');
+    if (!core.options.desktop)
+      throw new ClerkFacingError('Minute Book cannot open files from here. Open the exported file from your file manager.', 'no-desktop');
     return core.options.desktop;
   }
 

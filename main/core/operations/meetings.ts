@@ -70,7 +70,8 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
     await core.recovery;
     const root = await core.ensureLibrary();
     const found = (await strandedHere(root)).find((each) => each.meetingId === meetingId);
-    if (!found) throw new ClerkFacingError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
+    if (!found)
+      throw new ClerkFacingError('That meeting is no longer kept only on this computer: it is in the library now. Open it from the list.', 'not-stranded');
     return found;
   }
 
@@ -101,7 +102,9 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
     },
     async 'meetings.create'({ committeeSlug, ...details }) {
       const root = await core.ensureLibrary();
-      const meeting = committeeSlug ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), core.now()) : createMeeting(details, core.now());
+      const meeting = committeeSlug
+        ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), core.now())
+        : createMeeting(details, core.now());
       const file = await pathForNewMeeting(root, meeting);
       return await describeOpened(await sessions.create(meeting, file));
     },
@@ -132,7 +135,10 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
         index.forget(meetingId);
         return { movedTo };
       } catch (error) {
-        throw new ClerkFacingError(`The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error, 'write')}. Nothing was deleted.`, 'delete-failed');
+        throw new ClerkFacingError(
+          `The meeting file “${file}” could not be moved to the history folder: ${describeIoError(error, 'write')}. Nothing was deleted.`,
+          'delete-failed',
+        );
       }
     },
     async 'meetings.presence'({ meetingId }) {
@@ -140,7 +146,11 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
       if (open) return { presence: await (await open).session.readPresence() };
       const path = fromLibraryRelative(core.libraryRoot(), await index.fileOf(meetingId));
       try {
-        const reading = await readLeases(path, core.now(), { meetingId, staleAfterMs: core.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, here: core.clerkHere() });
+        const reading = await readLeases(path, core.now(), {
+          meetingId,
+          staleAfterMs: core.options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS,
+          here: core.clerkHere(),
+        });
         return { presence: reading.others.map(toApiPresence) };
       } catch (error) {
         throw new ClerkFacingError(`Who else has this meeting open cannot be read: ${describeIoError(error, 'read')}.`, 'library-unreachable');
@@ -189,7 +199,9 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
     async 'meetings.export'({ meetingId, version, draft, target, replace }) {
       const meeting = await sessions.currentMeeting(meetingId);
       const path = target === undefined ? join(await core.exports.folder(), defaultExportFileName(meeting, version)) : exportTargetFrom(target, MINUTES);
-      const written = await core.exports.write(path, MINUTES, () => exportMeetingMinutes({ libraryPath: core.libraryRoot(), meeting, version, draft, target: path, replace: replace === true }));
+      const written = await core.exports.write(path, MINUTES, () =>
+        exportMeetingMinutes({ libraryPath: core.libraryRoot(), meeting, version, draft, target: path, replace: replace === true }),
+      );
       return { path: written.path, bytes: written.bytes };
     },
   };

@@ -17,7 +17,10 @@ export function settingsOperations(core: CoreContext): HandlersOf<'settings'> {
     },
     async 'settings.update'(input) {
       if (input.libraryPath !== undefined && !isAbsolute(input.libraryPath)) {
-        throw new ClerkFacingError(`The library folder must be a full path, such as C:\\Users\\you\\Documents\\Minute Book or /home/you/Minute Book (“${input.libraryPath}” is not).`, 'invalid-input');
+        throw new ClerkFacingError(
+          `The library folder must be a full path, such as C:\\Users\\you\\Documents\\Minute Book or /home/you/Minute Book (“${input.libraryPath}” is not).`,
+          'invalid-input',
+        );
       }
       const current = settings.read();
       let next: ClerkSettings = { ...current, ...input };

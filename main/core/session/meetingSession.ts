@@ -117,7 +117,12 @@ export class MeetingSession {
 
   /** Opens a meeting file, replaying any changes this computer kept that never reached it. */
   static async open(context: SessionContext, meetingId: string, file: string, mode: EditingMode = 'edit'): Promise<OpenedSession> {
-    const found = await readForOpening({ libraryRoot: context.libraryRoot, journalDir: context.journalDir, savedBy: () => savedByOf(context) }, meetingId, file, mode);
+    const found = await readForOpening(
+      { libraryRoot: context.libraryRoot, journalDir: context.journalDir, savedBy: () => savedByOf(context) },
+      meetingId,
+      file,
+      mode,
+    );
     const { read, fromFile } = found;
     const pending = read?.pending ?? [];
     try {
@@ -214,7 +219,10 @@ export class MeetingSession {
       if (this.closed) throw new ClerkFacingError('This meeting has been closed; open it again to go on editing.', 'closed');
       const journal = this.journal;
       if (this.editingMode !== 'edit' || !journal) {
-        throw new ClerkFacingError('This meeting is open read only on this computer, so nothing was changed. Choose “Edit as well” to make changes.', 'read-only');
+        throw new ClerkFacingError(
+          'This meeting is open read only on this computer, so nothing was changed. Choose “Edit as well” to make changes.',
+          'read-only',
+        );
       }
       const now = this.context.now();
       const before = this.meeting;
@@ -223,7 +231,11 @@ export class MeetingSession {
       let seq: number;
       try {
         // The first change of an epoch carries the meeting it is made on (the journal's replay base), in the same durable append.
-        seq = await journal.append(changes.map((change) => ({ change })), now, () => this.meeting);
+        seq = await journal.append(
+          changes.map((change) => ({ change })),
+          now,
+          () => this.meeting,
+        );
       } catch (error) {
         throw journalRefusal(error);
       }
@@ -258,7 +270,8 @@ export class MeetingSession {
       // The window's list was out of date: show it the meeting as it now stands (set by the caller before this runs).
       const view = this.views.newView(rebased.windowHas);
       this.afterApplied.push(() => {
-        if (this.views.current === view && !this.closed) this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: rebased.newConflicts });
+        if (this.views.current === view && !this.closed)
+          this.context.onMeetingUpdated({ meeting: this.meeting, view, automatic: 0, newConflicts: rebased.newConflicts });
       });
     }
     return rebased.meeting;
@@ -373,7 +386,10 @@ export class MeetingSession {
       });
       await this.reconcile(true, `before restoring the version of ${when}`);
       if (this.unreachable || this.failure || this.needsWrite) {
-        throw new ClerkFacingError(`The earlier version could not be written to the library: ${this.unreachable ?? this.failure ?? 'unknown problem'}. It will be written as soon as the library can be reached.`, 'restore-failed');
+        throw new ClerkFacingError(
+          `The earlier version could not be written to the library: ${this.unreachable ?? this.failure ?? 'unknown problem'}. It will be written as soon as the library can be reached.`,
+          'restore-failed',
+        );
       }
     });
     this.context.onMeetingUpdated({ meeting: this.meeting, view: this.views.current, automatic: 0, newConflicts: 0, from: `the version of ${when}, restored` });
@@ -503,7 +519,12 @@ export class MeetingSession {
       try {
         // A merge's note names who it was merged with (the history says why the version was kept).
         const note = replaceNote ?? (this.mergedFrom ? `before a merge with ${this.savedBy.replace(/ on .*$/, '')}’s changes` : undefined);
-        kept = await this.libraryFile.keepBeforeReplacing(replacing, this.meeting.id, { now: this.context.now(), thinned: replaceNote === undefined, note }, this.context.history);
+        kept = await this.libraryFile.keepBeforeReplacing(
+          replacing,
+          this.meeting.id,
+          { now: this.context.now(), thinned: replaceNote === undefined, note },
+          this.context.history,
+        );
       } catch {
         // History is a convenience; a history folder that cannot be written must never stop the meeting being saved.
       }
@@ -545,7 +566,11 @@ export class MeetingSession {
    * Merges another version (the file as someone else wrote it, or a conflict copy) into the
    * open meeting. `fileHash` is set when it is the library file itself.
    */
-  private async takeIn(theirs: Meeting, fileHash: string | undefined, from: string | undefined): Promise<{ automatic: number; newConflicts: number; changed: boolean; refused?: boolean }> {
+  private async takeIn(
+    theirs: Meeting,
+    fileHash: string | undefined,
+    from: string | undefined,
+  ): Promise<{ automatic: number; newConflicts: number; changed: boolean; refused?: boolean }> {
     this.lineage.remember(theirs);
     const theirLineage = lineageOf(theirs);
     const mine = this.meeting;
@@ -561,7 +586,10 @@ export class MeetingSession {
       // In turn with the window's changes: none slips in between the merge, its journal entry and taking it in.
       const taken = await this.inChangeOrder(async () => {
         const current = this.meeting;
-        const result = mergeMeetings(base ?? unrelatedBase(current, theirs), current, theirs, { mineAuthor: clipAuthor(this.savedBy), theirsAuthor: clipAuthor(from) });
+        const result = mergeMeetings(base ?? unrelatedBase(current, theirs), current, theirs, {
+          mineAuthor: clipAuthor(this.savedBy),
+          theirsAuthor: clipAuthor(from),
+        });
         const changed = contentKey(result.meeting) !== contentKey(current);
         const fileSaysAll = fileHash !== undefined && contentKey(result.meeting) === contentKey(theirs);
         const next = changed ? { ...result.meeting, ...(current.sync ? { sync: current.sync } : {}) } : current;

@@ -58,7 +58,10 @@ export async function readForOpening(
     const parsed = parseMeetingBytes(path, bytes);
     if (parsed.meeting.id !== meetingId) {
       // Never replay one meeting's journal into another meeting's file (e.g. after the library folder changed).
-      throw new ClerkFacingError(`The file “${file}” now holds a different meeting, so this meeting cannot be opened from it. Your changes are still kept on this computer.`, 'wrong-meeting');
+      throw new ClerkFacingError(
+        `The file “${file}” now holds a different meeting, so this meeting cannot be opened from it. Your changes are still kept on this computer.`,
+        'wrong-meeting',
+      );
     }
     const fromFile: NonNullable<ReadForOpening['fromFile']> = { meeting: parsed.meeting, bytes, hash: contentHash(bytes), mtime: (await stat(path)).mtime };
     if (parsed.migratedFrom !== undefined) fromFile.migratedFrom = parsed.migratedFrom;

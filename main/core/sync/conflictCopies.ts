@@ -106,7 +106,8 @@ async function judge(path: string, meetingId: string, cache: CopyScanCache, scan
   }
   if (!info.isFile()) return { kind: 'other' };
   const cached = cache.entries.get(path);
-  if (cached && cached.meetingId === meetingId && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.ino === info.ino) return cached.verdict;
+  if (cached && cached.meetingId === meetingId && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.ino === info.ino)
+    return cached.verdict;
   scan.filesRead += 1;
   const verdict = await readVerdict(path, meetingId);
   cache.entries.set(path, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, meetingId, verdict });
@@ -147,7 +148,12 @@ export interface ArchivedCopy {
  * is still exactly what was merged. It is moved, never deleted; a copy that changed since it was
  * merged is left where it is (merge it again).
  */
-export async function archiveConflictCopy(libraryPath: string, copyPath: string, meetingId: string, options: { now?: Date; expectedHash?: string } = {}): Promise<ArchivedCopy> {
+export async function archiveConflictCopy(
+  libraryPath: string,
+  copyPath: string,
+  meetingId: string,
+  options: { now?: Date; expectedHash?: string } = {},
+): Promise<ArchivedCopy> {
   const name = basename(copyPath);
   const verdict = await readVerdict(copyPath, meetingId);
   if (verdict.kind !== 'copy') {
@@ -161,7 +167,10 @@ export async function archiveConflictCopy(libraryPath: string, copyPath: string,
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
-    throw new ClerkFacingError(`The history folder for this meeting cannot be made: ${describeIoError(error, 'write')}. “${name}” has been left where it is.`, 'history-failed');
+    throw new ClerkFacingError(
+      `The history folder for this meeting cannot be made: ${describeIoError(error, 'write')}. “${name}” has been left where it is.`,
+      'history-failed',
+    );
   }
   const stamp = fileStamp(options.now ?? new Date());
   for (let n = 1; n < 100; n += 1) {
@@ -171,7 +180,10 @@ export async function archiveConflictCopy(libraryPath: string, copyPath: string,
       return { path: target, file: toLibraryRelative(libraryPath, target) };
     } catch (error) {
       if ((error as { code?: string }).code === 'EEXIST') continue;
-      throw new ClerkFacingError(`“${name}” could not be moved to the history folder: ${describeIoError(error, 'write')}. It has been left where it is.`, 'history-failed');
+      throw new ClerkFacingError(
+        `“${name}” could not be moved to the history folder: ${describeIoError(error, 'write')}. It has been left where it is.`,
+        'history-failed',
+      );
     }
   }
   throw new ClerkFacingError(`“${name}” could not be moved to the history folder: too many copies archived at the same moment.`, 'history-failed');

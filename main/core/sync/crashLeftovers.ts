@@ -61,7 +61,12 @@ async function isDeadTemporary(path: string, name: string, here: ThisClerkHere, 
     // "<pid> <display name> on <computer name>", written by the session that holds the lock.
     const text = await readFile(path, 'utf8').catch(() => '');
     const found = /^(\d+) (.*)\n?$/.exec(text);
-    if (found && found[2] === `${here.displayName.trim() || 'someone'} on ${here.computerName.trim() || 'another computer'}` && !isProcessRunning(Number(found[1]))) return true;
+    if (
+      found &&
+      found[2] === `${here.displayName.trim() || 'someone'} on ${here.computerName.trim() || 'another computer'}` &&
+      !isProcessRunning(Number(found[1]))
+    )
+      return true;
   }
   return now - info.mtimeMs > LEFTOVER_TEMP_AGE_MS;
 }

@@ -182,7 +182,8 @@ export function watchFile(path: string, onEvent: (event: FileWatchEvent) => void
       missingLooks = 0;
       emit({ kind: 'back' });
     }
-    const statMoved = !lastStat || lastStat.mtimeMs !== seen.mtimeMs || lastStat.size !== seen.size || lastStat.ino !== seen.ino || lastStat.ctimeMs !== seen.ctimeMs;
+    const statMoved =
+      !lastStat || lastStat.mtimeMs !== seen.mtimeMs || lastStat.size !== seen.size || lastStat.ino !== seen.ino || lastStat.ctimeMs !== seen.ctimeMs;
     if (!statMoved && !wasAway && hashAnywayPolls === 0) return;
     // The whole folder may have been swapped (restored from a backup, re-synced): then the old watch is deaf.
     if (statMoved && !wasAway) await refreshFolderWatch(false);

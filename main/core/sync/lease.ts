@@ -157,7 +157,10 @@ export async function acquireLease(meetingFile: string, options: AcquireLeaseOpt
   const checked = LeaseFile.safeParse(lease);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new ClerkFacingError(`Your presence on this meeting cannot be announced: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'the lease is not valid'}.`, 'invalid-lease');
+    throw new ClerkFacingError(
+      `Your presence on this meeting cannot be announced: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'the lease is not valid'}.`,
+      'invalid-lease',
+    );
   }
   await writeLease(path, lease);
 

@@ -26,7 +26,8 @@ export function newRevision(): string {
  */
 export function lineageOf(meeting: Meeting): string[] {
   const sync = meeting.sync;
-  if (sync && sync.revision) return sync.lineage[0] === sync.revision ? sync.lineage : [sync.revision, ...sync.lineage.filter((each) => each !== sync.revision)];
+  if (sync && sync.revision)
+    return sync.lineage[0] === sync.revision ? sync.lineage : [sync.revision, ...sync.lineage.filter((each) => each !== sync.revision)];
   return [`c${createHash('sha256').update(contentKey(meeting)).digest('hex').slice(0, 15)}`];
 }
 

@@ -72,9 +72,17 @@ export class MeetingPresence {
       // The folder cannot be read just now; stale sessions are taken over at the next opening.
     }
     try {
-      this.lease = await acquireLease(this.path, { meetingId, displayName: here.displayName, computerName: here.computerName, mode, heartbeatMs: this.context.heartbeatMs });
+      this.lease = await acquireLease(this.path, {
+        meetingId,
+        displayName: here.displayName,
+        computerName: here.computerName,
+        mode,
+        heartbeatMs: this.context.heartbeatMs,
+      });
     } catch (error) {
-      notices.push(`Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error, 'write')}.`);
+      notices.push(
+        `Others cannot see that you have this meeting open: ${error instanceof ClerkFacingError ? error.message : describeIoError(error, 'write')}.`,
+      );
     }
     await this.poll().catch(() => undefined);
   }
@@ -86,7 +94,11 @@ export class MeetingPresence {
 
   /** Others' sessions, read now; the window is told when who is there changed. */
   async poll(): Promise<ApiPresence[]> {
-    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string; here: ThisClerkHere } = { meetingId: this.context.meetingId, staleAfterMs: this.context.staleAfterMs, here: this.context.here };
+    const options: { meetingId: string; staleAfterMs: number; ownSessionId?: string; here: ThisClerkHere } = {
+      meetingId: this.context.meetingId,
+      staleAfterMs: this.context.staleAfterMs,
+      here: this.context.here,
+    };
     if (this.lease) options.ownSessionId = this.lease.sessionId;
     const reading = await readLeases(this.path, this.context.now(), options);
     const presence = reading.others.map(toApiPresence);

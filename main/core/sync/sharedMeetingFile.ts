@@ -17,10 +17,7 @@ import { contentHash } from './fileWatcher';
 import { takeWriteLock } from './writeLock';
 
 export type FileRead =
-  | { kind: 'ok'; bytes: Buffer; hash: string }
-  | { kind: 'missing' }
-  | { kind: 'unreachable'; problem: string }
-  | { kind: 'failed'; problem: string };
+  { kind: 'ok'; bytes: Buffer; hash: string } | { kind: 'missing' } | { kind: 'unreachable'; problem: string } | { kind: 'failed'; problem: string };
 
 export type FileWrite = { kind: 'written' } | { kind: 'unreachable'; problem: string } | { kind: 'failed'; problem: string };
 
@@ -84,7 +81,12 @@ export class SharedMeetingFile {
    * (`thinned`: no reason of their own) at most once a history interval, because the journal holds
    * every keystroke (docs/decisions.md). Whether anything was written to the history.
    */
-  async keepBeforeReplacing(bytes: Buffer, meetingId: string, why: { now: Date; thinned: boolean; note: string | undefined }, policy: HistoryPolicy): Promise<boolean> {
+  async keepBeforeReplacing(
+    bytes: Buffer,
+    meetingId: string,
+    why: { now: Date; thinned: boolean; note: string | undefined },
+    policy: HistoryPolicy,
+  ): Promise<boolean> {
     const nowMs = Date.now();
     if (this.isOurs && why.thinned) {
       if (this.lastKeptAt !== undefined && nowMs - this.lastKeptAt < policy.intervalMs) return false;
@@ -122,7 +124,8 @@ export class SharedMeetingFile {
     // Trusted as this session's own file only if it is still the file written (same inode, size and
     // time): a colleague's version that landed in the moment since is read and merged at the next look.
     this.written = await stat(this.path).then(
-      (after) => (after.ino === ours.ino && after.size === ours.size && after.mtimeMs === ours.mtimeMs ? { bytes, hash, identity: identityOf(after) } : undefined),
+      (after) =>
+        after.ino === ours.ino && after.size === ours.size && after.mtimeMs === ours.mtimeMs ? { bytes, hash, identity: identityOf(after) } : undefined,
       () => undefined,
     );
     this.hash = hash;

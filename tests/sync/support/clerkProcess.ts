@@ -35,7 +35,12 @@ function random(): number {
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const settings = fileSettingsStore(join(config.data, 'settings.json'), { displayName: config.displayName, libraryPath: config.library });
-const options: Parameters<typeof createMinuteBookCore>[0] = { settings, journalDir: join(config.data, 'journal'), computerName: config.computerName, saveDelayMs: config.saveDelayMs ?? 300 };
+const options: Parameters<typeof createMinuteBookCore>[0] = {
+  settings,
+  journalDir: join(config.data, 'journal'),
+  computerName: config.computerName,
+  saveDelayMs: config.saveDelayMs ?? 300,
+};
 for (const key of ['pollMs', 'presencePollMs', 'copyScanMs', 'heartbeatMs', 'staleAfterMs', 'retryDelayMs'] as const) {
   if (config[key] !== undefined) options[key] = config[key];
 }
@@ -54,7 +59,8 @@ core.onEvent((event: ApiEvent) => {
     stats.automatic += event.automatic;
     stats.newConflicts += event.newConflicts;
   }
-  if (event.type === 'presence' || event.type === 'saveState') send({ type: 'event', event: event.type === 'presence' ? { type: 'presence', meetingId: event.meetingId, presence: event.presence } : event });
+  if (event.type === 'presence' || event.type === 'saveState')
+    send({ type: 'event', event: event.type === 'presence' ? { type: 'presence', meetingId: event.meetingId, presence: event.presence } : event });
 });
 
 function nextMarker(): string {
@@ -75,7 +81,11 @@ function chooseEdit(meeting: Meeting): { changes: MeetingChange[]; markers: stri
     if (items.length === 0) return { changes: [], markers: [] };
     const m = nextMarker();
     const minutes = item.minutes.slice();
-    minutes.splice(Math.floor(random() * (minutes.length + 1)), 0, { id: newId(), type: random() < 0.2 ? 'bullet' : 'paragraph', runs: [{ text: `The committee noted ${m}.` }] });
+    minutes.splice(Math.floor(random() * (minutes.length + 1)), 0, {
+      id: newId(),
+      type: random() < 0.2 ? 'bullet' : 'paragraph',
+      runs: [{ text: `The committee noted ${m}.` }],
+    });
     return { changes: [{ kind: 'item.minutes', itemId: item.id, minutes }], markers: [m] };
   }
   if (roll < 0.55 && config.sharedBlockId) {
@@ -99,11 +109,29 @@ function chooseEdit(meeting: Meeting): { changes: MeetingChange[]; markers: stri
   }
   if (roll < 0.75) {
     const m = nextMarker();
-    return { changes: [{ kind: 'entity.put', collection: 'actions', entity: { id: newId(), itemId: item.id, text: `Director to report back on ${m}`, ownerName: 'Director of Children’s Services', status: 'open' } }], markers: [m] };
+    return {
+      changes: [
+        {
+          kind: 'entity.put',
+          collection: 'actions',
+          entity: { id: newId(), itemId: item.id, text: `Director to report back on ${m}`, ownerName: 'Director of Children’s Services', status: 'open' },
+        },
+      ],
+      markers: [m],
+    };
   }
   if (roll < 0.85) {
     const m = nextMarker();
-    return { changes: [{ kind: 'entity.put', collection: 'decisions', entity: { id: newId(), itemId: item.id, kind: 'RESOLVED', points: [{ id: newId(), text: `That ${m} be approved.` }] } }], markers: [m] };
+    return {
+      changes: [
+        {
+          kind: 'entity.put',
+          collection: 'decisions',
+          entity: { id: newId(), itemId: item.id, kind: 'RESOLVED', points: [{ id: newId(), text: `That ${m} be approved.` }] },
+        },
+      ],
+      markers: [m],
+    };
   }
   if (roll < 0.95 && meeting.attendees.length > 0) {
     const attendee = pick(meeting.attendees);

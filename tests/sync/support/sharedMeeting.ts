@@ -37,11 +37,16 @@ export async function setUpSharedMeeting(library: string, data: string): Promise
       category: 'member',
       status: 'present',
     }));
-    await core.handlers['meetings.applyChanges']({ seenView: opened.view,
+    await core.handlers['meetings.applyChanges']({
+      seenView: opened.view,
       meetingId,
       changes: [
         ...items.map((item, index) => ({ kind: 'item.add' as const, item, index })),
-        { kind: 'item.minutes', itemId: items[0]!.id, minutes: [{ id: SHARED_BLOCK_ID, type: 'paragraph', runs: [{ text: 'The Director introduced the report.' }] }] },
+        {
+          kind: 'item.minutes',
+          itemId: items[0]!.id,
+          minutes: [{ id: SHARED_BLOCK_ID, type: 'paragraph', runs: [{ text: 'The Director introduced the report.' }] }],
+        },
         ...attendees.map((entity) => ({ kind: 'entity.put' as const, collection: 'attendees' as const, entity })),
       ],
     });
@@ -106,7 +111,9 @@ export async function settleOnFile(path: string, a: ClerkDriver, b: ClerkDriver)
       const key = contentOf(onDisk.meeting);
       steady = key === previous ? steady + 1 : 0;
       previous = key;
-      return steady >= 4 && contentOf(first.meeting) === key && contentOf(second.meeting) === key ? { a: first, b: second, meeting: onDisk.meeting } : undefined;
+      return steady >= 4 && contentOf(first.meeting) === key && contentOf(second.meeting) === key
+        ? { a: first, b: second, meeting: onDisk.meeting }
+        : undefined;
     },
     60_000,
     500,
