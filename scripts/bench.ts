@@ -19,7 +19,7 @@
  * `npm run bench -- --autosave-only` only the autosave ones, `--durability-only` only (e)–(g).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,11 +27,11 @@ import type { Page } from 'playwright-core';
 import { minutesDocx } from '../main/core/export/minutesDocument';
 import { createMinuteBookCore } from '../main/core/minuteBookCore';
 import { fileSettingsStore } from '../main/core/settingsFile';
-import { pathForNewMeeting } from '../main/core/library';
 import { fullMeeting, longMeeting, longMinutes } from '../tests/support/longMeeting';
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
 import type { Meeting, MinuteBlock, TextRun } from '../main/domain/meeting';
 import { minuteNumberOf } from '../main/domain/minuteNumbers';
+import { fmt, median, meetingInLibrary, percentile } from './bench/support';
 import { bytesPerSaveBenchmark, durabilityBenchmark, startUpBenchmark } from './bench/autosave';
 import { journalBytesBenchmark } from './bench/journalBytes';
 
@@ -40,19 +40,6 @@ const WORDS = 400;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
 const SAVES = Number(process.env.BENCH_SAVES ?? 100);
 const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 9);
-
-function percentile(values: number[], p: number): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-const median = (values: number[]) => percentile(values, 50);
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-
-async function writeMeetingIntoLibrary(library: string, meeting: Meeting): Promise<void> {
-  await mkdir(join(library, 'meetings'), { recursive: true });
-  const file = await pathForNewMeeting(library, meeting);
-  await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, 2));
-}
 
 /** Installs latency probes: each keydown's timestamp to the end of the frame that shows it. */
 async function installProbe(page: Page): Promise<void> {
@@ -94,7 +81,7 @@ async function typeAndMeasure(page: Page, text: string): Promise<{ latencies: nu
 
 async function typingBenchmark(root: string, label: string, meeting: Meeting, itemNumber: number): Promise<{ ratio: number; lines: string[] }> {
   const library = join(root, `typing-library-${itemNumber}`);
-  await writeMeetingIntoLibrary(library, meeting);
+  await meetingInLibrary(library, meeting);
   const host = await startHostProcess(library, join(root, `typing-computer-${itemNumber}`));
   const browser = await launchChromium();
   try {
@@ -142,7 +129,7 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
   const library = join(root, 'autosave-library');
   const data = join(root, 'autosave-computer');
   const meeting = longMeeting(ITEMS, WORDS);
-  await writeMeetingIntoLibrary(library, meeting);
+  await meetingInLibrary(library, meeting);
   const core = createMinuteBookCore({
     settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
     journalDir: join(data, 'journal'),

@@ -14,35 +14,22 @@
  *      against the same start with 50 empty journals. Also what reading those journals whole,
  *      as every start did before, costs.
  */
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MeetingJournal } from '../../main/core/journal/journal';
-import { pathForNewMeeting } from '../../main/core/library';
 import { createMinuteBookCore, type MinuteBookCore } from '../../main/core/minuteBookCore';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
 import { fileSettingsStore } from '../../main/core/settingsFile';
 import { createAgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { minutesChanges } from '../../renderer/minutes/minutesChanges';
 import { longMeeting, longMinutes } from '../../tests/support/longMeeting';
+import { fmt, median, meetingInLibrary, percentile } from './support';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 100);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 40);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 
-function percentile(values: number[], p: number): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-const median = (values: number[]) => percentile(values, 50);
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-
-async function meetingInLibrary(library: string, meeting: Meeting): Promise<string> {
-  await mkdir(join(library, 'meetings'), { recursive: true });
-  const file = await pathForNewMeeting(library, meeting);
-  await writeFile(join(library, ...file.split('/')), serializeLibraryFile(meeting));
-  return join(library, ...file.split('/'));
-}
 
 function startCore(root: string, library: string, name: string, options: { saveDelayMs?: number } = {}): MinuteBookCore {
   const data = join(root, name);

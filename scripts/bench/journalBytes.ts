@@ -8,25 +8,23 @@
  *
  * On its own: `node --import tsx scripts/bench/journalBytes.ts`.
  */
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pathForNewMeeting } from '../../main/core/library';
 import { createMinuteBookCore } from '../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../main/core/settingsFile';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { minutesChanges } from '../../renderer/minutes/minutesChanges';
 import { longMeeting } from '../../tests/support/longMeeting';
+import { median, meetingInLibrary } from './support';
 
 const ITEM_WORDS = [2_000, 10_000, 30_000];
 /** Twelve characters, as a clerk types between two pauses. */
 const BURST = ' and agreed.';
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 20);
 const GOAL_BYTES = 2048;
-
-const median = (values: readonly number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The item's minutes with the burst typed at the end of the paragraph at `index`. */
 function typedInto(minutes: readonly MinuteBlock[], index: number): MinuteBlock[] {
@@ -39,9 +37,7 @@ async function burstsInItemOf(root: string, words: number): Promise<{ words: num
   const library = join(root, `journal-library-${words}`);
   const data = join(root, `journal-computer-${words}`);
   const meeting = longMeeting(1, words);
-  await mkdir(join(library, 'meetings'), { recursive: true });
-  const file = await pathForNewMeeting(library, meeting);
-  await writeFile(join(library, ...file.split('/')), JSON.stringify(meeting, null, 2));
+  await meetingInLibrary(library, meeting);
   const core = createMinuteBookCore({
     settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
     journalDir: join(data, 'journal'),
