@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMeetingChange, type MeetingChange } from '../../../main/domain/changes';
 import { Meeting } from '../../../main/domain/meeting';
 import { mergeMeetings } from '../../../main/domain/merge';
-import { at, base, edit, item, janeSaves, member, para, tomSaves, withParagraph } from './startingMeeting';
+import { at, attendanceSet, base, edit, item, janeSaves, member, para, tomSaves, withParagraph } from './startingMeeting';
 
 describe('two computers merging each other’s versions write the same file', () => {
   it('is byte for byte the same whichever computer merges, conflicts, authors and order included', () => {
@@ -16,7 +16,7 @@ describe('two computers merging each other’s versions write the same file', ()
       janeSaves,
       withParagraph(base, 'item0064', 'para0642', 'Councillor Hardman asked about waiting times for assessments.'),
       { kind: 'item.add', item: item('itemJane1', 'Petition'), index: 1 },
-      { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'remote' } },
+      attendanceSet('att00002', 'Councillor Joe Bloggs', 'remote'),
     );
     const tom = edit(
       base,
@@ -24,7 +24,7 @@ describe('two computers merging each other’s versions write the same file', ()
       withParagraph(base, 'item0064', 'para0642', 'Cllr Hardman asked about waiting times.'),
       { kind: 'item.add', item: item('itemTom01', 'Ofsted'), index: 1 },
       { kind: 'item.move', itemId: 'item0065', toIndex: 0 },
-      { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'apologies' } },
+      attendanceSet('att00002', 'Councillor Joe Bloggs', 'apologies'),
     );
     const onJanes = mergeMeetings(base, jane, tom, { mineAuthor: 'Jane Smith', theirsAuthor: 'Tom Jones' });
     const onToms = mergeMeetings(base, tom, jane, { mineAuthor: 'Tom Jones', theirsAuthor: 'Jane Smith' });

@@ -21,6 +21,11 @@ export function member(id: string, displayName: string): Attendee {
   return { id, name: displayName.replace('Councillor ', ''), displayName, category: 'member', role: 'member', status: 'present' };
 }
 
+/** The change a clerk's screen sends to set one member's attendance. */
+export function attendanceSet(id: string, displayName: string, status: Attendee['status']): MeetingChange {
+  return { kind: 'entity.put', collection: 'attendees', entity: { ...member(id, displayName), status } };
+}
+
 export const decision: Decision = {
   id: 'decision65',
   itemId: 'item0065',

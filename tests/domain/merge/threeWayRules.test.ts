@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { minutesText, type ParagraphConflict } from '../../../main/domain/meeting';
 import { mergeMeetings } from '../../../main/domain/merge';
-import { action, at, base, decision, edit, item, janeSaves, member, minutesOf, para, tomSaves, withParagraph } from './startingMeeting';
+import { action, at, attendanceSet, base, decision, edit, item, janeSaves, minutesOf, para, tomSaves, withParagraph } from './startingMeeting';
 
 describe('changes to different things merge without asking', () => {
   it('takes Jane’s and Tom’s edits to different paragraphs, details and entries, and counts what came from the other computer', () => {
@@ -36,16 +36,8 @@ describe('changes to different things merge without asking', () => {
   });
 
   it('merges attendance changed for different people, and writes the Apologies item afresh from the merged record', () => {
-    const jane = edit(base, janeSaves, {
-      kind: 'entity.put',
-      collection: 'attendees',
-      entity: { ...member('att00001', 'Councillor Liz Hardman'), status: 'apologies' },
-    });
-    const tom = edit(base, tomSaves, {
-      kind: 'entity.put',
-      collection: 'attendees',
-      entity: { ...member('att00003', 'Councillor Sarah Moore'), status: 'apologies' },
-    });
+    const jane = edit(base, janeSaves, attendanceSet('att00001', 'Councillor Liz Hardman', 'apologies'));
+    const tom = edit(base, tomSaves, attendanceSet('att00003', 'Councillor Sarah Moore', 'apologies'));
     expect(minutesText(minutesOf(jane, 'item0063'))).toBe('Apologies for absence were received from Councillor Liz Hardman.');
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
@@ -57,17 +49,12 @@ describe('changes to different things merge without asking', () => {
 
   it('keeps the text a clerk typed in the Apologies item although the other computer changed the attendance', () => {
     const typed = [para('item0063-g1', 'Apologies were received from Councillor Liz Hardman, who was unwell.')];
-    const jane = edit(
-      base,
-      janeSaves,
-      { kind: 'entity.put', collection: 'attendees', entity: { ...member('att00001', 'Councillor Liz Hardman'), status: 'apologies' } },
-      { kind: 'item.minutes', itemId: 'item0063', minutes: typed },
-    );
-    const tom = edit(base, tomSaves, {
-      kind: 'entity.put',
-      collection: 'attendees',
-      entity: { ...member('att00003', 'Councillor Sarah Moore'), status: 'apologies' },
+    const jane = edit(base, janeSaves, attendanceSet('att00001', 'Councillor Liz Hardman', 'apologies'), {
+      kind: 'item.minutes',
+      itemId: 'item0063',
+      minutes: typed,
     });
+    const tom = edit(base, tomSaves, attendanceSet('att00003', 'Councillor Sarah Moore', 'apologies'));
 
     const { meeting, conflicts } = mergeMeetings(base, jane, tom);
 
@@ -218,16 +205,8 @@ describe('the same thing changed on both computers', () => {
   });
 
   it('flags the same attendee’s attendance set differently, naming them', () => {
-    const jane = edit(base, janeSaves, {
-      kind: 'entity.put',
-      collection: 'attendees',
-      entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'remote' },
-    });
-    const tom = edit(base, tomSaves, {
-      kind: 'entity.put',
-      collection: 'attendees',
-      entity: { ...member('att00002', 'Councillor Joe Bloggs'), status: 'absent' },
-    });
+    const jane = edit(base, janeSaves, attendanceSet('att00002', 'Councillor Joe Bloggs', 'remote'));
+    const tom = edit(base, tomSaves, attendanceSet('att00002', 'Councillor Joe Bloggs', 'absent'));
     const { conflicts } = mergeMeetings(base, jane, tom);
     expect(conflicts.map((conflict) => conflict.label)).toEqual(['Attendance of Councillor Joe Bloggs']);
   });
