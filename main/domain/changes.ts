@@ -18,6 +18,7 @@ import {
   Meeting,
   MeetingCollection,
   MeetingDetails,
+  MEETING_STRUCTURE_FIELDS,
   MeetingStatus,
   MinuteBlock,
   Movement,
@@ -243,20 +244,7 @@ function applyWithoutStamp(meeting: Meeting, change: MeetingChange): Meeting {
 const COLLECTION_SCHEMAS = { attendees: Attendee, movements: Movement, declarations: Declaration, decisions: Decision, actions: Action } as const;
 
 /** Meeting fields a conflict can never be about: identity, format, and what is merged entry by entry. */
-const UNRESOLVABLE_MEETING_FIELDS = new Set([
-  'format',
-  'version',
-  'id',
-  'createdAt',
-  'updatedAt',
-  'agenda',
-  'attendees',
-  'movements',
-  'declarations',
-  'decisions',
-  'actions',
-  'conflicts',
-]);
+const UNRESOLVABLE_MEETING_FIELDS = new Set(['id', ...MEETING_STRUCTURE_FIELDS]);
 
 function withField<T extends object>(record: T, field: string, value: unknown): T {
   const next = { ...record } as Record<string, unknown>;

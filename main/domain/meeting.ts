@@ -277,6 +277,13 @@ export const Meeting = MeetingDetails.extend({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/**
+ * The meeting's fields that are not details of it: the file's format and version, its times, and
+ * the agenda, collections and conflicts, which merge entry by entry. A merge never takes one of
+ * them as a single value, and a conflict can never be settled by choosing one.
+ */
+export const MEETING_STRUCTURE_FIELDS: readonly string[] = ['format', 'version', 'createdAt', 'updatedAt', 'agenda', ...MeetingCollection.options, 'conflicts'];
+
 /** What the meetings list shows, read from each file without holding every meeting in memory. */
 export interface MeetingSummary {
   id: string;

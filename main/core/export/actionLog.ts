@@ -4,23 +4,7 @@
  * (exempt) items; the confidential one has them all.
  */
 import Papa from 'papaparse';
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IStylesOptions,
-} from 'docx';
+import { Document, Footer, Header, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun, WidthType, type IStylesOptions } from 'docx';
 
 import { slugify } from '../../domain/committee';
 import { DEFAULT_HOUSE_STYLE, formatDate, type HouseStyle } from '../../domain/houseStyle';
@@ -32,7 +16,7 @@ import { ClerkFacingError } from '../clerkFacingError';
 import { readCommittee, scanLibrary, fromLibraryRelative } from '../library';
 import { readMeetingFile } from '../meetingFile';
 import { loadExportStyle, type ExportStyle } from './exportStyle';
-import { xmlSafe } from './minutesDocument';
+import { headerLine, pageNumberLine, tableCell, textRun, xmlSafe } from './wordText';
 
 /** One action, as the log lists it. Dates are ISO (yyyy-mm-dd); the Word log writes them in the house style. */
 export interface ActionLogRow {
@@ -168,15 +152,8 @@ const TEXT_WIDTH_TWIPS = 16838 - 2 * 1440;
 const COLUMN_WIDTHS = [13, 10, 28, 14, 12, 9, 14];
 const COLUMN_TWIPS = COLUMN_WIDTHS.map((percent) => Math.floor((TEXT_WIDTH_TWIPS * percent) / 100));
 
-function run(text: string, bold = false): TextRun {
-  return new TextRun({ text: xmlSafe(text), bold: bold || undefined });
-}
-
-function cell(text: string, column: number, bold = false): TableCell {
-  return new TableCell({
-    width: { size: COLUMN_TWIPS[column]!, type: WidthType.DXA },
-    children: [new Paragraph({ spacing: { after: 0 }, children: [run(text, bold)] })],
-  });
+function cell(text: string, column: number, bold = false) {
+  return tableCell(text, { size: COLUMN_TWIPS[column]!, type: WidthType.DXA }, bold);
 }
 
 function logTable(rows: readonly ActionLogRow[], house: HouseStyle): Table {
@@ -231,25 +208,17 @@ export async function actionLogDocx(rows: readonly ActionLogRow[], options: Acti
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
         headers: {
           default: new Header({
-            children: headerLines.map(
-              (line, index) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [run(line, index > 0)] }),
-            ),
+            children: headerLines.map((line, index) => headerLine(line, index > 0)),
           }),
         },
         footers: {
           default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                spacing: { after: 0 },
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
+            children: [pageNumberLine()],
           }),
         },
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: title })] }),
-          rows.length > 0 ? logTable(rows, house) : new Paragraph({ children: [run('No actions have been recorded at this committee’s meetings.')] }),
+          rows.length > 0 ? logTable(rows, house) : new Paragraph({ children: [textRun('No actions have been recorded at this committee’s meetings.')] }),
         ],
       },
     ],

@@ -1,0 +1,64 @@
+/**
+ * The end of the minutes: the table of the actions (header row repeated on each page; the public
+ * version leaves out Part 2 items' actions), "The meeting ended at …" and the signature block.
+ */
+import { Paragraph, Table, TableRow, WidthType } from 'docx';
+import type { MinutesVersion } from '../../../domain/api';
+import { formatDate } from '../../../domain/houseStyle';
+import type { Action, Meeting } from '../../../domain/meeting';
+import { actionReference } from '../../../domain/minuteNumbers';
+import { ACTION_STATUS_LABELS, actionOwnerName, formatClockTime } from '../../../domain/wording';
+import { tableCell, textRun } from '../wordText';
+import { heading, type Layout } from './layout';
+
+/** The actions of the listed items, in agenda order; the public version leaves out Part 2 items'. */
+function tabledActions(meeting: Meeting, version: MinutesVersion): Action[] {
+  const items = meeting.agenda.filter((item) => version === 'confidential' || !item.exempt);
+  return items.flatMap((item) => meeting.actions.filter((action) => action.itemId === item.id));
+}
+
+/** A cell of the action table, its width a share of the table's. */
+function cell(text: string, widthPercent: number, bold = false) {
+  return tableCell(text, { size: widthPercent, type: WidthType.PERCENTAGE }, bold);
+}
+
+/** Wide enough for "Reference", "December" and "Dropped" in an 11 or 12 pt font without breaking the word. */
+const ACTION_COLUMNS: ReadonlyArray<{ label: string; width: number }> = [
+  { label: 'Reference', width: 17 },
+  { label: 'Action', width: 36 },
+  { label: 'Owner', width: 18 },
+  { label: 'Due date', width: 17 },
+  { label: 'Status', width: 12 },
+];
+
+function actionTable(layout: Layout, actions: readonly Action[]): Table {
+  const { meeting, house, ids } = layout;
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((column) => cell(column.label, column.width, true)) });
+  const rows = actions.map((action) => {
+    const values = [
+      actionReference(meeting, action.id),
+      action.text.trim(),
+      actionOwnerName(meeting, action),
+      action.due ? formatDate(action.due, house.dateFormat) : '',
+      ACTION_STATUS_LABELS[action.status],
+    ];
+    return new TableRow({ cantSplit: true, children: values.map((value, index) => cell(value, ACTION_COLUMNS[index]!.width)) });
+  });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, ...(ids.table ? { style: ids.table } : {}), rows: [header, ...rows] });
+}
+
+export function closingMatter(layout: Layout): Array<Paragraph | Table> {
+  const { meeting, version, house, ids } = layout;
+  const closing: Array<Paragraph | Table> = [];
+  const actions = tabledActions(meeting, version);
+  if (actions.length > 0) closing.push(heading('Actions', ids.heading1), actionTable(layout, actions));
+  if (meeting.endTime)
+    closing.push(
+      new Paragraph({ spacing: { before: 240 }, children: [textRun(`The meeting ended at ${formatClockTime(meeting.endTime, house.timeFormat)}`)] }),
+    );
+  closing.push(
+    new Paragraph({ keepNext: true, spacing: { before: 720 }, children: [textRun('Chair ……………………………………')] }),
+    new Paragraph({ spacing: { before: 360 }, children: [textRun('Date ……………………………………')] }),
+  );
+  return closing;
+}
