@@ -3,6 +3,7 @@
  * with, and the standard phrases its clerk uses. Stored as committees/<slug>.json in the library.
  */
 import { z } from 'zod';
+import { AttendanceGroupId } from './bodies';
 import { HouseStyleOverride } from './houseStyle';
 import { EntityId } from './ids';
 
@@ -30,6 +31,12 @@ export const CommitteeMember = z.object({
   /** How the minutes name them, e.g. "Councillor Liz Hardman". */
   displayName: z.string().trim().min(1, 'a member needs a display name').max(250),
   role: MemberRole,
+  /** What the attendee carries into each meeting (main/domain/meeting.ts, Attendee). */
+  jobTitle: z.string().trim().max(300).optional(),
+  initials: z.string().trim().min(1).max(10).optional(),
+  memberCategory: AttendanceGroupId.optional(),
+  roleLabel: z.string().trim().min(1).max(100).optional(),
+  group: AttendanceGroupId.optional(),
 });
 export type CommitteeMember = z.infer<typeof CommitteeMember>;
 
@@ -88,7 +95,8 @@ export function slugify(name: string): string {
   return slug || 'committee';
 }
 
-export function createCommittee(name: string): Committee {
+/** A new committee; its opening items are those of the kind of body given (a council's when none is). */
+export function createCommittee(name: string, standardItems: readonly string[] = STANDARD_OPENING_ITEMS): Committee {
   return {
     format: COMMITTEE_FORMAT,
     version: COMMITTEE_VERSION,
@@ -98,7 +106,7 @@ export function createCommittee(name: string): Committee {
     defaultVenue: '',
     quorum: { kind: 'fraction', numerator: 1, denominator: 3 },
     remoteMembersCount: false,
-    standardItems: [...STANDARD_OPENING_ITEMS],
+    standardItems: [...standardItems],
     snippets: [
       {
         id: 'snippet-previous-minutes',

@@ -4,6 +4,7 @@
  * lives here so the screen, the Word export and the CLI write them the same way.
  */
 import { z } from 'zod';
+import { BodyKind, MinutesShapeOverride, resolveMinutesShape, type MinutesShape } from './bodies';
 
 export const LIBRARY_FORMAT = 'minutebook.library';
 export const LIBRARY_VERSION = 1;
@@ -55,6 +56,10 @@ export type HouseStyleLogo = z.infer<typeof HouseStyleLogo>;
 
 export const HouseStyle = z.object({
   organisation: z.string().trim().max(200),
+  /** The kind of body: the defaults for the shape of its minutes (main/domain/bodies.ts). Absent: a principal council's, as before kinds of body. */
+  bodyKind: BodyKind.optional(),
+  /** Where the minutes' shape differs from the kind's defaults, part by part. */
+  shape: MinutesShapeOverride.optional(),
   logo: HouseStyleLogo.optional(),
   fontFamily: z.string().trim().min(1).max(100),
   bodySizePt: z.number().min(8).max(20),
@@ -153,7 +158,19 @@ export function createLibrarySettings(): LibrarySettings {
 export function resolveHouseStyle(library: HouseStyle, committee?: HouseStyleOverride): HouseStyle {
   if (!committee) return library;
   const defined = Object.fromEntries(Object.entries(committee).filter(([, value]) => value !== undefined)) as HouseStyleOverride;
-  return { ...library, ...defined };
+  const resolved: HouseStyle = { ...library, ...defined };
+  // The committee's shape overrides lie over the library's part by part, not instead of them.
+  if (library.shape || committee.shape) {
+    const shape = { ...library.shape, ...Object.fromEntries(Object.entries(committee.shape ?? {}).filter(([, value]) => value !== undefined)) };
+    resolved.shape = shape;
+  }
+  return resolved;
+}
+
+/** The shape of the minutes under this house style: its kind's defaults with its overrides. */
+export function minutesShapeOf(house: Pick<HouseStyle, 'bodyKind' | 'shape'>): MinutesShape {
+  // A library from before kinds of body was a council's: its minutes keep that shape.
+  return resolveMinutesShape(house.bodyKind ?? 'principal-council', house.shape);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

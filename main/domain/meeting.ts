@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 
+import { AttendanceGroupId } from './bodies';
 import { CommitteeSlug, MemberRole, QuorumRule } from './committee';
 import { ClockTime, EntityId, IsoDate, newId } from './ids';
 
 export { EntityId, newId };
 
 export const MEETING_FORMAT = 'minutebook.meeting';
-export const MEETING_VERSION = 4;
+export const MEETING_VERSION = 5;
 
 export const Mark = z.enum(['bold', 'italic', 'underline']);
 export type Mark = z.infer<typeof Mark>;
@@ -22,15 +23,23 @@ export const TextRun = z.object({
 });
 export type TextRun = z.infer<typeof TextRun>;
 
+/** A table's cell: its text, as runs. */
+export const TableCell = z.array(TextRun).max(200);
+export type TableCell = z.infer<typeof TableCell>;
+
 /**
- * One block of minutes: a paragraph, a sub-heading, or an item of a bulleted or numbered list.
- * Consecutive list blocks of the same kind form one list; `level` is the nesting depth (0 = top).
+ * One block of minutes: a paragraph, a sub-heading, an item of a bulleted or numbered list, or a
+ * table. Consecutive list blocks of the same kind form one list; `level` is the nesting depth
+ * (0 = top). A table keeps its cells in `rows` (row by row, cell by cell; the first `headerRows`
+ * rows are its header) and no `runs` of its own.
  */
 export const MinuteBlock = z.object({
   id: EntityId,
-  type: z.enum(['paragraph', 'heading', 'bullet', 'numbered']),
+  type: z.enum(['paragraph', 'heading', 'bullet', 'numbered', 'table']),
   level: z.number().int().min(0).max(8).optional(),
   runs: z.array(TextRun),
+  rows: z.array(z.array(TableCell).min(1).max(20)).max(500).optional(),
+  headerRows: z.number().int().min(0).max(5).optional(),
 });
 export type MinuteBlock = z.infer<typeof MinuteBlock>;
 export type MinuteBlockType = MinuteBlock['type'];
@@ -45,8 +54,17 @@ export type AgendaItemRole = z.infer<typeof AgendaItemRole>;
 /** Schedule 12A to the Local Government Act 1972, paragraphs 1–7: the grounds for excluding the public. */
 export const ExemptParagraph = z.number().int().min(1, 'Schedule 12A has paragraphs 1 to 7').max(7, 'Schedule 12A has paragraphs 1 to 7');
 
+/**
+ * What an agenda entry is: a minute (absent: the usual), a lettered part of the minute before it
+ * ("(a) Declarations of substitutes"), or a section heading between items ("PART ONE") that takes
+ * no minute number and has no minutes.
+ */
+export const AgendaItemShape = z.enum(['sub-item', 'section']);
+export type AgendaItemShape = z.infer<typeof AgendaItemShape>;
+
 export const AgendaItem = z.object({
   id: EntityId,
+  shape: AgendaItemShape.optional(),
   title: z.string().max(500, 'an agenda item title must be at most 500 characters'),
   background: z.string(),
   minutes: z.array(MinuteBlock),
@@ -78,9 +96,20 @@ export const Attendee = z.object({
   displayName: z.string().trim().min(1).max(250),
   category: AttendeeCategory,
   role: z.union([MemberRole, z.literal('substitute')]).optional(),
+  /** Job title or capacity, printed after the name, for members too: "Non-Executive Director". */
   jobTitle: z.string().max(300).optional(),
   status: AttendanceStatus,
   substituteFor: EntityId.optional(),
+  /** The attendance group the minutes list them in (an id of the house style's groups); absent: the default for who they are. */
+  group: AttendanceGroupId.optional(),
+  /** As the minutes mark them: "CW", printed "[CW]". */
+  initials: z.string().trim().min(1).max(10).optional(),
+  /** A category with a printed key (school governors: parent, staff, …): an id of the house style's member categories. */
+  memberCategory: AttendanceGroupId.optional(),
+  /** A role in the body's own words, printed instead of the role's usual name: "Joint Deputy Chair", "Standing Invitee". */
+  roleLabel: z.string().trim().min(1).max(100).optional(),
+  /** Apologies the body consented to (true) or did not (false); absent when it does not record consent. */
+  apologiesConsented: z.boolean().optional(),
 });
 export type Attendee = z.infer<typeof Attendee>;
 
@@ -139,6 +168,8 @@ export const Decision = z.object({
   moverId: EntityId.optional(),
   seconderId: EntityId.optional(),
   vote: Vote.optional(),
+  /** Where it stands among the item's minutes: after this paragraph; null before them all; absent after them all. */
+  afterBlockId: EntityId.nullable().optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -349,5 +380,11 @@ export function summariseMeeting(meeting: Meeting, file: string): MeetingSummary
 
 /** Every word of an item's minutes, for summaries, search and tests. */
 export function minutesText(blocks: readonly MinuteBlock[]): string {
-  return blocks.map((block) => block.runs.map((run) => run.text).join('')).join('\n');
+  return blocks.map(blockText).join('\n');
+}
+
+/** A block's words: a table's cells, tab between cells, a line a row. */
+export function blockText(block: MinuteBlock): string {
+  if (block.type === 'table') return (block.rows ?? []).map((row) => row.map((cell) => cell.map((run) => run.text).join('')).join('\t')).join('\n');
+  return block.runs.map((run) => run.text).join('');
 }

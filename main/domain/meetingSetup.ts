@@ -3,7 +3,7 @@
  * until the clerk says otherwise), the committee's standard opening items, its quorum rule and
  * the next minute number.
  */
-import type { Committee } from './committee';
+import type { Committee, CommitteeMember } from './committee';
 import { newId } from './ids';
 import { createAgendaItem, createMeeting, type AgendaItemRole, type Attendee, type Meeting, type MeetingDetails } from './meeting';
 import { refreshGeneratedMinutes } from './generatedMinutes';
@@ -17,6 +17,17 @@ export function roleForStandardItem(title: string): AgendaItemRole {
   return 'standard';
 }
 
+/** What a member's roster entry prints, carried onto their attendance. */
+function carried(member: CommitteeMember): Partial<Attendee> {
+  const fields: Partial<Attendee> = {};
+  if (member.jobTitle) fields.jobTitle = member.jobTitle;
+  if (member.initials) fields.initials = member.initials;
+  if (member.memberCategory) fields.memberCategory = member.memberCategory;
+  if (member.roleLabel) fields.roleLabel = member.roleLabel;
+  if (member.group) fields.group = member.group;
+  return fields;
+}
+
 export function createMeetingForCommittee(details: MeetingDetails, committee: Committee, now: Date): Meeting {
   const meeting = createMeeting({ ...details, committee: committee.name, venue: details.venue.trim() || committee.defaultVenue }, now);
   const attendees: Attendee[] = committee.members.map((member) => ({
@@ -26,6 +37,7 @@ export function createMeetingForCommittee(details: MeetingDetails, committee: Co
     category: 'member',
     role: member.role,
     status: 'present',
+    ...carried(member),
   }));
   return refreshGeneratedMinutes({
     ...meeting,

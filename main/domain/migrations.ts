@@ -27,6 +27,15 @@ function paragraphsFromPlainText(text: string): MinuteBlock[] {
     .map((line) => ({ id: newId(), type: 'paragraph' as const, runs: [{ text: line }] }));
 }
 
+/**
+ * Version 4 had no kinds of body: its agenda entries were all minutes, its attendees had no group,
+ * initials or category, its decisions stood after the minutes, and no block was a table. Every
+ * part version 5 added is optional, so a version 4 meeting is a version 5 meeting as it is.
+ */
+function migrateV4(old: Record<string, unknown>): Record<string, unknown> {
+  return { ...old, version: 5 };
+}
+
 /** Version 3 had no conflicts: a version 3 file has none to carry over. */
 function migrateV3(old: Record<string, unknown>): Record<string, unknown> {
   return { ...old, version: 4, conflicts: [] };
@@ -118,6 +127,7 @@ export function parseMeetingData(data: unknown): MeetingParseResult {
   }
   if (current.version === 2) current = migrateV2(current);
   if (current.version === 3) current = migrateV3(current);
+  if (current.version === 4) current = migrateV4(current);
   const parsed = Meeting.safeParse(current);
   if (!parsed.success) return { ok: false, problem: describeFirstIssue(parsed.error) };
   return version === MEETING_VERSION ? { ok: true, meeting: parsed.data } : { ok: true, meeting: parsed.data, migratedFrom: version };

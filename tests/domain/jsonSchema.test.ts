@@ -1,4 +1,5 @@
 /** Other tools read our files through the published JSON Schema; it must match what the app writes. */
+import { MEETING_VERSION } from '../../main/domain/meeting';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,6 @@ describe('the published meeting file schema', () => {
     const schema = meetingJsonSchema() as { required: string[]; properties: Record<string, { const?: unknown }> };
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'id', 'agenda', 'conflicts']));
     expect(schema.properties.format?.const).toBe('minutebook.meeting');
-    expect(schema.properties.version?.const).toBe(4);
+    expect(schema.properties.version?.const).toBe(MEETING_VERSION);
   });
 });

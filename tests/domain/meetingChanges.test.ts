@@ -47,7 +47,7 @@ describe('agenda changes', () => {
   });
 
   it('rejects malformed changes at the boundary with the field that is wrong', () => {
-    const result = MeetingChange.safeParse({ kind: 'item.minutes', itemId: 'abcd1234', minutes: [{ id: 'p1xx', type: 'table', runs: [] }] });
+    const result = MeetingChange.safeParse({ kind: 'item.minutes', itemId: 'abcd1234', minutes: [{ id: 'p1xx', type: 'picture', runs: [] }] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['minutes', 0, 'type']);
   });
@@ -167,7 +167,7 @@ describe('minutes changes paragraph by paragraph', () => {
 
   it('rejects a malformed paragraph change at the boundary', () => {
     expect(
-      MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'table', runs: [] }, after: null }).error?.issues[0]?.path,
+      MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'picture', runs: [] }, after: null }).error?.issues[0]?.path,
     ).toEqual(['block', 'type']);
     expect(MeetingChange.safeParse({ kind: 'block.put', itemId: 'abcd1234', block: { id: 'p1xx', type: 'paragraph', runs: [] } }).success).toBe(false);
     expect(MeetingChange.safeParse({ kind: 'block.remove', itemId: 'abcd1234' }).success).toBe(false);
