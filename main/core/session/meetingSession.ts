@@ -20,7 +20,7 @@ import { applyChangesThatApply, applyMeetingChange, ChangeNotApplicable, type Me
 import type { Meeting } from '../../domain/meeting';
 import { contentKey, mergeMeetings } from '../../domain/merge';
 import { ClerkFacingError } from '../clerkFacingError';
-import { listVersions, readVersion } from '../history';
+import { listVersions, readVersion } from '../history/history';
 import { journalRefusal, MeetingJournal } from '../journal/journal';
 import { readLegacyBase, replayJournal, unreadableNotice } from '../journal/replay';
 import { fromLibraryRelative } from '../library';

@@ -5,7 +5,7 @@
  */
 import type { Presence as ApiPresence, SaveState } from '../../domain/api';
 import type { Meeting } from '../../domain/meeting';
-import type { HistoryPolicy } from '../history';
+import type { HistoryPolicy } from '../history/history';
 
 export interface MeetingUpdate {
   meeting: Meeting;

@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LINEAGE_LIMIT, type Meeting } from '../../domain/meeting';
 import { contentKey, same } from '../../domain/merge';
-import { findVersionByRevision } from '../history';
+import { findVersionByRevision } from '../history/history';
 
 /** How many versions (revision → meeting) a session remembers as possible merge bases. */
 const REMEMBERED_VERSIONS = 64;
