@@ -21,6 +21,17 @@ export function newRevision(): string {
 }
 
 /**
+ * `meeting` as the next version to write: a new revision at the head of `lineage` (the revisions it
+ * descends from), who saved it and when. `lineage` in the result is the stamped one.
+ */
+export function stampNewVersion(meeting: Meeting, lineage: readonly string[], savedBy: string, now: Date): { stamped: Meeting; lineage: string[] } {
+  const revision = newRevision();
+  const stampedLineage = unionLineage([revision], lineage);
+  const { sync: _previous, ...content } = meeting;
+  return { stamped: { ...content, sync: { revision, lineage: stampedLineage, savedBy, savedAt: now.toISOString() } }, lineage: stampedLineage };
+}
+
+/**
  * The revisions a version descends from, most recent first. A file written before lineage
  * existed gets a revision derived from its contents, which every computer derives alike.
  */
