@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { TEMP_PREFIX } from '../atomicFile';
+import { ClerkFacingError } from '../clerkFacingError';
 import { describeIoError } from '../meetingFile';
 import { readOrdinaryFile } from '../ordinaryFile';
 
@@ -53,6 +54,15 @@ export async function listNames(folder: string): Promise<string[]> {
 /** A kept version's contents, decompressed (refused past MAX_VERSION_BYTES). */
 export function inflateVersion(compressed: Buffer): Promise<Buffer> {
   return gunzipAsync(compressed, { maxOutputLength: MAX_VERSION_BYTES });
+}
+
+/** The names in a meeting's history folder, for the clerk: a folder that cannot be read is said so. */
+export async function namesForClerk(folder: string): Promise<string[]> {
+  try {
+    return await listNames(folder);
+  } catch (error) {
+    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error, 'read')}.`, 'history-unreadable');
+  }
 }
 
 /** Reads a history file whole: decompressed if it is a .gz, as is otherwise. */

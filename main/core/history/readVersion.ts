@@ -8,8 +8,7 @@ import type { Meeting } from '../../domain/meeting';
 import { parseMeetingData } from '../../domain/migrations';
 import { ClerkFacingError } from '../clerkFacingError';
 import { historyFolder } from '../library';
-import { describeIoError } from '../meetingFile';
-import { describeUnreadable, kindOf, listNames, parseJson, readVersionBytes, syncStampOf, type SyncStamp } from './historyFiles';
+import { describeUnreadable, kindOf, listNames, namesForClerk, parseJson, readVersionBytes, syncStampOf, type SyncStamp } from './historyFiles';
 import { readDescription } from './versionHeader';
 
 function checkVersionId(versionId: string): void {
@@ -35,12 +34,7 @@ function checkVersionId(versionId: string): void {
 export async function readVersion(root: string, meetingId: string, versionId: string): Promise<Meeting> {
   checkVersionId(versionId);
   const folder = historyFolder(root, meetingId);
-  let names: string[];
-  try {
-    names = await listNames(folder);
-  } catch (error) {
-    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error, 'read')}.`, 'history-unreadable');
-  }
+  const names = await namesForClerk(folder);
   if (!names.includes(versionId)) {
     throw new ClerkFacingError(
       `The earlier version “${versionId}” is no longer in this meeting's history (it may have been tidied away).`,

@@ -7,14 +7,12 @@ import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFLICT_COPY_TOOL_LABELS, conflictCopyOf, looksLikeMeetingFileName } from '../../domain/conflictCopies';
 import type { MeetingVersion } from '../../domain/api';
-import { ClerkFacingError } from '../clerkFacingError';
 import { historyFolder } from '../library';
-import { describeIoError } from '../meetingFile';
 import {
   CONFLICT_COPY,
   describeUnreadable,
   kindOf,
-  listNames,
+  namesForClerk,
   parseJson,
   readVersionBytes,
   stampTime,
@@ -81,12 +79,7 @@ async function describeVersion(folder: string, name: string, kind: VersionKind):
  */
 export async function listVersions(root: string, meetingId: string): Promise<MeetingVersion[]> {
   const folder = historyFolder(root, meetingId);
-  let names: string[];
-  try {
-    names = await listNames(folder);
-  } catch (error) {
-    throw new ClerkFacingError(`The history of this meeting cannot be read: ${describeIoError(error, 'read')}.`, 'history-unreadable');
-  }
+  const names = await namesForClerk(folder);
   const versions: MeetingVersion[] = [];
   for (const name of names) {
     const kind = kindOf(name);
