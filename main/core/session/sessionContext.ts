@@ -42,3 +42,8 @@ export interface SessionContext {
   onMeetingUpdated: (update: MeetingUpdate) => void;
   onPresence: (presence: ApiPresence[]) => void;
 }
+
+/** "Jane Smith on LAPTOP-12": who saves, as the file's stamp and the history name them. */
+export function savedByOf(context: SessionContext): string {
+  return `${context.displayName.trim() || 'someone'} on ${context.computerName.trim() || 'another computer'}`;
+}
