@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listVersions } from '../../main/core/history';
+import { listVersions } from '../../main/core/history/history';
 import { ClerkDriver, type ClerkConfig } from './support/clerkDriver';
 import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, SHARED_BLOCK_ID, until } from './support/sharedMeeting';
 
