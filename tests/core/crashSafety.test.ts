@@ -4,15 +4,14 @@
  * change the core had reported written to it before the kill, and the journal must bring back the rest.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
-import { parseMeetingData } from '../../main/domain/migrations';
 import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { meetingAfterRestart } from '../support/killedClerk';
 import { PATIENCE_MS } from '../support/patience';
+import { storedMeetingFiles } from '../support/storedMeetings';
 
 /** 50 in every test run; the long run by hand: `CRASH_RUNS=1000 npx vitest run tests/core/crashSafety.test.ts` (README, "Crash and kill runs"). */
 const RUNS = Math.max(1, Number(process.env.CRASH_RUNS ?? 50) || 50);
@@ -70,17 +69,12 @@ async function killMidStream(run: number): Promise<RunOutcome> {
     );
     const dueInFile = journaled.slice(0, reportedWritten).map((entry) => entry.marker);
 
-    const year = join(library, 'meetings', '2026');
-    const [fileName] = (await readdir(year)).filter((name) => name.endsWith('.json'));
-    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, fileName!), 'utf8')));
+    const [file] = await storedMeetingFiles(library);
+    const parsed = file!.parsed;
     const textInFile = parsed.ok ? allText(parsed.meeting) : '';
 
     // The next start replays the journal: every journaled change, even the last, comes back.
-    const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Test clerk', libraryPath: library });
-    const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal') });
-    const reopened = await core.handlers['meetings.open']({ meetingId });
-    await core.close();
-    const textAfterReplay = allText(reopened.meeting);
+    const textAfterReplay = allText(await meetingAfterRestart(library, data, meetingId));
 
     return {
       meetingId,

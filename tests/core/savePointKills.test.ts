@@ -9,14 +9,13 @@
  * the journal, every change the core acknowledged and every paragraph the colleague wrote is there.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
-import { parseMeetingData } from '../../main/domain/migrations';
 import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { meetingAfterRestart } from '../support/killedClerk';
+import { storedMeetingFiles } from '../support/storedMeetings';
 
 const STEPS = [
   'journal.appended',
@@ -77,17 +76,12 @@ async function killAt(step: string, after: number): Promise<KillOutcome> {
     const colleague = lines.filter((line) => line.startsWith('colleague ')).map((line) => line.split(' ')[1]!);
     const killedByItself = exit.signal === 'SIGKILL' && !stderr.includes('Error');
 
-    const year = join(library, 'meetings', '2026');
-    const [fileName] = (await readdir(year)).filter((name) => name.endsWith('.json'));
-    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, fileName!), 'utf8')));
+    const [file] = await storedMeetingFiles(library);
+    const parsed = file!.parsed;
     // From the file: a kill while the meeting was being set up comes before the log names it.
     const meetingId = parsed.ok ? parsed.meeting.id : '';
 
-    const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Test clerk', libraryPath: library });
-    const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal') });
-    const reopened = await core.handlers['meetings.open']({ meetingId });
-    await core.close();
-    const text = allText(reopened.meeting);
+    const text = allText(await meetingAfterRestart(library, data, meetingId));
     return {
       step,
       after,

@@ -1,7 +1,13 @@
-/** A clerk's Minute Book in a process of its own (tests/core/fixtures/clerkUntilKilled.ts), for tests that kill it with SIGKILL. */
+/**
+ * A clerk's Minute Book in a process of its own (tests/core/fixtures/clerkUntilKilled.ts), for
+ * tests that kill it with SIGKILL, and the meeting as the clerk's next start opens it.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createMinuteBookCore } from '../../main/core/minuteBookCore';
+import { fileSettingsStore } from '../../main/core/settingsFile';
+import type { Meeting } from '../../main/domain/meeting';
 
 const fixture = join(import.meta.dirname, '..', 'core', 'fixtures', 'clerkUntilKilled.ts');
 
@@ -37,4 +43,18 @@ export function startClerkProcess(library: string, data: string, log: string, mo
       await exited;
     },
   };
+}
+
+/**
+ * The meeting as the clerk's next start after a kill opens it: a new core on the computer's folder
+ * `data` (its settings and journal) replays whatever the killed process had journaled.
+ */
+export async function meetingAfterRestart(library: string, data: string, meetingId: string): Promise<Meeting> {
+  const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Test clerk', libraryPath: library });
+  const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal') });
+  try {
+    return (await core.handlers['meetings.open']({ meetingId })).meeting;
+  } finally {
+    await core.close();
+  }
 }
