@@ -10,6 +10,7 @@ import { newId } from '../../main/domain/ids';
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
+import { numberFrom, shownNumber } from '../ui/numberBox';
 import { CommitteeHouseStyle } from './CommitteeHouseStyle';
 import { firstCommitteeProblem } from './committeeProblems';
 import { RosterImportDialog } from './RosterImportDialog';
@@ -22,15 +23,6 @@ interface CommitteeEditorProps {
 }
 
 type Outcome = { kind: 'saved' } | { kind: 'problem'; message: string } | undefined;
-
-/** A number field's value: NaN while the box is empty, so the schema reports it on saving. */
-function numberFrom(value: string): number {
-  return value.trim() === '' ? Number.NaN : Number(value);
-}
-
-function shownNumber(value: number): string {
-  return Number.isNaN(value) ? '' : String(value);
-}
 
 interface WholeNumberFieldProps {
   id: string;

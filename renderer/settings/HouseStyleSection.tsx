@@ -8,6 +8,7 @@ import { HouseStyle, type DateFormat, type TimeFormat } from '../../main/domain/
 import type { ApiClient } from '../api/client';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
+import { numberFrom } from '../ui/numberBox';
 import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
 import { houseStyleProblem } from '../houseStyle/houseStyleText';
 import '../houseStyle/houseStyle.css';
@@ -54,11 +55,6 @@ function draftOf(style: HouseStyle): HouseStyleDraft {
     logoWidthMm: style.logo ? String(style.logo.widthMm) : '40',
     template: style.template ?? '',
   };
-}
-
-/** A number box's value: NaN while it is empty, so the schema reports it. */
-function numberFrom(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
 }
 
 /** What the draft says as a house style, not yet checked. No logo file means no logo. */
