@@ -5,8 +5,9 @@
  * desktop's Save dialog, starting at the typed path or the offered one), and Export, Save as
  * <free name> and Replace it, which all export to the path in Save as through useExportOutcome.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { messageForClerk } from '../ui/errorMessage';
 import { useExportOutcome, type ExportOutcomeState } from './ExportOutcome';
 
@@ -54,22 +55,15 @@ export function useExportDestination<Targets extends { canChooseFile: boolean },
   // Save as starts at the path offered for the choices the dialog opened with.
   const firstOfferedPath = useRef(offeredPath).current;
 
-  useEffect(() => {
-    let current = true;
-    loadTargets().then(
-      (answer) => {
-        if (!current) return;
-        setTargets(answer);
-        setPath((typed) => typed || firstOfferedPath(answer));
-      },
-      (error: unknown) => {
-        if (current) showProblem(messageForClerk(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [loadTargets, firstOfferedPath, showProblem]);
+  useCoreAnswer(
+    loadTargets,
+    (answer) => {
+      setTargets(answer);
+      setPath((typed) => typed || firstOfferedPath(answer));
+    },
+    (error) => showProblem(messageForClerk(error)),
+    [loadTargets, firstOfferedPath, showProblem],
+  );
 
   function offer(offered: string | undefined): boolean {
     if (pathChosen || !offered) return false;
