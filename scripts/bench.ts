@@ -25,13 +25,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { minutesDocx } from '../main/core/export/minutesDocument';
-import { createMinuteBookCore } from '../main/core/minuteBookCore';
-import { fileSettingsStore } from '../main/core/settingsFile';
 import { fullMeeting, longMeeting, longMinutes } from '../tests/support/longMeeting';
 import { launchChromium, startHostProcess } from '../tests/e2e/support/appInBrowser';
 import type { Meeting, MinuteBlock, TextRun } from '../main/domain/meeting';
 import { minuteNumberOf } from '../main/domain/minuteNumbers';
-import { fmt, median, meetingInLibrary, percentile } from './bench/support';
+import { fmt, median, meetingInLibrary, percentile, startCore, timedSave, withItemMinutes } from './bench/support';
 import { bytesPerSaveBenchmark, durabilityBenchmark, startUpBenchmark } from './bench/autosave';
 import { journalBytesBenchmark } from './bench/journalBytes';
 
@@ -127,24 +125,13 @@ async function typingBenchmark(root: string, label: string, meeting: Meeting, it
 
 async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: string[] }> {
   const library = join(root, 'autosave-library');
-  const data = join(root, 'autosave-computer');
   const meeting = longMeeting(ITEMS, WORDS);
   await meetingInLibrary(library, meeting);
-  const core = createMinuteBookCore({
-    settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
-    journalDir: join(data, 'journal'),
-  });
+  const core = startCore(root, library, 'autosave-computer');
   const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
-  const journalFile = join(data, 'journal', `${meeting.id}.jsonl`);
-
+  const journalFile = join(root, 'autosave-computer', 'journal', `${meeting.id}.jsonl`);
   // One warm-up save keeps the previous version in history, as the first save of a session does.
-  const firstItem = opened.meeting.agenda[0]!;
-  await core.handlers['meetings.applyChanges']({
-    seenView: opened.view,
-    meetingId: meeting.id,
-    changes: [{ kind: 'item.minutes', itemId: firstItem.id, minutes: longMinutes(WORDS, 99) }],
-  });
-  await core.flushAll();
+  await timedSave(core, opened, 0, longMinutes(WORDS, 99));
 
   const meetingFile = join(library, ...(await core.handlers['meetings.list']({})).meetings[0]!.file.split('/'));
   const plainPath = join(root, 'plain.json');
@@ -158,18 +145,11 @@ async function autosaveBenchmark(root: string): Promise<{ ratio: number; lines: 
     const index = (n * 37) % ITEMS;
     const minutes = longMinutes(WORDS, n + 1000);
     const journalBefore = (await stat(journalFile)).size;
-    let started = performance.now();
-    await core.handlers['meetings.applyChanges']({
-      seenView: opened.view,
-      meetingId: meeting.id,
-      changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }],
-    });
-    await core.flushAll();
-    ours.push(performance.now() - started);
+    ours.push(await timedSave(core, opened, index, minutes));
     ourBytes += (await stat(journalFile)).size - journalBefore + (await stat(meetingFile)).size;
 
-    copy = { ...copy, agenda: copy.agenda.map((item, at) => (at === index ? { ...item, minutes } : item)) };
-    started = performance.now();
+    copy = withItemMinutes(copy, index, minutes);
+    const started = performance.now();
     const text = JSON.stringify(copy);
     await writeFile(plainPath, text);
     plain.push(performance.now() - started);

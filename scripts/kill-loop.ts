@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClerkDriver, type ClerkConfig } from '../tests/sync/support/clerkDriver';
-import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, SHARED_BLOCK_ID } from '../tests/sync/support/sharedMeeting';
+import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, sharedFolderClerk } from '../tests/sync/support/sharedMeeting';
 
 const SECONDS = Number(process.env.KILL_LOOP_SECONDS ?? 150);
 const SEED = Number(process.env.KILL_LOOP_SEED ?? Date.now() % 1_000_000);
@@ -37,20 +37,8 @@ async function main(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), 'mb-kill-loop-'));
   const library = join(root, 'network-drive', 'Minute Book');
   const { meetingId, file } = await setUpSharedMeeting(library, join(root, 'setup'));
-  const config = (prefix: string, displayName: string, computerName: string, seed: number): ClerkConfig => ({
-    library,
-    data: join(root, computerName),
-    displayName,
-    computerName,
-    meetingId,
-    markerPrefix: prefix,
-    seed,
-    sharedBlockId: SHARED_BLOCK_ID,
-    editIntervalMs: [40, 220],
-    heartbeatMs: 1000,
-    staleAfterMs: 4000,
-    presencePollMs: 500,
-  });
+  const config = (markerPrefix: string, displayName: string, computerName: string, seed: number): ClerkConfig =>
+    sharedFolderClerk({ root, library, meetingId }, { markerPrefix, displayName, computerName, seed });
 
   const typedByDeadBobs: string[] = [];
   const failures: string[] = [];

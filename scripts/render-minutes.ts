@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { minutesDocx, type MinutesVersion } from '../main/core/export/minutesDocument';
 import { readMeetingFile } from '../main/core/meetingFile';
+import { convertToPdf, SOFFICE } from '../tests/support/libreOffice';
 
 const run = promisify(execFile);
 const projectRoot = join(import.meta.dirname, '..');
 const fixture = join(projectRoot, 'tests', 'core', 'fixtures', 'whole-meeting.json');
 const screenshots = join(projectRoot, 'docs', 'screenshots');
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
 const VERSIONS: MinutesVersion[] = ['public', 'confidential'];
 
 async function main(): Promise<void> {
@@ -28,21 +28,10 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'mb-render-'));
   try {
     for (const version of VERSIONS) await writeFile(join(work, `minutes-${version}.docx`), await minutesDocx(meeting, { version }));
-    await run(
-      SOFFICE,
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        ...VERSIONS.map((version) => join(work, `minutes-${version}.docx`)),
-      ],
-      {
-        timeout: 180_000,
-      },
+    await convertToPdf(
+      VERSIONS.map((version) => join(work, `minutes-${version}.docx`)),
+      work,
+      180_000,
     );
     const existing = await readdir(screenshots);
     for (const version of VERSIONS) {

@@ -4,7 +4,7 @@
  * line and the tests see it. Types only; the core itself is built in minuteBookCore.ts.
  */
 import type { ApiEvent, ApiHandlers, ClerkSettings, OperationName } from '../domain/api';
-import type { HistoryPolicy } from './history';
+import type { HistoryPolicy } from './history/history';
 
 /** Per-computer settings: electron-store in the app, a JSON file in browser mode and tests. */
 export interface SettingsStore {

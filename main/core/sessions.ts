@@ -7,7 +7,7 @@
 import type { ApiEvent, EditingMode, SaveState } from '../domain/api';
 import type { Meeting } from '../domain/meeting';
 import { clearLibraryCrashLeftovers } from './sync/crashLeftovers';
-import { DEFAULT_HISTORY_POLICY, type HistoryPolicy } from './history';
+import { DEFAULT_HISTORY_POLICY, type HistoryPolicy } from './history/history';
 import { findPendingJournals } from './journal/journal';
 import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_AFTER_MS, type ThisClerkHere } from './sync/lease';
 import type { LibraryIndex } from './libraryIndex';

@@ -15,7 +15,7 @@ import { findPendingJournals } from './journal/journal';
 import { rebuildFromJournal } from './journal/replay';
 import { fromLibraryRelative, pathForNewMeeting } from './library';
 import { describeIoError, serializeLibraryFile } from './meetingFile';
-import { lineageOf, unionLineage } from './sync/lineage';
+import { lineageOf, stampNewVersion } from './sync/lineage';
 
 /** A library-relative meeting file as the library names them: meetings/<yyyy>/<name>.json, nothing that climbs out. */
 const MEETING_FILE = /^meetings\/\d{4}\/[^/\\:]+\.json$/;
@@ -72,9 +72,7 @@ export async function strandedMeetingOf(journalDir: string, meetingId: string, p
 
 /** The meeting as a library file, stamped as a new version that descends from the one it was rebuilt from. */
 function asLibraryFile(meeting: Meeting, savedBy: string, now: Date): Buffer {
-  const revision = randomBytes(8).toString('hex');
-  const { sync: _old, ...content } = meeting;
-  return serializeLibraryFile({ ...content, sync: { revision, lineage: unionLineage([revision], lineageOf(meeting)), savedBy, savedAt: now.toISOString() } });
+  return serializeLibraryFile(stampNewVersion(meeting, lineageOf(meeting), savedBy, now).stamped);
 }
 
 /**

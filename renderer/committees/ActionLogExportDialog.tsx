@@ -5,12 +5,11 @@
  * if Word or Excel has the file open, the core's message says so and a free name beside it is
  * offered. Looks and behaves like the meeting's Export… dialog.
  */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { ActionLogFormat, ActionLogTargets } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../ui/errorMessage';
-import { useExportOutcome } from '../export/ExportOutcome';
 import { ExportForm, SaveAsField } from '../export/ExportForm';
+import { useExportDestination } from '../export/useExportDestination';
 import '../export/export.css';
 import './actionLogExport.css';
 
@@ -35,6 +34,11 @@ function withEnding(path: string, format: ActionLogFormat): string {
   return path.toLowerCase().endsWith(other) ? `${path.slice(0, -other.length)}${EXTENSIONS[format]}` : path;
 }
 
+/** The path the core offers for the log in this format, with or without the Part 2 actions. */
+function offeredPath(targets: ActionLogTargets, format: ActionLogFormat, confidential: boolean): string {
+  return targets.paths[confidential ? 'confidential' : 'public'][format];
+}
+
 /** "Exported 14 actions to …"; a log with no actions says why it is empty. */
 export function exportedSentence(rows: number, path: string): string {
   if (rows === 0) return `Exported to ${path}. No actions are recorded at this committee’s meetings.`;
@@ -52,106 +56,44 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
   const ids = { format: useId(), docxHint: useId(), csvHint: useId(), confidential: useId(), confidentialHint: useId() };
   const [format, setFormat] = useState<ActionLogFormat>('docx');
   const [confidential, setConfidential] = useState(false);
-  const [targets, setTargets] = useState<ActionLogTargets>();
-  const [path, setPath] = useState('');
-  // Once the clerk types or chooses a path, the choices above no longer replace it (the format still sets its ending).
-  const [pathChosen, setPathChosen] = useState(false);
-  const exportOutcome = useExportOutcome<ExportedLog>(api);
-  const { exporting, outcome, clear: clearOutcome, showProblem } = exportOutcome;
-
-  useEffect(() => {
-    let current = true;
-    api.call('committees.actionLogTargets', { slug: committee.slug }).then(
-      (answer) => {
-        if (!current) return;
-        setTargets(answer);
-        setPath((typed) => typed || answer.paths.public.docx);
-      },
-      (error: unknown) => {
-        if (current) showProblem(messageForClerk(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, committee.slug, showProblem]);
-
-  function offeredPath(nextFormat: ActionLogFormat, nextConfidential: boolean): string | undefined {
-    return targets?.paths[nextConfidential ? 'confidential' : 'public'][nextFormat];
-  }
+  const loadTargets = useCallback(() => api.call('committees.actionLogTargets', { slug: committee.slug }), [api, committee.slug]);
+  const destination = useExportDestination<ActionLogTargets, ExportedLog>({
+    api,
+    loadTargets,
+    offeredPath: (targets) => offeredPath(targets, format, confidential),
+    chooseFile: (defaultPath) => api.call('committees.chooseActionLogTarget', { defaultPath, format }),
+    emptyPathProblem: `Type where to save the action log in “Save as”, as a full path ending in ${EXTENSIONS[format]}.`,
+    save: async (target, replace) => {
+      const exported = await api.call('committees.exportActionLog', { slug: committee.slug, format, confidential, target, replace });
+      return { path: exported.path, rows: exported.rows, unreadable: exported.unreadable };
+    },
+  });
+  const { targets, outcome: exportOutcome } = destination;
+  const { exporting, outcome, clear: clearOutcome } = exportOutcome;
 
   function chooseFormat(next: ActionLogFormat): void {
     setFormat(next);
     clearOutcome();
-    const offered = offeredPath(next, confidential);
-    if (!pathChosen && offered) setPath(offered);
-    else setPath((current) => withEnding(current, next));
+    if (!destination.offer(targets && offeredPath(targets, next, confidential))) destination.adjustPath((current) => withEnding(current, next));
   }
 
   function includePart2(next: boolean): void {
     setConfidential(next);
     clearOutcome();
-    const offered = offeredPath(format, next);
-    if (!pathChosen && offered) setPath(offered);
-  }
-
-  function typePath(next: string): void {
-    setPath(next);
-    setPathChosen(true);
-    clearOutcome();
-  }
-
-  async function chooseFile(): Promise<void> {
-    try {
-      const chosen = await api.call('committees.chooseActionLogTarget', { defaultPath: path.trim() || offeredPath(format, confidential) || '', format });
-      if (chosen.path) {
-        typePath(chosen.path);
-        exportOutcome.chosenInSaveDialog(chosen.path);
-      }
-    } catch (error) {
-      showProblem(messageForClerk(error));
-    }
-  }
-
-  /** `replace`: the clerk said Replace it to the file there. */
-  async function exportTo(target: string, replace = false): Promise<void> {
-    if (target.trim() === '') {
-      showProblem(`Type where to save the action log in “Save as”, as a full path ending in ${EXTENSIONS[format]}.`);
-      return;
-    }
-    await exportOutcome.run(async () => {
-      const exported = await api.call('committees.exportActionLog', {
-        slug: committee.slug,
-        format,
-        confidential,
-        target,
-        replace: replace || exportOutcome.replaceAnswered(target),
-      });
-      setPath(exported.path);
-      return { path: exported.path, rows: exported.rows, unreadable: exported.unreadable };
-    });
-  }
-
-  /** Saves under the free name the core offered: it becomes the path in Save as. */
-  function saveAsSuggested(suggestedPath: string): void {
-    typePath(suggestedPath);
-    void exportTo(suggestedPath);
+    destination.offer(targets && offeredPath(targets, format, next));
   }
 
   return (
     <ExportForm
       title="Export action log"
       description={`Every action from all the ${committee.name} meetings in the library, oldest meeting first.`}
-      state={exportOutcome}
+      {...destination.form}
       status={
         <div role="status" className="export-dialog__exported action-log-export__status">
           <p className="form__saved">{outcome?.kind === 'exported' ? exportedSentence(outcome.rows, outcome.path) : exporting ? 'Exporting…' : ''}</p>
           {outcome?.kind === 'exported' && outcome.unreadable > 0 ? <p className="form__problem">{unreadableSentence(outcome.unreadable)}</p> : null}
         </div>
       }
-      onExport={() => void exportTo(path)}
-      onSaveAsSuggested={saveAsSuggested}
-      onReplace={() => void exportTo(path, true)}
       onClose={onClose}
     >
       <fieldset className="export-dialog__group">
@@ -198,15 +140,12 @@ export function ActionLogExportDialog({ api, committee, onClose }: ActionLogExpo
       </div>
 
       <SaveAsField
-        path={path}
+        {...destination.saveAs}
         hint={
           targets?.canChooseFile
             ? 'The full path of the file. Choose… shows the folders on this computer.'
             : `The full path of the file, ending in ${EXTENSIONS[format]}.`
         }
-        canChooseFile={targets?.canChooseFile ?? false}
-        onType={typePath}
-        onChoose={() => void chooseFile()}
       />
     </ExportForm>
   );

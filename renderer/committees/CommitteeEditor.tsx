@@ -8,8 +8,10 @@ import { MEMBER_ROLE_LABELS, MemberRole, type Committee, type CommitteeMember, t
 import type { HouseStyle } from '../../main/domain/houseStyle';
 import { newId } from '../../main/domain/ids';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
+import { numberFrom, shownNumber } from '../ui/numberBox';
 import { CommitteeHouseStyle } from './CommitteeHouseStyle';
 import { firstCommitteeProblem } from './committeeProblems';
 import { RosterImportDialog } from './RosterImportDialog';
@@ -22,15 +24,6 @@ interface CommitteeEditorProps {
 }
 
 type Outcome = { kind: 'saved' } | { kind: 'problem'; message: string } | undefined;
-
-/** A number field's value: NaN while the box is empty, so the schema reports it on saving. */
-function numberFrom(value: string): number {
-  return value.trim() === '' ? Number.NaN : Number(value);
-}
-
-function shownNumber(value: number): string {
-  return Number.isNaN(value) ? '' : String(value);
-}
 
 interface WholeNumberFieldProps {
   id: string;
@@ -83,18 +76,12 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
   const form = useRef<HTMLFormElement>(null);
 
   // Only to say what an empty override box falls back to; without it the boxes still work.
-  useEffect(() => {
-    let current = true;
-    api.call('library.houseStyle.get', {}).then(
-      (answer) => {
-        if (current) setLibraryStyle(answer.houseStyle);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
+  useCoreAnswer(
+    () => api.call('library.houseStyle.get', {}),
+    (answer) => setLibraryStyle(answer.houseStyle),
+    () => undefined,
+    [api],
+  );
 
   useEffect(() => {
     if (!focusNext.current) return;

@@ -4,13 +4,12 @@
  * the latest words. Then the clerk can open the file or show it in its folder; if Word has the
  * file open, the core's message says so and a free name beside it is offered.
  */
-import { useEffect, useId, useState } from 'react';
-import type { ExportTargets, MinutesVersion } from '../../main/domain/api';
+import { useCallback, useId, useState } from 'react';
+import type { MinutesVersion } from '../../main/domain/api';
 import type { Meeting } from '../../main/domain/meeting';
 import type { ApiClient } from '../api/client';
-import { messageForClerk } from '../ui/errorMessage';
-import { useExportOutcome } from './ExportOutcome';
 import { ExportForm, SaveAsField } from './ExportForm';
+import { useExportDestination } from './useExportDestination';
 import './export.css';
 
 /** Whether the clerk's last changes reached the core before the export. */
@@ -29,34 +28,31 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
   const hasPart2 = meeting.agenda.some((item) => item.exempt);
   const [version, setVersion] = useState<MinutesVersion>('public');
   const [draft, setDraft] = useState(meeting.status === 'draft');
-  const [targets, setTargets] = useState<ExportTargets>();
-  const [path, setPath] = useState('');
-  // Once the clerk types or chooses a path, switching version no longer replaces it.
-  const [pathChosen, setPathChosen] = useState(false);
-  const exportOutcome = useExportOutcome<{ path: string }>(api);
-  const { exporting, outcome, clear: clearOutcome, showProblem } = exportOutcome;
-
-  useEffect(() => {
-    let current = true;
-    api.call('meetings.exportTargets', { meetingId: meeting.id }).then(
-      (answer) => {
-        if (!current) return;
-        setTargets(answer);
-        setPath((typed) => typed || answer.paths.public);
-      },
-      (error: unknown) => {
-        if (current) showProblem(messageForClerk(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, meeting.id, showProblem]);
+  const loadTargets = useCallback(() => api.call('meetings.exportTargets', { meetingId: meeting.id }), [api, meeting.id]);
+  const destination = useExportDestination({
+    api,
+    loadTargets,
+    offeredPath: (targets) => targets.paths[version],
+    chooseFile: (defaultPath) => api.call('files.chooseExportTarget', { defaultPath }),
+    emptyPathProblem: 'Type where to save the minutes in “Save as”, as a full path ending in .docx.',
+    save: async (target, replace) => {
+      if ((await sendEverythingTyped()) === 'still-sending') {
+        destination.outcome.showProblem(
+          'Your last changes have not reached Minute Book’s background service yet, so the export would miss them. They are kept on this screen; try Export again in a moment.',
+        );
+        return undefined;
+      }
+      const exported = await api.call('meetings.export', { meetingId: meeting.id, version, draft, target, replace });
+      return { path: exported.path };
+    },
+  });
+  const { targets, outcome: exportOutcome } = destination;
+  const { exporting, outcome, clear: clearOutcome } = exportOutcome;
 
   function chooseVersion(next: MinutesVersion): void {
     setVersion(next);
     clearOutcome();
-    if (!pathChosen && targets) setPath(targets.paths[next]);
+    destination.offer(targets?.paths[next]);
   }
 
   function markDraft(next: boolean): void {
@@ -64,67 +60,15 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
     clearOutcome();
   }
 
-  function typePath(next: string): void {
-    setPath(next);
-    setPathChosen(true);
-    clearOutcome();
-  }
-
-  async function chooseFile(): Promise<void> {
-    try {
-      const chosen = await api.call('files.chooseExportTarget', { defaultPath: path.trim() || targets?.paths[version] || '' });
-      if (chosen.path) {
-        typePath(chosen.path);
-        exportOutcome.chosenInSaveDialog(chosen.path);
-      }
-    } catch (error) {
-      showProblem(messageForClerk(error));
-    }
-  }
-
-  /** `replace`: the clerk said Replace it to the file there. */
-  async function exportTo(target: string, replace = false): Promise<void> {
-    if (target.trim() === '') {
-      showProblem('Type where to save the minutes in “Save as”, as a full path ending in .docx.');
-      return;
-    }
-    await exportOutcome.run(async () => {
-      if ((await sendEverythingTyped()) === 'still-sending') {
-        showProblem(
-          'Your last changes have not reached Minute Book’s background service yet, so the export would miss them. They are kept on this screen; try Export again in a moment.',
-        );
-        return undefined;
-      }
-      const exported = await api.call('meetings.export', {
-        meetingId: meeting.id,
-        version,
-        draft,
-        target,
-        replace: replace || exportOutcome.replaceAnswered(target),
-      });
-      setPath(exported.path);
-      return { path: exported.path };
-    });
-  }
-
-  /** Saves under the free name the core offered: it becomes the path in Save as. */
-  function saveAsSuggested(suggestedPath: string): void {
-    typePath(suggestedPath);
-    void exportTo(suggestedPath);
-  }
-
   return (
     <ExportForm
       title="Export the minutes to Word"
-      state={exportOutcome}
+      {...destination.form}
       status={
         <p role="status" className="form__saved export-dialog__exported">
           {outcome?.kind === 'exported' ? `Exported to ${outcome.path}` : exporting ? 'Exporting…' : ''}
         </p>
       }
-      onExport={() => void exportTo(path)}
-      onSaveAsSuggested={saveAsSuggested}
-      onReplace={() => void exportTo(path, true)}
       onClose={onClose}
     >
       <fieldset className="export-dialog__group">
@@ -166,15 +110,12 @@ export function ExportDialog({ api, meeting, sendEverythingTyped, onClose }: Exp
       </label>
 
       <SaveAsField
-        path={path}
+        {...destination.saveAs}
         hint={
           targets?.canChooseFile
             ? 'The full path of the Word file. Choose… shows the folders on this computer.'
             : 'The full path of the Word file, ending in .docx.'
         }
-        canChooseFile={targets?.canChooseFile ?? false}
-        onType={typePath}
-        onChoose={() => void chooseFile()}
       />
     </ExportForm>
   );

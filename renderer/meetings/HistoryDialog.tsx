@@ -3,9 +3,10 @@
  * each and why; any one can be restored, after the clerk confirms. The restore is itself a new
  * version: the version on screen now is kept in history too.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { Dialog } from '../ui/Dialog';
 import { clockTime, formatMeetingDate, localIsoDate, readInstant } from '../../main/domain/calendar';
 
@@ -51,20 +52,12 @@ export function HistoryDialog({ api, meetingId, readOnly, beforeRestore, onResto
   const [confirming, setConfirming] = useState<MeetingVersion>();
   const [restoring, setRestoring] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    api.call('meetings.history.list', { meetingId }).then(
-      ({ versions: found }) => {
-        if (current) setVersions([...found].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0)));
-      },
-      (error: unknown) => {
-        if (current) setProblem(error instanceof Error ? error.message : 'The history could not be read.');
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, meetingId]);
+  useCoreAnswer(
+    () => api.call('meetings.history.list', { meetingId }),
+    ({ versions: found }) => setVersions([...found].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0))),
+    (error) => setProblem(error instanceof Error ? error.message : 'The history could not be read.'),
+    [api, meetingId],
+  );
 
   async function restore(version: MeetingVersion): Promise<void> {
     setRestoring(true);

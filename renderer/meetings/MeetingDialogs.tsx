@@ -3,13 +3,14 @@
  * conflicts, history, export and an arrival or departure. It also fetches the committee's standard
  * phrases, so they are there when the clerk asks for them.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import type { ConflictResolution, MeetingChange } from '../../main/domain/changes';
 import type { Snippet } from '../../main/domain/committee';
 import type { Meeting, MeetingConflict } from '../../main/domain/meeting';
 import { fillSnippet } from '../../main/domain/snippets';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { MovementDialog } from '../attendance/AttendancePanel';
 import { ConflictsDialog } from '../conflicts/ConflictsDialog';
 import { ExportDialog, type ChangesReached } from '../export/ExportDialog';
@@ -40,19 +41,12 @@ interface MeetingDialogsProps {
 /** The committee's standard phrases, for Ctrl+Shift+S. A meeting without a committee has none. */
 function useCommitteeSnippets(api: ApiClient, committeeSlug: string | undefined): readonly Snippet[] {
   const [snippets, setSnippets] = useState<readonly Snippet[]>([]);
-  useEffect(() => {
-    if (!committeeSlug) return;
-    let current = true;
-    api.call('committees.list', {}).then(
-      (listing) => {
-        if (current) setSnippets(listing.committees.find((committee) => committee.slug === committeeSlug)?.snippets ?? []);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, committeeSlug]);
+  useCoreAnswer(
+    () => (committeeSlug ? api.call('committees.list', {}) : undefined),
+    (listing) => setSnippets(listing.committees.find((committee) => committee.slug === committeeSlug)?.snippets ?? []),
+    () => undefined,
+    [api, committeeSlug],
+  );
   return snippets;
 }
 

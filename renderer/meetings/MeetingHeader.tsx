@@ -111,6 +111,11 @@ export function MeetingHeader(props: MeetingHeaderProps) {
   );
 }
 
+/** Whether the box holds a minute number the meeting can start at: a whole number from 1 to 1,000,000. */
+function isMinuteNumber(text: string): boolean {
+  return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1_000_000;
+}
+
 /** The minute number of the first item; the others follow in agenda order. */
 function FirstMinuteNumberField({ value, disabled, onChange }: { value: number; disabled: boolean; onChange: (value: number) => void }) {
   const [typed, setTyped] = useState(String(value));
@@ -118,7 +123,7 @@ function FirstMinuteNumberField({ value, disabled, onChange }: { value: number; 
   useEffect(() => {
     setTyped((current) => (Number(current) === value ? current : String(value)));
   }, [value]);
-  const valid = /^\d+$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1_000_000;
+  const valid = isMinuteNumber(typed);
   return (
     <div className="field field--number meeting-header__first-number">
       <label className="field__label" htmlFor="first-minute-number">
@@ -136,7 +141,7 @@ function FirstMinuteNumberField({ value, disabled, onChange }: { value: number; 
         onChange={(event) => {
           const next = event.target.value;
           setTyped(next);
-          if (/^\d+$/.test(next) && Number(next) >= 1 && Number(next) <= 1_000_000 && Number(next) !== value) onChange(Number(next));
+          if (isMinuteNumber(next) && Number(next) !== value) onChange(Number(next));
         }}
       />
     </div>

@@ -3,11 +3,13 @@
  * does not override it. Checked with the core's own schema before saving, so the clerk hears the
  * first problem in the schema's words; the core checks again and its answer is shown as it is.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { HouseStyle, type DateFormat, type TimeFormat } from '../../main/domain/houseStyle';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
+import { numberFrom } from '../ui/numberBox';
 import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
 import { houseStyleProblem } from '../houseStyle/houseStyleText';
 import '../houseStyle/houseStyle.css';
@@ -56,11 +58,6 @@ function draftOf(style: HouseStyle): HouseStyleDraft {
   };
 }
 
-/** A number box's value: NaN while it is empty, so the schema reports it. */
-function numberFrom(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
-}
-
 /** What the draft says as a house style, not yet checked. No logo file means no logo. */
 function styleFrom(draft: HouseStyleDraft): unknown {
   return {
@@ -88,22 +85,15 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
 
-  useEffect(() => {
-    let current = true;
-    api.call('library.houseStyle.get', {}).then(
-      (answer) => {
-        if (!current) return;
-        setLibraryPath(answer.libraryPath);
-        setDraft(draftOf(answer.houseStyle));
-      },
-      (error: unknown) => {
-        if (current) onError(error);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, onError]);
+  useCoreAnswer(
+    () => api.call('library.houseStyle.get', {}),
+    (answer) => {
+      setLibraryPath(answer.libraryPath);
+      setDraft(draftOf(answer.houseStyle));
+    },
+    onError,
+    [api, onError],
+  );
 
   function update(change: Partial<HouseStyleDraft>): void {
     setDraft((current) => (current ? { ...current, ...change } : current));

@@ -3,8 +3,9 @@
  * folder is; below them the library's house style for exported minutes. The core checks and
  * stores them; this screen shows its answer, including a refusal.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
 import { HouseStyleSection } from './HouseStyleSection';
@@ -27,24 +28,17 @@ export function SettingsScreen({ api, onError }: SettingsScreenProps) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [savedLibraryPath, setSavedLibraryPath] = useState('');
 
-  useEffect(() => {
-    let current = true;
-    api.call('settings.get', {}).then(
-      (settings) => {
-        if (!current) return;
-        setDisplayName(settings.displayName);
-        setLibraryPath(settings.libraryPath);
-        setSavedLibraryPath(settings.libraryPath);
-        setLoaded(true);
-      },
-      (error: unknown) => {
-        if (current) onError(error);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, onError]);
+  useCoreAnswer(
+    () => api.call('settings.get', {}),
+    (settings) => {
+      setDisplayName(settings.displayName);
+      setLibraryPath(settings.libraryPath);
+      setSavedLibraryPath(settings.libraryPath);
+      setLoaded(true);
+    },
+    onError,
+    [api, onError],
+  );
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();

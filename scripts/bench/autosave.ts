@@ -17,28 +17,17 @@
 import { open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MeetingJournal } from '../../main/core/journal/journal';
-import { createMinuteBookCore, type MinuteBookCore } from '../../main/core/minuteBookCore';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
-import { fileSettingsStore } from '../../main/core/settingsFile';
 import { createAgendaItem, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { minutesChanges } from '../../renderer/minutes/minutesChanges';
 import { longMeeting, longMinutes } from '../../tests/support/longMeeting';
-import { fmt, median, meetingInLibrary, percentile } from './support';
+import { fmt, median, meetingInLibrary, percentile, startCore, timedSave, withItemMinutes } from './support';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 100);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 40);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-
-function startCore(root: string, library: string, name: string, options: { saveDelayMs?: number } = {}): MinuteBookCore {
-  const data = join(root, name);
-  return createMinuteBookCore({
-    settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
-    journalDir: join(data, 'journal'),
-    ...options,
-  });
-}
 
 /** The baseline with the same durability as a save: stringify, temporary file, fsync, rename, folder fsync. */
 async function durableWrite(path: string, text: string): Promise<void> {
@@ -70,12 +59,7 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
   const core = startCore(root, library, 'durability-computer');
   const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
   // One warm-up save keeps the previous version in history, as the first save of a session does.
-  await core.handlers['meetings.applyChanges']({
-    seenView: opened.view,
-    meetingId: meeting.id,
-    changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[0]!.id, minutes: longMinutes(400, 99) }],
-  });
-  await core.flushAll();
+  await timedSave(core, opened, 0, longMinutes(400, 99));
 
   const durablePath = join(root, 'durable.json');
   const plainPath = join(root, 'plain.json');
@@ -87,17 +71,10 @@ export async function durabilityBenchmark(root: string): Promise<{ ratio: number
   for (let n = 0; n < SAVES; n += 1) {
     const index = (n * 37) % 200;
     const minutes = longMinutes(400, n + 1000);
-    let started = performance.now();
-    await core.handlers['meetings.applyChanges']({
-      seenView: opened.view,
-      meetingId: meeting.id,
-      changes: [{ kind: 'item.minutes', itemId: opened.meeting.agenda[index]!.id, minutes }],
-    });
-    await core.flushAll();
-    ours.push(performance.now() - started);
+    ours.push(await timedSave(core, opened, index, minutes));
 
-    copy = { ...copy, agenda: copy.agenda.map((item, at) => (at === index ? { ...item, minutes } : item)) };
-    started = performance.now();
+    copy = withItemMinutes(copy, index, minutes);
+    let started = performance.now();
     await durableWrite(durablePath, JSON.stringify(copy));
     durable.push(performance.now() - started);
 
@@ -231,10 +208,10 @@ export async function startUpBenchmark(root: string): Promise<{ ratio: number; l
     const { journal } = await MeetingJournal.open(emptyDir, meeting.id);
     await journal.close();
   }
-  const settings = (name: string) => fileSettingsStore(join(root, name, 'settings.json'), { displayName: 'Bench', libraryPath: library });
-  const start = async (dir: string, name: string): Promise<number> => {
+  // startCore(root, library, 'startup-day') keeps its journal in dayDir, 'startup-empty' in emptyDir.
+  const start = async (name: string): Promise<number> => {
     const started = performance.now();
-    const core = createMinuteBookCore({ settings: settings(name), journalDir: dir });
+    const core = startCore(root, library, name);
     await core.handlers['meetings.list']({}); // waits for start-up recovery, which looks for pending journals
     const took = performance.now() - started;
     await core.close();
@@ -251,10 +228,10 @@ export async function startUpBenchmark(root: string): Promise<{ ratio: number; l
   const day: number[] = [];
   const empty: number[] = [];
   const whole: number[] = [];
-  await start(emptyDir, 'startup-empty'); // warm-up
+  await start('startup-empty'); // warm-up
   for (let n = 0; n < STARTS; n += 1) {
-    empty.push(await start(emptyDir, 'startup-empty'));
-    day.push(await start(dayDir, 'startup-day'));
+    empty.push(await start('startup-empty'));
+    day.push(await start('startup-day'));
     whole.push(await readWhole(dayDir));
   }
   let total = 0;

@@ -12,13 +12,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
 import type { MeetingChange } from '../../main/domain/changes';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { minutesChanges } from '../../renderer/minutes/minutesChanges';
 import { longMeeting } from '../../tests/support/longMeeting';
-import { median, meetingInLibrary } from './support';
+import { median, meetingInLibrary, startCore } from './support';
 
 const ITEM_WORDS = [2_000, 10_000, 30_000];
 /** Twelve characters, as a clerk types between two pauses. */
@@ -38,10 +36,7 @@ async function burstsInItemOf(root: string, words: number): Promise<{ words: num
   const data = join(root, `journal-computer-${words}`);
   const meeting = longMeeting(1, words);
   await meetingInLibrary(library, meeting);
-  const core = createMinuteBookCore({
-    settings: fileSettingsStore(join(data, 'settings.json'), { displayName: 'Bench', libraryPath: library }),
-    journalDir: join(data, 'journal'),
-  });
+  const core = startCore(root, library, `journal-computer-${words}`);
   try {
     const opened = await core.handlers['meetings.open']({ meetingId: meeting.id });
     const itemId = opened.meeting.agenda[0]!.id;

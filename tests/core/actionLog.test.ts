@@ -2,11 +2,11 @@
  * A committee's action log from all its meetings in a real library folder: the rows a clerk
  * sees, the CSV read back with papaparse, and the Word table read back from the unzipped XML.
  */
-import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionLogCsv, actionLogDocx, collectActionLog, type ActionLogRow } from '../../main/core/export/actionLog';
 import { DEFAULT_HOUSE_STYLE } from '../../main/domain/houseStyle';
+import { openDocx } from '../support/openDocx';
 import { makeTempLibrary, type TempLibrary } from '../support/tempLibrary';
 import { COMMITTEE_NAME, COMMITTEE_SLUG, EXEMPT_ACTION, makeCommitteeLibrary } from '../cli/committeeLibrary';
 
@@ -151,17 +151,12 @@ interface DocxParts {
 }
 
 async function unzipped(docx: Buffer): Promise<DocxParts> {
-  const zip = await JSZip.loadAsync(docx);
-  const read = async (pattern: RegExp) => {
-    const name = Object.keys(zip.files).find((each) => pattern.test(each));
-    if (!name) throw new Error(`no part matching ${pattern} in the .docx`);
-    return zip.file(name)!.async('string');
-  };
+  const { part } = await openDocx(docx);
   return {
-    document: await read(/^word\/document\.xml$/),
-    header: await read(/^word\/header\d*\.xml$/),
-    core: await read(/^docProps\/core\.xml$/),
-    styles: await read(/^word\/styles\.xml$/),
+    document: await part(/^word\/document\.xml$/),
+    header: await part(/^word\/header\d*\.xml$/),
+    core: await part(/^docProps\/core\.xml$/),
+    styles: await part(/^word\/styles\.xml$/),
   };
 }
 

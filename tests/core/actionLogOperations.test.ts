@@ -6,7 +6,6 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchOperation } from '../../main/core/dispatch';
@@ -16,6 +15,7 @@ import { createMinuteBookCore, type Desktop, type MinuteBookCore } from '../../m
 import { fileSettingsStore } from '../../main/core/settingsFile';
 import type { ActionLogTargets, ApiRefusal, ExportedActionLog, OperationInput, OperationName } from '../../main/domain/api';
 import { createLibrarySettings } from '../../main/domain/houseStyle';
+import { openDocx } from '../support/openDocx';
 import { makeTempLibrary, type TempLibrary } from '../support/tempLibrary';
 import { COMMITTEE_SLUG, EXEMPT_ACTION, makeCommitteeLibrary } from '../cli/committeeLibrary';
 
@@ -63,13 +63,8 @@ async function refusal(name: OperationName, input: unknown): Promise<ApiRefusal>
 }
 
 async function wordParts(path: string): Promise<{ document: string; header: string; styles: string }> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const read = async (pattern: RegExp) => {
-    const name = Object.keys(zip.files).find((each) => pattern.test(each));
-    if (!name) throw new Error(`no part matching ${pattern} in ${path}`);
-    return zip.file(name)!.async('string');
-  };
-  return { document: await read(/^word\/document\.xml$/), header: await read(/^word\/header\d*\.xml$/), styles: await read(/^word\/styles\.xml$/) };
+  const { part } = await openDocx(await readFile(path), path);
+  return { document: await part(/^word\/document\.xml$/), header: await part(/^word\/header\d*\.xml$/), styles: await part(/^word\/styles\.xml$/) };
 }
 
 function texts(xml: string): string {

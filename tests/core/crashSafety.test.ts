@@ -3,21 +3,18 @@
  * killed with SIGKILL at a random moment. Each time the library file must still parse, hold every
  * change the core had reported written to it before the kill, and the journal must bring back the rest.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
-import { parseMeetingData } from '../../main/domain/migrations';
 import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { meetingAfterRestart, startFixtureProcess } from '../support/killedClerk';
 import { PATIENCE_MS } from '../support/patience';
+import { storedMeetingFiles } from '../support/storedMeetings';
 
 /** 50 in every test run; the long run by hand: `CRASH_RUNS=1000 npx vitest run tests/core/crashSafety.test.ts` (README, "Crash and kill runs"). */
 const RUNS = Math.max(1, Number(process.env.CRASH_RUNS ?? 50) || 50);
 const CONCURRENCY = 2;
-const writer = join(import.meta.dirname, 'fixtures', 'writerProcess.ts');
 
 interface RunOutcome {
   meetingId: string;
@@ -32,28 +29,16 @@ function allText(meeting: Meeting): string {
   return meeting.agenda.map((item) => `${item.title}\n${minutesText(item.minutes)}`).join('\n');
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting for the writer process');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function killMidStream(run: number): Promise<RunOutcome> {
   const root = await mkdtemp(join(tmpdir(), `mb-crash-${run}-`));
   const library = join(root, 'library');
   const data = join(root, 'data');
   const log = join(root, 'writer.log');
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, library, data, log], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const writer = startFixtureProcess('writerProcess.ts', library, data, log);
   try {
-    await waitFor(async () => (await readFile(log, 'utf8').catch(() => '')).includes('ready'), PATIENCE_MS);
+    await writer.waitForLine('ready ', PATIENCE_MS);
     await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 2200));
-    child.kill('SIGKILL');
-    await exited;
+    await writer.kill();
 
     const lines = (await readFile(log, 'utf8')).trim().split('\n');
     const meetingId = lines[0]!.split(' ')[1]!;
@@ -70,17 +55,12 @@ async function killMidStream(run: number): Promise<RunOutcome> {
     );
     const dueInFile = journaled.slice(0, reportedWritten).map((entry) => entry.marker);
 
-    const year = join(library, 'meetings', '2026');
-    const [fileName] = (await readdir(year)).filter((name) => name.endsWith('.json'));
-    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, fileName!), 'utf8')));
+    const [file] = await storedMeetingFiles(library);
+    const parsed = file!.parsed;
     const textInFile = parsed.ok ? allText(parsed.meeting) : '';
 
     // The next start replays the journal: every journaled change, even the last, comes back.
-    const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Test clerk', libraryPath: library });
-    const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal') });
-    const reopened = await core.handlers['meetings.open']({ meetingId });
-    await core.close();
-    const textAfterReplay = allText(reopened.meeting);
+    const textAfterReplay = allText(await meetingAfterRestart(library, data, meetingId));
 
     return {
       meetingId,
@@ -93,9 +73,9 @@ async function killMidStream(run: number): Promise<RunOutcome> {
       journaledTotal: journaled.length,
     };
   } catch (error) {
-    throw new Error(`run ${run}: ${String(error)}\n${stderr}`);
+    throw new Error(`run ${run}: ${String(error)}\n${writer.stderr()}`);
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await writer.kill();
     await rm(root, { recursive: true, force: true });
   }
 }

@@ -29,10 +29,10 @@ import { readMeetingFile } from '../../main/core/meetingFile';
 import type { AgendaItem, Meeting, MinuteBlock } from '../../main/domain/meeting';
 import { actionReference } from '../../main/domain/minuteNumbers';
 import { declarationSentences, decisionSentence, formatClockTime, movementSentence, voteSentence } from '../../main/domain/wording';
+import { convertToPdf, SOFFICE } from '../support/libreOffice';
 import { fullMeeting } from '../support/longMeeting';
 
 const run = promisify(execFile);
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
 const READERS: ReadonlyArray<{ command: string; args: string[]; package: string }> = [
   { command: SOFFICE, args: ['--version'], package: 'libreoffice-writer-nogui (or libreoffice-writer)' },
   { command: 'pdftotext', args: ['-v'], package: 'poppler-utils' },
@@ -277,20 +277,10 @@ if (missing.length > 0) {
     };
     const names = Object.keys(CASES) as CaseName[];
     for (const name of names) await writeFile(join(work, `${name}.docx`), await minutesDocx(meetings[name], { version: CASES[name].version }));
-    // One LibreOffice for all files; a private profile so parallel runs do not share a lock.
-    await run(
-      SOFFICE,
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        ...names.map((name) => join(work, `${name}.docx`)),
-      ],
-      { timeout: 150_000 },
+    await convertToPdf(
+      names.map((name) => join(work, `${name}.docx`)),
+      work,
+      150_000,
     );
     for (const name of names) {
       const pdf = join(work, `${name}.pdf`);

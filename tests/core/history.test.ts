@@ -21,7 +21,7 @@ import {
   pruneHistory,
   readVersion,
   type HistoryPolicy,
-} from '../../main/core/history';
+} from '../../main/core/history/history';
 import { historyFolder, prepareLibrary } from '../../main/core/library';
 import { serializeLibraryFile } from '../../main/core/meetingFile';
 

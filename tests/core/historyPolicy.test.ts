@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keepVersionBytes, listVersions } from '../../main/core/history';
+import { keepVersionBytes, listVersions } from '../../main/core/history/history';
 import { readLibrarySettings } from '../../main/core/libraryFile';
 import { createAgendaItem } from '../../main/domain/meeting';
 import { makeTempLibrary, sampleDetails, type TempLibrary } from '../support/tempLibrary';

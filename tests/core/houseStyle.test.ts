@@ -13,7 +13,8 @@ import { prepareLibrary, saveCommittee } from '../../main/core/library';
 import { readLibrarySettings, writeLibrarySettings } from '../../main/core/libraryFile';
 import { LibraryFileError } from '../../main/core/meetingFile';
 import { createCommittee } from '../../main/domain/committee';
-import { createLibrarySettings, DEFAULT_HOUSE_STYLE, type HouseStyle, type LibrarySettings } from '../../main/domain/houseStyle';
+import { createLibrarySettings, DEFAULT_HOUSE_STYLE } from '../../main/domain/houseStyle';
+import { refusal, settingsWith } from '../support/houseStyle';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'house-style');
 
@@ -23,25 +24,11 @@ beforeEach(async () => {
 });
 afterEach(() => rm(library, { recursive: true, force: true }));
 
-function settingsWith(houseStyle: Partial<HouseStyle>): LibrarySettings {
-  const settings = createLibrarySettings();
-  return { ...settings, houseStyle: { ...settings.houseStyle, ...houseStyle } };
-}
-
 /** Copies a fixture into the library's house-style folder and returns its library-relative path. */
 async function putInLibrary(fixture: string, name = fixture): Promise<string> {
   await mkdir(join(library, 'house-style'), { recursive: true });
   await copyFile(join(FIXTURES, fixture), join(library, 'house-style', name));
   return `house-style/${name}`;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the promise to be refused');
-  return error;
 }
 
 describe('library.json', () => {

@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadExportStyle } from '../../main/core/export/exportStyle';
 import { writeLibrarySettings } from '../../main/core/libraryFile';
-import { createLibrarySettings, type HouseStyle, type LibrarySettings } from '../../main/domain/houseStyle';
+import { refusal, settingsWith } from '../support/houseStyle';
 import { makeTempLibrary, type TempLibrary } from '../support/tempLibrary';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'house-style');
@@ -36,20 +36,6 @@ beforeEach(async () => {
   await mkdir(join(library, 'house-style'), { recursive: true });
 });
 afterEach(() => temp.remove());
-
-function settingsWith(houseStyle: Partial<HouseStyle>): LibrarySettings {
-  const settings = createLibrarySettings();
-  return { ...settings, houseStyle: { ...settings.houseStyle, ...houseStyle } };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the promise to be refused');
-  return error;
-}
 
 /** Raw deflate of `bytes` zeros, fed a megabyte at a time so the test never holds them. */
 async function deflatedZeros(bytes: number): Promise<Buffer> {

@@ -13,6 +13,7 @@ import { xmlSafe } from '../../main/core/export/wordText';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../main/domain/houseStyle';
 import { createAgendaItem, createMeeting, type Attendee, type Meeting } from '../../main/domain/meeting';
+import { openDocx } from '../support/openDocx';
 
 const at = new Date('2022-11-08T10:00:00Z');
 
@@ -134,19 +135,14 @@ interface Exported {
 }
 
 async function exported(meeting: Meeting, version: 'public' | 'confidential', options: Partial<MinutesDocumentOptions> = {}): Promise<Exported> {
-  const zip = await JSZip.loadAsync(await minutesDocx(meeting, { version, organisation: 'Bath & North East Somerset Council', ...options }));
-  const read = async (pattern: RegExp) => {
-    const name = Object.keys(zip.files).find((each) => pattern.test(each));
-    if (!name) throw new Error(`no part matching ${pattern} in the .docx`);
-    return zip.file(name)!.async('string');
-  };
+  const { zip, part } = await openDocx(await minutesDocx(meeting, { version, organisation: 'Bath & North East Somerset Council', ...options }));
   return {
-    document: await read(/^word\/document\.xml$/),
-    header: await read(/^word\/header\d*\.xml$/),
-    footer: await read(/^word\/footer\d*\.xml$/),
-    numbering: await read(/^word\/numbering\.xml$/),
-    styles: await read(/^word\/styles\.xml$/),
-    core: await read(/^docProps\/core\.xml$/),
+    document: await part(/^word\/document\.xml$/),
+    header: await part(/^word\/header\d*\.xml$/),
+    footer: await part(/^word\/footer\d*\.xml$/),
+    numbering: await part(/^word\/numbering\.xml$/),
+    styles: await part(/^word\/styles\.xml$/),
+    core: await part(/^docProps\/core\.xml$/),
     zip,
   };
 }

@@ -8,15 +8,13 @@
  * session. Every time: the library file parses (nothing torn) and, after the next start replays
  * the journal, every change the core acknowledged and every paragraph the colleague wrote is there.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMinuteBookCore } from '../../main/core/minuteBookCore';
-import { fileSettingsStore } from '../../main/core/settingsFile';
-import { parseMeetingData } from '../../main/domain/migrations';
 import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { meetingAfterRestart, startFixtureProcess } from '../support/killedClerk';
+import { storedMeetingFiles } from '../support/storedMeetings';
 
 const STEPS = [
   'journal.appended',
@@ -36,7 +34,6 @@ const STEPS = [
 /** Each step is reached this many times before the kill: once early, once well into the session. */
 const AFTER = [2, 6];
 const CONCURRENCY = 2;
-const writer = join(import.meta.dirname, 'fixtures', 'savePointWriter.ts');
 
 interface KillOutcome {
   step: string;
@@ -58,36 +55,22 @@ async function killAt(step: string, after: number): Promise<KillOutcome> {
   const library = join(root, 'library');
   const data = join(root, 'data');
   const log = join(root, 'writer.log');
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, library, data, log], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, MB_CRASH_AT: step, MB_CRASH_AFTER: String(after) },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = await new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000); // never reached: fails below as "not killed at the step"
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal });
-    });
-  });
+  const writer = startFixtureProcess('savePointWriter.ts', library, data, log, { env: { ...process.env, MB_CRASH_AT: step, MB_CRASH_AFTER: String(after) } });
+  const timer = setTimeout(() => void writer.kill(), 60_000); // never reached: fails below as "not killed at the step"
+  const exit = await writer.exited;
+  clearTimeout(timer);
   try {
     const lines = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n');
     const acknowledged = lines.filter((line) => line.startsWith('journaled ')).map((line) => line.split(' ')[1]!);
     const colleague = lines.filter((line) => line.startsWith('colleague ')).map((line) => line.split(' ')[1]!);
-    const killedByItself = exit.signal === 'SIGKILL' && !stderr.includes('Error');
+    const killedByItself = exit.signal === 'SIGKILL' && !writer.stderr().includes('Error');
 
-    const year = join(library, 'meetings', '2026');
-    const [fileName] = (await readdir(year)).filter((name) => name.endsWith('.json'));
-    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, fileName!), 'utf8')));
+    const [file] = await storedMeetingFiles(library);
+    const parsed = file!.parsed;
     // From the file: a kill while the meeting was being set up comes before the log names it.
     const meetingId = parsed.ok ? parsed.meeting.id : '';
 
-    const settings = fileSettingsStore(join(data, 'settings.json'), { displayName: 'Test clerk', libraryPath: library });
-    const core = createMinuteBookCore({ settings, journalDir: join(data, 'journal') });
-    const reopened = await core.handlers['meetings.open']({ meetingId });
-    await core.close();
-    const text = allText(reopened.meeting);
+    const text = allText(await meetingAfterRestart(library, data, meetingId));
     return {
       step,
       after,
@@ -98,9 +81,9 @@ async function killAt(step: string, after: number): Promise<KillOutcome> {
       colleagueLost: colleague.filter((marker) => !text.includes(`“${marker}”`)),
     };
   } catch (error) {
-    throw new Error(`killed at ${step} (${after}): ${String(error)}\n${stderr}`);
+    throw new Error(`killed at ${step} (${after}): ${String(error)}\n${writer.stderr()}`);
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await writer.kill();
     await rm(root, { recursive: true, force: true });
   }
 }

@@ -26,6 +26,20 @@ const { fileMeeting } = shared;
 const computer = (displayName: string, computerName: string, options: Partial<CoreOptions> = {}): MinuteBookCore =>
   shared.computer(displayName, computerName, options).core;
 
+/** Jane's computer, and the meeting set up on it (setUpMeeting). */
+async function janeWithTheMeeting() {
+  const jane = computer('Jane Smith', 'LAPTOP-12');
+  return { jane, ...(await setUpMeeting(jane)) };
+}
+
+/** Sam opens the meeting on DESKTOP-7 (in `mode`, if given) and makes `changes`, which his computer saves to the library. */
+async function samChanges(meetingId: string, changes: MeetingChange[], mode?: 'edit'): Promise<MinuteBookCore> {
+  const sam = computer('Sam Patel', 'DESKTOP-7');
+  const { view } = await sam.handlers['meetings.open'](mode ? { meetingId, mode } : { meetingId });
+  await sam.handlers['meetings.applyChanges']({ seenView: view, meetingId, changes });
+  return sam;
+}
+
 /** Every word of the record and of both sides of every flagged conflict. */
 function everyWord(meeting: Meeting): string {
   const conflicts = meeting.conflicts.map((conflict) => JSON.stringify([conflict.kept, conflict.other]));
@@ -56,8 +70,7 @@ async function tomWritesOver(folder: string, base: Meeting, itemId: string, extr
  * drive, adds a paragraph to the same item.
  */
 async function janeTypesOfflineWhileTomAdds(tomsRevision: string) {
-  const jane = computer('Jane Smith', 'LAPTOP-12');
-  const { meetingId, itemId } = await setUpMeeting(jane);
+  const { jane, meetingId, itemId } = await janeWithTheMeeting();
   const { view } = await jane.handlers['meetings.open']({ meetingId });
   const before = await fileMeeting();
   const away = join(shared.root, 'library (disconnected)');
@@ -75,8 +88,7 @@ async function janeTypesOfflineWhileTomAdds(tomsRevision: string) {
 
 /** Jane opens the meeting and adds a paragraph that is saved in the file; `original` is the file before it. */
 async function janeSavesAParagraph(text: string) {
-  const jane = computer('Jane Smith', 'LAPTOP-12');
-  const { meetingId, itemId } = await setUpMeeting(jane);
+  const { jane, meetingId, itemId } = await janeWithTheMeeting();
   const original = await fileMeeting();
   const { view } = await jane.handlers['meetings.open']({ meetingId });
   await jane.handlers['meetings.applyChanges']({
@@ -142,8 +154,7 @@ describe('closing a meeting', () => {
 
 describe('a colleague’s write just after this computer’s save', () => {
   it('is taken in, not mistaken for this computer’s own file, when it lands between the rename and the look at the file', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUpMeeting(jane);
+    const { jane, meetingId, itemId } = await janeWithTheMeeting();
     const original = await fileMeeting();
     const { view } = await jane.handlers['meetings.open']({ meetingId });
 
@@ -206,8 +217,7 @@ describe('saving while the history keeps the version being replaced', () => {
 
 describe('switching to read only', () => {
   it('is refused while the clerk’s latest changes have not reached the library, so they stay on the screen', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUpMeeting(jane);
+    const { jane, meetingId, itemId } = await janeWithTheMeeting();
     const { view } = await jane.handlers['meetings.open']({ meetingId });
 
     const away = join(shared.root, 'library (disconnected)');
@@ -246,20 +256,13 @@ describe('a window that has not seen a merge yet', () => {
   }
 
   it('keeps the colleague’s paragraph when a list made before the merge arrives long after it (no time limit involved)', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUpMeeting(jane);
+    const { jane, meetingId, itemId } = await janeWithTheMeeting();
     const pushed = pushedTo(jane);
     const opened = await jane.handlers['meetings.open']({ meetingId });
 
     // Sam adds a paragraph; Jane's computer merges it and pushes it to her window, which does not take it in
     // (the renderer was busy, or the browser's event stream reconnected and missed it).
-    const sam = computer('Sam Patel', 'DESKTOP-7');
-    const { view: samView } = await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({
-      seenView: samView,
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000s', 'Sam’s paragraph.')] }],
-    });
+    await samChanges(meetingId, [{ kind: 'item.minutes', itemId, minutes: [OPENING, paragraph('blk0000s', 'Sam’s paragraph.')] }], 'edit');
     const merged = await until('Jane’s computer to merge Sam’s paragraph', () => pushed.find((event) => everyWord(event.meeting).includes('Sam’s paragraph.')));
     expect(merged.view).not.toBe(opened.view);
 
@@ -282,17 +285,10 @@ describe('a window that has not seen a merge yet', () => {
   });
 
   it('applies a change made on the meeting as it now is directly, even one that puts back words a colleague just changed', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUpMeeting(jane);
+    const { jane, meetingId, itemId } = await janeWithTheMeeting();
     const pushed = pushedTo(jane);
     await jane.handlers['meetings.open']({ meetingId });
-    const sam = computer('Sam Patel', 'DESKTOP-7');
-    const { view: samView } = await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({
-      seenView: samView,
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }],
-    });
+    await samChanges(meetingId, [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }], 'edit');
     const merged = await until('Jane’s window to be shown Sam’s words', () =>
       pushed.find((event) => everyWord(event.meeting).includes('Sam rewrote the opening.')),
     );
@@ -313,15 +309,8 @@ describe('a window that has not seen a merge yet', () => {
   });
 
   it('does not undo a restored version with a change the window made on the meeting before the restore', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUpMeeting(jane);
-    const sam = computer('Sam Patel', 'DESKTOP-7');
-    const { view: samView } = await sam.handlers['meetings.open']({ meetingId });
-    await sam.handlers['meetings.applyChanges']({
-      seenView: samView,
-      meetingId,
-      changes: [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }],
-    });
+    const { jane, meetingId, itemId } = await janeWithTheMeeting();
+    const sam = await samChanges(meetingId, [{ kind: 'item.minutes', itemId, minutes: [paragraph('blk00001', 'Sam rewrote the opening.')] }]);
     await sam.handlers['meetings.close']({ meetingId });
 
     const opened = await jane.handlers['meetings.open']({ meetingId });
@@ -352,20 +341,17 @@ describe('a window that has not seen a merge yet', () => {
   });
 
   it('merges a paragraph change made on an earlier view three-way with a colleague’s change to the same paragraph', async () => {
-    const jane = computer('Jane Smith', 'LAPTOP-12');
-    const { meetingId, itemId } = await setUpMeeting(jane);
+    const { jane, meetingId, itemId } = await janeWithTheMeeting();
     const pushed = pushedTo(jane);
     const opened = await jane.handlers['meetings.open']({ meetingId });
-    const sam = computer('Sam Patel', 'DESKTOP-7');
-    const { view: samView } = await sam.handlers['meetings.open']({ meetingId, mode: 'edit' });
-    await sam.handlers['meetings.applyChanges']({
-      seenView: samView,
+    await samChanges(
       meetingId,
-      changes: [
+      [
         { kind: 'block.put', itemId, block: paragraph('blk00001', 'Sam rewrote the opening.'), after: null },
         { kind: 'block.put', itemId, block: paragraph('blk0000s', 'Sam’s paragraph.'), after: 'blk00001' },
       ],
-    });
+      'edit',
+    );
     await until('Jane’s computer to merge Sam’s words', () => pushed.find((event) => everyWord(event.meeting).includes('Sam’s paragraph.')));
 
     // Jane's window, still on the view it opened with, types on in the opening paragraph and adds one after it.

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTEFACTS_DIR, ClerkComputer } from './support/appInBrowser';
+import { createMeeting } from './support/clerkSteps';
 
 const computer = new ClerkComputer();
 beforeAll(() => computer.start('mb-e2e-export-'));
@@ -37,13 +38,7 @@ async function tabTo(page: Page, name: string): Promise<void> {
 describe('exporting the minutes from the meeting screen', () => {
   it('writes a Word file with what was just typed, and Open asks the desktop for exactly that file', async () => {
     const page = await computer.openApp({ width: 1280, height: 900 });
-    await page.getByRole('button', { name: 'New meeting' }).click();
-    const setup = page.getByRole('dialog', { name: 'New meeting' });
-    await setup.getByRole('textbox', { name: 'Committee name', exact: true }).fill(COMMITTEE);
-    await setup.getByLabel('Date').fill('2026-11-10');
-    await setup.getByLabel('Start time').fill('10:00');
-    await setup.getByLabel('Venue').fill('Council Chamber, Guildhall');
-    await setup.getByRole('button', { name: 'Create meeting' }).click();
+    await createMeeting(page, { committee: COMMITTEE, date: '2026-11-10', startTime: '10:00', venue: 'Council Chamber, Guildhall' });
     await page.getByRole('heading', { level: 1, name: COMMITTEE }).waitFor();
 
     await page.getByRole('button', { name: 'Add agenda item' }).click();

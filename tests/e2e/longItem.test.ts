@@ -3,11 +3,10 @@
  * 30,000 words (about 220 KB, far past the 64 KiB Chromium allows a keepalive request) reaches the
  * core, is journaled and saved to the library file, in real Chromium against the real host process.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMeetingData } from '../../main/domain/migrations';
+import { storedMeetingFiles } from '../support/storedMeetings';
 import { ClerkComputer } from './support/appInBrowser';
+import { createMeeting, saysSaved } from './support/clerkSteps';
 
 const computer = new ClerkComputer();
 beforeAll(() => computer.start('mb-e2e-long-'));
@@ -18,25 +17,15 @@ const pasted = Array.from({ length: WORDS }, (_, index) => `word${index + 1}`).j
 
 /** The text of every item's minutes as the library file holds it. */
 async function storedMinutes(): Promise<string[]> {
-  const year = join(computer.library, 'meetings', '2026');
-  const [file] = await readdir(year).catch(() => []);
-  if (!file) return [];
-  const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file), 'utf8')));
-  if (!parsed.ok) return [];
-  return parsed.meeting.agenda.map((item) => item.minutes.map((block) => block.runs.map((run) => run.text).join('')).join('\n'));
+  const [file] = await storedMeetingFiles(computer.library).catch(() => []);
+  if (!file?.parsed.ok) return [];
+  return file.parsed.meeting.agenda.map((item) => item.minutes.map((block) => block.runs.map((run) => run.text).join('')).join('\n'));
 }
 
 describe('a very long item in browser mode', () => {
   it('journals and saves a single pasted paragraph of 30,000 words', async () => {
     const page = await computer.openApp({ width: 1280, height: 860 });
-    await page.getByRole('button', { name: 'New meeting' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New meeting' });
-    await dialog.getByRole('textbox', { name: 'Committee name', exact: true }).fill('Planning Committee');
-    await dialog.getByLabel('Title').fill('Ordinary meeting');
-    await dialog.getByLabel('Date').fill('2026-11-10');
-    await dialog.getByLabel('Start time').fill('10:00');
-    await dialog.getByLabel('Venue').fill('Council Chamber');
-    await dialog.getByRole('button', { name: 'Create meeting' }).click();
+    await createMeeting(page, { committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Council Chamber' });
     await page.getByRole('button', { name: 'Add agenda item' }).click();
     await page.getByRole('textbox', { name: 'Item title' }).fill('Local Plan review');
 
@@ -50,13 +39,12 @@ describe('a very long item in browser mode', () => {
     }, pasted);
     await page.keyboard.type(' The end.');
 
-    const status = page.locator('header [role="status"]').first();
     await expect
       .poll(
         async () => {
           const [stored] = await storedMinutes();
           return {
-            status: /^Saved at \d\d:\d\d:\d\d$/.test(((await status.textContent()) ?? '').trim()),
+            status: await saysSaved(page),
             length: stored?.length ?? 0,
             ends: stored?.endsWith('word30000 The end.') ?? false,
           };

@@ -4,12 +4,12 @@
  * the items, close the app (stop the host process), start it again: every word, mark, list and
  * the order are there, both on screen and in the library file.
  */
-import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMeetingData } from '../../main/domain/migrations';
+import { storedMeetingFiles } from '../support/storedMeetings';
 import { ARTEFACTS_DIR, ClerkComputer } from './support/appInBrowser';
+import { createMeeting, saysSaved } from './support/clerkSteps';
 
 const computer = new ClerkComputer();
 const artefacts = ARTEFACTS_DIR;
@@ -21,19 +21,15 @@ afterAll(() => computer.end());
 const openApp = () => computer.openApp({ width: 1280, height: 860 });
 
 async function storedAgendaTitles(): Promise<string[]> {
-  const year = join(computer.library, 'meetings', '2026');
-  const [file] = await readdir(year).catch(() => []);
-  if (!file) return [];
-  const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file), 'utf8')));
-  return parsed.ok ? parsed.meeting.agenda.map((item) => item.title) : [];
+  const [file] = await storedMeetingFiles(computer.library).catch(() => []);
+  return file?.parsed.ok ? file.parsed.meeting.agenda.map((item) => item.title) : [];
 }
 
 /** The window says saved, and the file already has the last change (the reorder). */
 async function waitUntilSaved(page: Page, expectedOrder: string[]): Promise<void> {
   await expect
     .poll(async () => {
-      const status = (await page.locator('header [role="status"]').first().textContent()) ?? '';
-      return /^Saved at \d\d:\d\d:\d\d$/.test(status.trim()) && JSON.stringify(await storedAgendaTitles()) === JSON.stringify(expectedOrder);
+      return (await saysSaved(page)) && JSON.stringify(await storedAgendaTitles()) === JSON.stringify(expectedOrder);
     })
     .toBe(true);
 }
@@ -41,14 +37,13 @@ async function waitUntilSaved(page: Page, expectedOrder: string[]): Promise<void
 describe('a meeting survives closing and reopening the app', () => {
   it('keeps every word, mark, list and the agenda order', async () => {
     const page = await openApp();
-    await page.getByRole('button', { name: 'New meeting' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New meeting' });
-    await dialog.getByRole('textbox', { name: 'Committee name', exact: true }).fill('Children’s Services Scrutiny Panel');
-    await dialog.getByLabel('Title').fill('Ordinary meeting');
-    await dialog.getByLabel('Date').fill('2026-11-10');
-    await dialog.getByLabel('Start time').fill('10:00');
-    await dialog.getByLabel('Venue').fill('Council Chamber, Guildhall');
-    await dialog.getByRole('button', { name: 'Create meeting' }).click();
+    await createMeeting(page, {
+      committee: 'Children’s Services Scrutiny Panel',
+      title: 'Ordinary meeting',
+      date: '2026-11-10',
+      startTime: '10:00',
+      venue: 'Council Chamber, Guildhall',
+    });
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Children’s Services Scrutiny Panel' }).count()).toBe(1);
 
     for (const title of ['Apologies for absence', 'Declarations of interest', 'Director’s six-month update']) {
@@ -98,9 +93,8 @@ describe('a meeting survives closing and reopening the app', () => {
     );
 
     // And the library file itself, read without the app.
-    const year = join(computer.library, 'meetings', '2026');
-    const [file] = await readdir(year);
-    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file!), 'utf8')));
+    const [file] = await storedMeetingFiles(computer.library);
+    const parsed = file!.parsed;
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.meeting.agenda.map((item) => item.title)).toEqual(['Apologies for absence', 'Director’s six-month update', 'Declarations of interest']);

@@ -7,12 +7,13 @@
  * clerk's own page goes on working.
  */
 import { createServer, type Server } from 'node:http';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMeetingData } from '../../main/domain/migrations';
+import { storedMeetingFiles } from '../support/storedMeetings';
 import { ClerkComputer } from './support/appInBrowser';
+import { createMeeting, saveIndicator } from './support/clerkSteps';
 
 const computer = new ClerkComputer();
 let otherSite: Server | undefined;
@@ -44,14 +45,8 @@ function attackPage(host: string, meetingId: string): string {
 }
 
 async function storedMeetingIds(): Promise<string[]> {
-  const year = join(computer.library, 'meetings', '2026');
-  const files = await readdir(year).catch(() => []);
-  const ids: string[] = [];
-  for (const file of files.filter((name) => name.endsWith('.json'))) {
-    const parsed = parseMeetingData(JSON.parse(await readFile(join(year, file), 'utf8')));
-    if (parsed.ok) ids.push(parsed.meeting.id);
-  }
-  return ids;
+  const files = await storedMeetingFiles(computer.library).catch(() => []);
+  return files.flatMap((file) => (file.parsed.ok ? [file.parsed.meeting.id] : []));
 }
 
 async function displayName(): Promise<string> {
@@ -70,14 +65,7 @@ describe('a page on another local origin', () => {
     // As `--open` does: the one-time address, swapped for the cookie; the page has no token in its address.
     await page.goto(host.oneTimeUrl);
     expect(new URL(page.url()).search).toBe('');
-    await page.getByRole('button', { name: 'New meeting' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New meeting' });
-    await dialog.getByRole('textbox', { name: 'Committee name', exact: true }).fill('Planning Committee');
-    await dialog.getByLabel('Title').fill('Ordinary meeting');
-    await dialog.getByLabel('Date').fill('2026-11-10');
-    await dialog.getByLabel('Start time').fill('10:00');
-    await dialog.getByLabel('Venue').fill('Council Chamber');
-    await dialog.getByRole('button', { name: 'Create meeting' }).click();
+    await createMeeting(page, { committee: 'Planning Committee', title: 'Ordinary meeting', date: '2026-11-10', startTime: '10:00', venue: 'Council Chamber' });
     await expect.poll(storedMeetingIds, { timeout: 10_000 }).toHaveLength(1);
     const [meetingId] = await storedMeetingIds();
 
@@ -113,10 +101,8 @@ describe('a page on another local origin', () => {
     await expect
       .poll(
         async () => {
-          const status = ((await page.locator('header [role="status"]').first().textContent()) ?? '').trim();
-          const year = join(computer.library, 'meetings', '2026');
-          const [file] = await readdir(year);
-          return /^Saved at /.test(status) && (await readFile(join(year, file!), 'utf8')).includes('Apologies for absence');
+          const [file] = await storedMeetingFiles(computer.library);
+          return /^Saved at /.test(await saveIndicator(page)) && file!.text.includes('Apologies for absence');
         },
         { timeout: 10_000 },
       )

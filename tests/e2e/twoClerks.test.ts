@@ -5,14 +5,14 @@
  * both change the same paragraph at the same moment; the conflict is shown side by side and the
  * clerk combines the two versions; both screens end with the same minutes.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathForNewMeeting } from '../../main/core/library';
 import { createAgendaItem, createMeeting } from '../../main/domain/meeting';
-import { parseMeetingData } from '../../main/domain/migrations';
+import { storedMeetingFiles, validMeeting } from '../support/storedMeetings';
 import { ARTEFACTS_DIR, ClerkComputer } from './support/appInBrowser';
 
 const jane = new ClerkComputer();
@@ -57,11 +57,8 @@ async function cursorAtEndOfFirstParagraph(page: Page): Promise<void> {
 }
 
 async function storedMeeting() {
-  const year = join(jane.library, 'meetings', '2026');
-  const files = (await readdir(year)).filter((name) => name.endsWith('.json'));
-  const parsed = parseMeetingData(JSON.parse(await readFile(join(year, files[0]!), 'utf8')));
-  if (!parsed.ok) throw new Error(`the meeting file does not validate: ${parsed.problem}`);
-  return { files, meeting: parsed.meeting };
+  const files = await storedMeetingFiles(jane.library);
+  return { files, meeting: validMeeting(files[0]) };
 }
 
 describe('two clerks on the same meeting', () => {

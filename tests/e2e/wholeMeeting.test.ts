@@ -8,13 +8,14 @@
  *
  * Controls are reached with focus() (as Tab would) and operated with the keyboard only.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMeetingData } from '../../main/domain/migrations';
-import { minutesText, type Meeting } from '../../main/domain/meeting';
+import { minutesText } from '../../main/domain/meeting';
+import { storedMeeting, storedMeetingFiles } from '../support/storedMeetings';
 import { ARTEFACTS_DIR, ClerkComputer } from './support/appInBrowser';
+import { saysSaved } from './support/clerkSteps';
 
 const computer = new ClerkComputer();
 const artefacts = ARTEFACTS_DIR;
@@ -109,18 +110,6 @@ const NARRATIVE: Record<string, string[]> = {
   ],
 };
 
-async function readStoredMeetingText(): Promise<string> {
-  const year = join(computer.library, 'meetings', '2026');
-  const [file] = (await readdir(year)).filter((name) => name.endsWith('.json'));
-  return readFile(join(year, file!), 'utf8');
-}
-
-async function readStoredMeeting(): Promise<Meeting> {
-  const parsed = parseMeetingData(JSON.parse(await readStoredMeetingText()));
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.meeting;
-}
-
 /**
  * Waits until the window says everything is saved and the library file holds the last thing
  * typed (changes reach the file in the order they were made, so everything before it is there too).
@@ -128,10 +117,10 @@ async function readStoredMeeting(): Promise<Meeting> {
 async function waitUntilSavedWith(page: Page, lastSentence: string): Promise<void> {
   await expect
     .poll(async () => {
-      const status = (await page.locator('header [role="status"]').first().textContent()) ?? '';
-      const stored = await readStoredMeeting().catch(() => undefined);
+      const saved = await saysSaved(page);
+      const stored = await storedMeeting(computer.library).catch(() => undefined);
       const text = stored?.agenda.map((each) => minutesText(each.minutes)).join('\n') ?? '';
-      return /^Saved at \d\d:\d\d:\d\d$/.test(status.trim()) && text.includes(lastSentence);
+      return saved && text.includes(lastSentence);
     })
     .toBe(true);
 }
@@ -293,7 +282,7 @@ describe('a whole meeting, by keyboard', () => {
     await waitUntilSavedWith(page, 'The Panel discussed the contract terms in private session.');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(artefacts, 'whole-meeting-decision.png') });
-    const before = await readStoredMeeting();
+    const before = await storedMeeting(computer.library);
 
     await computer.host!.stop();
     await page.close();
@@ -307,10 +296,10 @@ describe('a whole meeting, by keyboard', () => {
           .count(),
       )
       .toBe(9);
-    const after = await readStoredMeeting();
+    const after = await storedMeeting(computer.library);
     expect(after).toEqual(before);
     // The stored file, as it is, for the export tests (tests/core/fixtures/whole-meeting.json is a copy).
-    await writeFile(join(artefacts, 'whole-meeting.json'), await readStoredMeetingText());
+    await writeFile(join(artefacts, 'whole-meeting.json'), (await storedMeetingFiles(computer.library))[0]!.text);
 
     // Attendance.
     const byName = (name: string) => after.attendees.find((attendee) => attendee.displayName === name);

@@ -15,6 +15,16 @@ async function openCommittees(api: FakeApi) {
   return user;
 }
 
+/** The Health Board's roster import dialog, from the Committees screen. */
+async function openRosterImport() {
+  const api = new FakeApi();
+  api.committees.set('health-board', createCommittee('Health Board'));
+  const user = await openCommittees(api);
+  await user.click(await screen.findByRole('button', { name: 'Health Board' }));
+  await user.click(screen.getByRole('button', { name: 'Import roster from CSV…' }));
+  return { api, user, dialog: screen.getByRole('dialog', { name: 'Import roster' }) };
+}
+
 describe('the committees screen', () => {
   it('creates a committee, edits its roster and quorum rule, and saves it', async () => {
     const api = new FakeApi();
@@ -105,12 +115,7 @@ describe('the committees screen', () => {
   });
 
   it('imports a roster from pasted CSV with a preview and the bad rows by line', async () => {
-    const api = new FakeApi();
-    api.committees.set('health-board', createCommittee('Health Board'));
-    const user = await openCommittees(api);
-    await user.click(await screen.findByRole('button', { name: 'Health Board' }));
-    await user.click(screen.getByRole('button', { name: 'Import roster from CSV…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Import roster' });
+    const { api, user, dialog } = await openRosterImport();
     const add = () => within(dialog).getByRole('button', { name: /^Add \d+ members?$/ });
     expect(add()).toHaveProperty('disabled', true);
     const csv = 'name,role,title\nLiz Hardman,Chair,Councillor\n"Bloggs, Joe",Member,Councillor\n,Member,Councillor\nAnn Other,Treasurer,Mrs\n';
@@ -144,12 +149,7 @@ describe('the committees screen', () => {
   });
 
   it('reads a roster from a chosen CSV file', async () => {
-    const api = new FakeApi();
-    api.committees.set('health-board', createCommittee('Health Board'));
-    const user = await openCommittees(api);
-    await user.click(await screen.findByRole('button', { name: 'Health Board' }));
-    await user.click(screen.getByRole('button', { name: 'Import roster from CSV…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Import roster' });
+    const { user, dialog } = await openRosterImport();
     const file = new File(['\uFEFFLiz Hardman,Chair,Councillor\nJoe Bloggs,,Councillor\n'], 'roster.csv', { type: 'text/csv' });
     await user.upload(within(dialog).getByLabelText('CSV file'), file);
     expect(await within(dialog).findByRole('button', { name: 'Add 2 members' })).toHaveProperty('disabled', false);

@@ -12,12 +12,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listVersions } from '../../main/core/history';
+import { listVersions } from '../../main/core/history/history';
 import { ClerkDriver, type ClerkConfig } from './support/clerkDriver';
-import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, SHARED_BLOCK_ID, until } from './support/sharedMeeting';
+import { lostMarkers, meetingFilesIn, setUpSharedMeeting, settleOnFile, SHARED_FOLDER_STALE_AFTER_MS, sharedFolderClerk, until } from './support/sharedMeeting';
 
 const SECONDS = Number(process.env.SHARED_FOLDER_SECONDS ?? 40);
-const STALE_AFTER_MS = 4000;
 
 let root: string;
 let library: string;
@@ -36,21 +35,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function config(prefix: string, displayName: string, computerName: string, seed: number): ClerkConfig {
-  return {
-    library,
-    data: join(root, computerName),
-    displayName,
-    computerName,
-    meetingId,
-    markerPrefix: prefix,
-    seed,
-    sharedBlockId: SHARED_BLOCK_ID,
-    editIntervalMs: [40, 220],
-    heartbeatMs: 1000,
-    staleAfterMs: STALE_AFTER_MS,
-    presencePollMs: 500,
-  };
+function config(markerPrefix: string, displayName: string, computerName: string, seed: number): ClerkConfig {
+  return sharedFolderClerk({ root, library, meetingId }, { markerPrefix, displayName, computerName, seed });
 }
 
 describe('two computers editing one meeting on a shared folder', () => {
@@ -102,7 +88,7 @@ describe('two computers editing one meeting on a shared folder', () => {
     const stale = await until(
       'Alice’s lease to go stale',
       async () => (await bob.presence()).find((each) => each.computerName === 'LAPTOP-A' && each.stale),
-      STALE_AFTER_MS * 4,
+      SHARED_FOLDER_STALE_AFTER_MS * 4,
     );
     expect(stale.description).toMatch(/^Was being edited by Alice Brown on LAPTOP-A \(not heard from since \d\d:\d\d\)$/);
     expect(bob.events.some((event) => event.type === 'presence' && event.presence.some((each) => each.computerName === 'LAPTOP-A' && each.stale))).toBe(true);

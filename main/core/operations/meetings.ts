@@ -12,7 +12,7 @@ import { createMeetingForCommittee } from '../../domain/meetingSetup';
 import { ClerkFacingError } from '../clerkFacingError';
 import { canChooseFile, defaultExportFileName, exportTargetFrom, MINUTES } from '../export/destination';
 import { exportMeetingMinutes } from '../export/exportMinutes';
-import { listVersions } from '../history';
+import { listVersions } from '../history/history';
 import { DEFAULT_STALE_AFTER_MS, readLeases } from '../sync/lease';
 import { fromLibraryRelative, moveMeetingToHistory, pathForNewMeeting, readCommittee } from '../library';
 import { readLibrarySettings } from '../libraryFile';

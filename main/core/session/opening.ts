@@ -2,11 +2,13 @@
  * What opening a meeting reads (docs/sync.md, "Opening"): the library file and, when editing, this
  * computer's journal of it; the changes kept here that never reached the file are replayed on top
  * of the file as it is now, which may hold another computer's work. A file that never reached the
- * library (made while it was unreachable) is rebuilt from the journal alone.
+ * library (made while it was unreachable) is rebuilt from the journal alone. "Edit as well" on a
+ * meeting open read only opens the journal then, and replays it on the meeting as it is by then.
  */
 import { stat } from 'node:fs/promises';
 import type { EditingMode } from '../../domain/api';
 import type { Meeting } from '../../domain/meeting';
+import { contentKey } from '../../domain/merge';
 import { ClerkFacingError } from '../clerkFacingError';
 import { MeetingJournal, type JournalRead } from '../journal/journal';
 import { readLegacyBase, replayEpoch, replayJournal } from '../journal/replay';
@@ -14,6 +16,9 @@ import { confinedLibraryPath } from '../library';
 import { describeIoError, LibraryFileError, parseMeetingBytes } from '../meetingFile';
 import { readOrdinaryFile } from '../ordinaryFile';
 import { contentHash } from '../sync/fileWatcher';
+import type { SessionContext } from './sessionContext';
+import { SessionJournal } from './sessionJournal';
+import type { SessionState } from './sessionState';
 
 export interface ReadForOpening {
   path: string;
@@ -73,4 +78,26 @@ export async function readForOpening(
     await opened?.journal.close();
     throw error;
   }
+}
+
+/** The session's bookkeeping of the meeting's journal, for the meeting at `file` in the library. */
+export function sessionJournalOf(context: SessionContext, journal: MeetingJournal, file: string): SessionJournal {
+  return new SessionJournal(journal, { library: context.libraryRoot, file }, context.journalShrinkBytes);
+}
+
+/** "Edit as well": the journal is opened, and changes kept on this computer from an earlier session go on top of the meeting as it is now. */
+export async function openJournalToEdit(state: SessionState, file: string): Promise<void> {
+  const { context } = state;
+  const { journal: opened, read } = await MeetingJournal.open(context.journalDir, state.meeting.id);
+  const journal = sessionJournalOf(context, opened, file);
+  state.journal = journal;
+  const fromFile = state.libraryFile.meeting ?? state.meeting;
+  const shown = state.meeting;
+  if (read.pending.length > 0) {
+    const legacy = read.epochStarted ? undefined : await readLegacyBase(context.journalDir, state.meeting.id);
+    state.meeting = replayJournal(fromFile, read, legacy, state.savedBy).meeting;
+  }
+  // The window is given the replayed meeting with its new view (OpenedMeeting).
+  if (contentKey(state.meeting) !== contentKey(shown)) state.views.newView(shown);
+  await journal.keepReplayed(fromFile, state.meeting, read.pending.length > 0, context.now());
 }

@@ -5,7 +5,7 @@
  */
 import type { Presence as ApiPresence, SaveState } from '../../domain/api';
 import type { Meeting } from '../../domain/meeting';
-import type { HistoryPolicy } from '../history';
+import type { HistoryPolicy } from '../history/history';
 
 export interface MeetingUpdate {
   meeting: Meeting;
@@ -41,4 +41,9 @@ export interface SessionContext {
   onSaveState: (state: SaveState) => void;
   onMeetingUpdated: (update: MeetingUpdate) => void;
   onPresence: (presence: ApiPresence[]) => void;
+}
+
+/** "Jane Smith on LAPTOP-12": who saves, as the file's stamp and the history name them. */
+export function savedByOf(context: SessionContext): string {
+  return `${context.displayName.trim() || 'someone'} on ${context.computerName.trim() || 'another computer'}`;
 }

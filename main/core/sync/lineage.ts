@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LINEAGE_LIMIT, type Meeting } from '../../domain/meeting';
 import { contentKey, same } from '../../domain/merge';
-import { findVersionByRevision } from '../history';
+import { findVersionByRevision } from '../history/history';
 
 /** How many versions (revision → meeting) a session remembers as possible merge bases. */
 const REMEMBERED_VERSIONS = 64;
@@ -18,6 +18,17 @@ const HISTORY_LOOKUPS = 3;
 /** A new revision for a version about to be written. */
 export function newRevision(): string {
   return randomBytes(8).toString('hex');
+}
+
+/**
+ * `meeting` as the next version to write: a new revision at the head of `lineage` (the revisions it
+ * descends from), who saved it and when. `lineage` in the result is the stamped one.
+ */
+export function stampNewVersion(meeting: Meeting, lineage: readonly string[], savedBy: string, now: Date): { stamped: Meeting; lineage: string[] } {
+  const revision = newRevision();
+  const stampedLineage = unionLineage([revision], lineage);
+  const { sync: _previous, ...content } = meeting;
+  return { stamped: { ...content, sync: { revision, lineage: stampedLineage, savedBy, savedAt: now.toISOString() } }, lineage: stampedLineage };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { dirname } from 'node:path';
 import type { EditingMode, Presence as ApiPresence } from '../../domain/api';
 import { ClerkFacingError } from '../clerkFacingError';
-import { keepVersionBytes, type HistoryPolicy } from '../history';
+import { keepVersionBytes, type HistoryPolicy } from '../history/history';
 import { describeIoError } from '../meetingFile';
 import { clearMeetingCrashLeftovers } from './crashLeftovers';
 import { acquireLease, describePresence, readLeases, takeOverStaleLeases, type Lease, type Presence as LeasePresence, type ThisClerkHere } from './lease';

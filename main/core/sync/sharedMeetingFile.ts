@@ -10,7 +10,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Meeting } from '../../domain/meeting';
 import { writeFileAtomic, type WrittenFile } from '../atomicFile';
-import { keepVersionBytes, type HistoryPolicy } from '../history';
+import { keepVersionBytes, type HistoryPolicy } from '../history/history';
 import { describeIoError } from '../meetingFile';
 import { readOrdinaryFile } from '../ordinaryFile';
 import { contentHash } from './fileWatcher';

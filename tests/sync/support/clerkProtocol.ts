@@ -1,8 +1,12 @@
 /** What the test and a clerk process (clerkProcess.ts) say to each other over IPC. */
 import type { ApiEvent, EditingMode, LibraryListing, Presence, SaveState } from '../../../main/domain/api';
 import type { Meeting } from '../../../main/domain/meeting';
+import type { CoreOptions } from '../../../main/core/minuteBookCore';
 
-export interface ClerkConfig {
+/** The core's timings a clerk process may be started with (CoreOptions says what each means). */
+export type ClerkTimings = Pick<CoreOptions, 'saveDelayMs' | 'pollMs' | 'presencePollMs' | 'copyScanMs' | 'heartbeatMs' | 'staleAfterMs' | 'retryDelayMs'>;
+
+export interface ClerkConfig extends ClerkTimings {
   /** The library folder this computer sees (shared, or its side of a synced pair). */
   library: string;
   /** This computer's own folder: settings and journal. */
@@ -20,13 +24,6 @@ export interface ClerkConfig {
   openOnStart?: boolean;
   /** Pause between edits, chosen at random in [min, max] ms. */
   editIntervalMs?: [number, number];
-  saveDelayMs?: number;
-  pollMs?: number;
-  presencePollMs?: number;
-  copyScanMs?: number;
-  heartbeatMs?: number;
-  staleAfterMs?: number;
-  retryDelayMs?: number;
 }
 
 export interface ClerkReport {

@@ -10,7 +10,7 @@ import { createMinuteBookCore } from '../../../main/core/minuteBookCore';
 import { fileSettingsStore } from '../../../main/core/settingsFile';
 import { createAgendaItem, newId, type Attendee, type Meeting } from '../../../main/domain/meeting';
 import { parseMeetingData } from '../../../main/domain/migrations';
-import type { ClerkDriver, ClerkReport } from './clerkDriver';
+import type { ClerkConfig, ClerkDriver, ClerkReport } from './clerkDriver';
 import { PATIENCE_MS } from '../../support/patience';
 
 export const SHARED_BLOCK_ID = 'sharedparagraph1';
@@ -56,6 +56,31 @@ export async function setUpSharedMeeting(library: string, data: string): Promise
   } finally {
     await core.close();
   }
+}
+
+/** How long a clerk's presence lease lasts unrenewed on the shared folder before it is stale (sharedFolderClerk). */
+export const SHARED_FOLDER_STALE_AFTER_MS = 4000;
+
+/**
+ * A clerk on the shared folder (one library on a network drive, each computer's own folder in
+ * `root`) as the shared-folder runs start one: edits 40–220 ms apart, the shared paragraph
+ * among them, presence renewed every second, read every half second, stale after four.
+ */
+export function sharedFolderClerk(
+  drive: { root: string; library: string; meetingId: string },
+  clerk: { markerPrefix: string; displayName: string; computerName: string; seed: number },
+): ClerkConfig {
+  return {
+    library: drive.library,
+    data: join(drive.root, clerk.computerName),
+    meetingId: drive.meetingId,
+    ...clerk,
+    sharedBlockId: SHARED_BLOCK_ID,
+    editIntervalMs: [40, 220],
+    heartbeatMs: 1000,
+    staleAfterMs: SHARED_FOLDER_STALE_AFTER_MS,
+    presencePollMs: 500,
+  };
 }
 
 /** The meeting file as written, checked against the schema. */
