@@ -4,7 +4,7 @@
  * actions). A Part 2 item in the public version shows only its public summary and the Schedule
  * 12A sentence.
  */
-import { Paragraph, type TextRun } from 'docx';
+import { Paragraph, Table, TableCell, TableRow, WidthType, type TextRun } from 'docx';
 import { formatDate } from '../../../domain/houseStyle';
 import type { Action, AgendaItem, MinuteBlock, TextRun as MinuteRun } from '../../../domain/meeting';
 import { actionReference, styledMinuteNumber } from '../../../domain/minuteNumbers';
@@ -23,12 +23,49 @@ function runsOf(runs: readonly MinuteRun[]): TextRun[] {
  * List items are real Word numbering; with a template they also take its List Bullet and
  * List Number paragraph styles (spacing, font), while the numbering keeps their indents.
  */
-function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout): Paragraph[] {
+/**
+ * A table in the minutes as a real Word table: its header rows repeat on each page, and a row is
+ * never split across two pages; a row shorter than the widest gets empty cells.
+ */
+function minutesTable(block: MinuteBlock, layout: Layout): Table | undefined {
+  const rows = block.rows ?? [];
+  if (rows.length === 0) return undefined;
+  const columns = Math.max(...rows.map((row) => row.length));
+  const headerRows = Math.min(block.headerRows ?? 0, rows.length);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(layout.ids.table ? { style: layout.ids.table } : {}),
+    rows: rows.map(
+      (row, index) =>
+        new TableRow({
+          tableHeader: index < headerRows || undefined,
+          cantSplit: true,
+          children: Array.from({ length: columns }, (_, column) => {
+            const runs = row[column] ?? [];
+            const text = index < headerRows ? runs.map((run) => ({ ...run, marks: [...new Set([...(run.marks ?? []), 'bold' as const])] })) : runs;
+            return new TableCell({
+              width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
+              children: [new Paragraph({ spacing: { after: 0 }, children: runsOf(text) })],
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout): Array<Paragraph | Table> {
   const { ids, lists } = layout;
-  const paragraphs: Paragraph[] = [];
+  const paragraphs: Array<Paragraph | Table> = [];
   let numbered: number | undefined;
   let bullet: number | undefined;
   for (const block of blocks) {
+    if (block.type === 'table') {
+      numbered = undefined;
+      bullet = undefined;
+      const table = minutesTable(block, layout);
+      if (table) paragraphs.push(table);
+      continue;
+    }
     if (!block.runs.some((run) => xmlSafe(run.text).trim())) continue;
     const level = Math.min(block.level ?? 0, DEEPEST_LIST_LEVEL);
     const children = runsOf(block.runs);
@@ -90,7 +127,7 @@ function privateSessionSentence(item: AgendaItem): string {
   return `This item was considered in private under ${ground} to the Local Government Act 1972.`;
 }
 
-export function agendaItem(layout: Layout, item: AgendaItem): Paragraph[] {
+export function agendaItem(layout: Layout, item: AgendaItem): Array<Paragraph | Table> {
   const { meeting, version, house, ids } = layout;
   const titleText = `${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`;
   const title = heading(titleText, ids.heading1);
