@@ -1,11 +1,36 @@
 /**
  * The standard wording of minutes, generated from the record: times ("10.17 am"), apologies and
- * substitutions, declarations, arrivals and departures, decisions and votes. UK council style.
+ * substitutions, declarations, arrivals and departures, decisions and votes. Each follows the
+ * shape of the body's minutes (its member title, decision verbs, vote wording and minute
+ * numbers); without one, a principal council's, as before kinds of body.
  */
 import { eligibleVoters } from './attendance';
+import { shapeOfKind, type MinutesShape } from './bodies';
 import { formatTime, type TimeFormat } from './houseStyle';
 import type { Action, ActionStatus, Attendee, Decision, DeclarationKind, Meeting, Movement, Vote } from './meeting';
-import { minuteNumberOf } from './minuteNumbers';
+import { styledMinuteNumber } from './minuteNumbers';
+
+/** The shape wording follows when the caller names none: a principal council's. */
+export const COUNCIL_SHAPE: MinutesShape = shapeOfKind('principal-council');
+
+/** How references to a minute read: the shape, and the house style's minute-number pattern ("{n}", "FGB/{yy}/{n}"). */
+export interface MinuteReferences {
+  shape: MinutesShape;
+  minuteNumberPattern: string;
+}
+
+const COUNCIL_REFERENCES: MinuteReferences = { shape: COUNCIL_SHAPE, minuteNumberPattern: '{n}' };
+
+/** Councils refer to "item 64", as they always have; other bodies to "minute FGB/19/26". */
+function minuteWord(shape: MinutesShape): string {
+  return shape.bodyKind === 'principal-council' || shape.bodyKind === 'parish-council' ? 'item' : 'minute';
+}
+
+/** "item 64", "minute FGB/19/26", "minute 63(b)": the item's number as the house style writes it, without a closing full stop. */
+export function minuteReference(meeting: Meeting, itemId: string, references: MinuteReferences = COUNCIL_REFERENCES): string {
+  const number = styledMinuteNumber(meeting, itemId, references.minuteNumberPattern).replace(/[.:]$/, '');
+  return `${minuteWord(references.shape)} ${number || '?'}`;
+}
 
 /**
  * "10:17" → "10.17 am", "12:00" → "12.00 pm", "00:05" → "12.05 am"; the house style may choose
@@ -21,11 +46,14 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** "Councillors Liz Hardman and Joe Bloggs" when every name starts "Councillor ", else the names joined. */
-export function namesWithSharedTitle(displayNames: readonly string[]): string {
-  const title = 'Councillor ';
-  if (displayNames.length > 1 && displayNames.every((name) => name.startsWith(title))) {
-    return `Councillors ${joinNames(displayNames.map((name) => name.slice(title.length)))}`;
+/**
+ * "Councillors Liz Hardman and Joe Bloggs" when every name starts with the member title
+ * ("Councillor "), else the names joined; with no title (governors, directors), the names joined.
+ */
+export function namesWithSharedTitle(displayNames: readonly string[], memberTitle = 'Councillor'): string {
+  const title = `${memberTitle.trim()} `;
+  if (title.trim() && displayNames.length > 1 && displayNames.every((name) => name.startsWith(title))) {
+    return `${title.trim()}s ${joinNames(displayNames.map((name) => name.slice(title.length)))}`;
   }
   return joinNames(displayNames);
 }
@@ -34,20 +62,22 @@ function attendeeName(meeting: Meeting, id: string | undefined): string {
   return meeting.attendees.find((attendee) => attendee.id === id)?.displayName ?? 'an attendee no longer listed';
 }
 
-export function apologiesSentences(meeting: Meeting): string[] {
+export function apologiesSentences(meeting: Meeting, shape: MinutesShape = COUNCIL_SHAPE): string[] {
+  const names = (attendees: readonly Attendee[]) =>
+    namesWithSharedTitle(
+      attendees.map((attendee) => attendee.displayName),
+      shape.memberTitle,
+    );
   const members = meeting.attendees.filter((attendee) => attendee.category === 'member');
   const apologies = members.filter((attendee) => attendee.status === 'apologies' || attendee.status === 'substituted');
   const sentences: string[] = [];
-  if (apologies.length > 0)
-    sentences.push(`Apologies for absence were received from ${namesWithSharedTitle(apologies.map((attendee) => attendee.displayName))}.`);
+  if (apologies.length > 0) sentences.push(`Apologies for absence were received from ${names(apologies)}.`);
   for (const substitute of members.filter((attendee) => attendee.role === 'substitute' && attendee.substituteFor)) {
     sentences.push(`${substitute.displayName} attended as a substitute for ${attendeeName(meeting, substitute.substituteFor)}.`);
   }
   const remote = members.filter((attendee) => attendee.status === 'remote');
   if (remote.length > 0) {
-    sentences.push(
-      `${namesWithSharedTitle(remote.map((attendee) => attendee.displayName))} attended remotely${meeting.remoteMembersCount ? '' : ' and did not vote'}.`,
-    );
+    sentences.push(`${names(remote)} attended remotely${meeting.remoteMembersCount ? '' : ' and did not vote'}.`);
   }
   return sentences.length > 0 ? sentences : ['There were no apologies for absence.'];
 }
@@ -58,24 +88,30 @@ export const DECLARATION_KIND_LABELS: Record<DeclarationKind, string> = {
   'non-registrable': 'a non-registrable interest',
 };
 
-export function declarationSentences(meeting: Meeting): string[] {
+/** "… declared an other registrable interest in item 64 …", or "in minute FGB/19/26" as the body refers to its minutes. */
+export function declarationSentences(meeting: Meeting, references: MinuteReferences = COUNCIL_REFERENCES): string[] {
   const sentences: string[] = [];
   for (const item of meeting.agenda) {
     for (const declaration of meeting.declarations.filter((each) => each.itemId === item.id)) {
       const nature = declaration.nature.trim() ? ` (${declaration.nature.trim().replace(/[.]$/, '')})` : '';
       const left = declaration.withdrew ? ' and left the meeting for that item' : ' and remained in the meeting';
       sentences.push(
-        `${attendeeName(meeting, declaration.attendeeId)} declared ${DECLARATION_KIND_LABELS[declaration.kind]} in item ${minuteNumberOf(meeting, item.id)}${nature}${left}.`,
+        `${attendeeName(meeting, declaration.attendeeId)} declared ${DECLARATION_KIND_LABELS[declaration.kind]} in ${minuteReference(meeting, item.id, references)}${nature}${left}.`,
       );
     }
   }
   return sentences.length > 0 ? sentences : ['There were none.'];
 }
 
-/** "Councillor X left the meeting at 11.05 am during item 64.", the time as the house style writes it. */
-export function movementSentence(meeting: Meeting, movement: Movement, timeFormat: TimeFormat = '10.00 am'): string {
+/** "Councillor X left the meeting at 11.05 am during item 64." ("during minute FGB/19/26"), the time as the house style writes it. */
+export function movementSentence(
+  meeting: Meeting,
+  movement: Movement,
+  timeFormat: TimeFormat = '10.00 am',
+  references: MinuteReferences = COUNCIL_REFERENCES,
+): string {
   const verb = movement.kind === 'arrived' ? 'arrived' : 'left the meeting';
-  return `${attendeeName(meeting, movement.attendeeId)} ${verb} at ${formatClockTime(movement.time, timeFormat)} during item ${minuteNumberOf(meeting, movement.itemId)}.`;
+  return `${attendeeName(meeting, movement.attendeeId)} ${verb} at ${formatClockTime(movement.time, timeFormat)} during ${minuteReference(meeting, movement.itemId, references)}.`;
 }
 
 export type VoteOutcome = 'CARRIED' | 'LOST';
@@ -160,21 +196,145 @@ export function voteProblems(meeting: Meeting, decision: Decision): string[] {
   return problems;
 }
 
-/** "RESOLVED that: (1) … (2) …", or "RESOLVED that the Panel notes the report." for one point. */
-export function decisionSentence(meeting: Meeting, decision: Decision): string {
-  const points = decision.points.map((point) => point.text.trim()).filter(Boolean);
-  const moved =
-    decision.moverId && decision.seconderId
-      ? `It was moved by ${attendeeName(meeting, decision.moverId)}, seconded by ${attendeeName(meeting, decision.seconderId)}, and `
-      : decision.moverId
-        ? `It was moved by ${attendeeName(meeting, decision.moverId)} and `
-        : '';
-  const head = moved ? `${moved}${decision.kind}` : decision.kind;
+/** A point as the clerk typed it, without a leading "That"/"that" the wording supplies itself. */
+function pointText(text: string): string {
+  return text.trim().replace(/^that\s+/i, '');
+}
+
+/** The decision is a sentence: end it even when the clerk did not type the full stop. */
+function ended(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text.replace(/[;,:]$/, '')}.`;
+}
+
+function decisionPoints(decision: Decision): string[] {
+  return decision.points.map((point) => pointText(point.text)).filter(Boolean);
+}
+
+/** "It was moved by A, seconded by B, and " (or "It was moved by A and "), or nothing. */
+function movedClause(meeting: Meeting, decision: Decision): string {
+  if (decision.moverId && decision.seconderId)
+    return `It was moved by ${attendeeName(meeting, decision.moverId)}, seconded by ${attendeeName(meeting, decision.seconderId)}, and `;
+  if (decision.moverId) return `It was moved by ${attendeeName(meeting, decision.moverId)} and `;
+  return '';
+}
+
+/** "the report be noted", "(1) the strategy be approved; (2) progress be reported in March" */
+function pointsRunIn(points: readonly string[]): string {
+  if (points.length === 1) return points[0]!;
+  return points.map((point, index) => `(${index + 1}) ${point}`).join(' ');
+}
+
+/**
+ * "RESOLVED that: (1) … (2) …", or "RESOLVED that the Panel notes the report." for one point; the
+ * verb as the body prints it. A "That" the clerk typed is not doubled.
+ */
+export function decisionSentence(meeting: Meeting, decision: Decision, shape: MinutesShape = COUNCIL_SHAPE): string {
+  const points = decisionPoints(decision);
+  const verb = shape.decisionVerbs[decision.kind];
+  const moved = movedClause(meeting, decision);
+  const head = moved ? `${moved}${verb}` : verb;
   if (points.length === 0) return `${head}.`;
-  // The decision is a sentence: end it even when the clerk did not type the full stop.
-  const ended = (text: string) => (/[.!?]$/.test(text) ? text : `${text.replace(/[;,:]$/, '')}.`);
   if (points.length === 1) return `${head} that ${ended(points[0]!)}`;
   return `${head} that: ${points.map((point, index) => `(${index + 1}) ${index === points.length - 1 ? ended(point) : point}`).join(' ')}`;
+}
+
+/** "Governors", "The Board": the body's members at the start of a sentence. */
+function membersAtStart(shape: MinutesShape): string {
+  const word = shape.membersWord.trim() || 'Members';
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function tally(meeting: Meeting, decision: Decision, vote: Vote): string {
+  const totals = voteTotals(vote, eligibleVoters(meeting, decision.itemId).length);
+  return `For ${totals.for}, Against ${totals.against}, Abstentions ${totals.abstentions}`;
+}
+
+function recordedNames(meeting: Meeting, vote: Extract<Vote, { kind: 'recorded' }>, shape: MinutesShape): string {
+  const list = (ids: readonly string[]) =>
+    ids.length > 0
+      ? namesWithSharedTitle(
+          ids.map((id) => attendeeName(meeting, id)),
+          shape.memberTitle,
+        )
+      : 'none';
+  return `For: ${list(vote.for)}. Against: ${list(vote.against)}. Abstained: ${list(vote.abstain)}.`;
+}
+
+/** "Governors voted on the proposal: For 6, Against 1, Abstentions 0; it was agreed." — for bodies that do not put motions. */
+export function proposalVoteSentence(meeting: Meeting, decision: Decision, shape: MinutesShape): string | undefined {
+  const vote = decision.vote;
+  if (!vote) return undefined;
+  const eligible = eligibleVoters(meeting, decision.itemId).length;
+  const agreed = voteOutcome(vote, eligible) === 'CARRIED' ? 'it was agreed' : 'it was not agreed';
+  const casting =
+    vote.kind !== 'unanimous' && isTied(vote, eligible) && vote.castingVote
+      ? `; the votes being equal, the Chair used their casting vote ${vote.castingVote} the proposal`
+      : '';
+  const members = membersAtStart(shape);
+  switch (vote.kind) {
+    case 'unanimous':
+      return `${members} voted on the proposal and agreed it unanimously.`;
+    case 'counted':
+      return `${members} voted on the proposal: ${tally(meeting, decision, vote)}${casting}; ${agreed}.`;
+    case 'recorded':
+      return `A recorded vote was taken on the proposal. ${recordedNames(meeting, vote, shape)}${casting ? ` The votes being equal, the Chair used their casting vote ${vote.castingVote} the proposal.` : ''} ${agreed.charAt(0).toUpperCase()}${agreed.slice(1)}.`;
+  }
+}
+
+/**
+ * A decision as the minutes print it: the lead sentence, the points when the house style prints
+ * one numbered paragraph a point ("RESOLVED:" then "That …" each), and the vote. A motion that
+ * falls is never printed under RESOLVED: "The motion that … was put to the vote and was LOST".
+ */
+export interface DecisionWording {
+  lead: string;
+  /** One a numbered paragraph, each "That …"; empty when the points are run into the lead. */
+  points: string[];
+  vote?: string;
+}
+
+export function decisionWording(meeting: Meeting, decision: Decision, shape: MinutesShape = COUNCIL_SHAPE): DecisionWording {
+  const vote = decision.vote;
+  const points = decisionPoints(decision);
+  const lost = vote !== undefined && voteOutcome(vote, eligibleVoters(meeting, decision.itemId).length) === 'LOST';
+  if (lost && shape.votingStyle === 'proposal') {
+    const members = membersAtStart(shape);
+    const proposal = points.length > 0 ? `the proposal that ${pointsRunIn(points).replace(/[.;,:]$/, '')}` : 'the proposal';
+    const sentence = proposalVoteSentence(meeting, decision, shape)!;
+    if (vote.kind === 'counted') return { lead: sentence.replace(`${members} voted on the proposal`, `${members} voted on ${proposal}`), points: [] };
+    return { lead: `${ended(`${members} considered ${proposal}`)} ${sentence}`, points: [] };
+  }
+  if (lost) {
+    const motion = points.length > 0 ? `The motion that ${pointsRunIn(points).replace(/[.;,:]$/, '')}` : 'The motion';
+    const movedBy =
+      decision.moverId && decision.seconderId
+        ? `, moved by ${attendeeName(meeting, decision.moverId)} and seconded by ${attendeeName(meeting, decision.seconderId)},`
+        : decision.moverId
+          ? `, moved by ${attendeeName(meeting, decision.moverId)},`
+          : '';
+    const eligible = eligibleVoters(meeting, decision.itemId).length;
+    if (vote.kind === 'recorded')
+      return { lead: `${motion}${movedBy} was put to a recorded vote and was LOST. ${recordedNames(meeting, vote, shape)}`, points: [] };
+    const casting =
+      vote.kind === 'counted' && isTied(vote, eligible) && vote.castingVote === 'against'
+        ? '; the votes being equal, the Chair used their casting vote against the motion'
+        : '';
+    return { lead: `${motion}${movedBy} was put to the vote and was LOST (${tally(meeting, decision, vote)})${casting}.`, points: [] };
+  }
+  const voteText = shape.votingStyle === 'proposal' ? proposalVoteSentence(meeting, decision, shape) : voteSentence(meeting, decision);
+  const withVote = (wording: Omit<DecisionWording, 'vote'>): DecisionWording => (voteText ? { ...wording, vote: voteText } : wording);
+  if (shape.decisionLayout === 'numbered-points' && points.length > 1) {
+    const moved = movedClause(meeting, decision);
+    const verb = shape.decisionVerbs[decision.kind];
+    return withVote({
+      lead: `${moved ? `${moved}${verb}` : verb}:`,
+      points: points.map((point, index) => {
+        const text = `That ${point}`;
+        return index === points.length - 1 ? ended(text) : /[;.]$/.test(text) ? text : `${text};`;
+      }),
+    });
+  }
+  return withVote({ lead: decisionSentence(meeting, decision, shape), points: [] });
 }
 
 export function describeAttendee(attendee: Attendee): string {

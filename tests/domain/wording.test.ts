@@ -1,13 +1,17 @@
 /** The standard wording Minute Book writes into the minutes: times, names, apologies, declarations, decisions and votes. */
 import { describe, expect, it } from 'vitest';
 import { createAgendaItem, createMeeting, type Attendee, type Decision, type Meeting } from '../../main/domain/meeting';
+import { shapeOfKind } from '../../main/domain/bodies';
 import {
   apologiesSentences,
   decisionSentence,
+  decisionWording,
   declarationSentences,
   formatClockTime,
   joinNames,
+  movementSentence,
   namesWithSharedTitle,
+  proposalVoteSentence,
   voteProblems,
   voteSentence,
 } from '../../main/domain/wording';
@@ -222,5 +226,122 @@ describe('a tied vote', () => {
     expect(voteOutcome(tied, 9)).toBe('LOST');
     expect(voteOutcome({ ...tied, castingVote: 'for' }, 9)).toBe('CARRIED');
     expect(voteOutcome({ ...tied, castingVote: 'against' }, 9)).toBe('LOST');
+  });
+});
+
+describe('wording for each kind of body', () => {
+  const governor = (id: string, name: string, status: Attendee['status'] = 'present'): Attendee => ({
+    id,
+    name,
+    displayName: name,
+    category: 'member',
+    role: 'member',
+    status,
+  });
+  const school = shapeOfKind('school-maintained');
+  const nhs = shapeOfKind('nhs-trust-board');
+  const council = shapeOfKind('principal-council');
+  const other = shapeOfKind('other-board');
+  const governors = meetingWith([governor('g1', 'Claire Wood'), governor('g2', 'Raj Mistry'), governor('g3', 'Ben Ola', 'apologies')]);
+  const councillors = meetingWith([member('a1', 'Liz Hardman'), member('a2', 'Joe Bloggs'), member('a3', 'Sam Patel')]);
+  const points = [
+    { id: 'p1', text: 'That the budget be approved' },
+    { id: 'p2', text: 'that the Headteacher reports back in March' },
+  ];
+
+  it('shares the member title the body uses, and none when it has none', () => {
+    expect(namesWithSharedTitle(['Governor A', 'Governor B'], 'Governor')).toBe('Governors A and B');
+    expect(namesWithSharedTitle(['Claire Wood', 'Raj Mistry'], '')).toBe('Claire Wood and Raj Mistry');
+    expect(namesWithSharedTitle(['Councillor A', 'Councillor B'], '')).toBe('Councillor A and Councillor B');
+    expect(apologiesSentences(governors, school)).toEqual(['Apologies for absence were received from Ben Ola.']);
+  });
+
+  it('refers to minutes as the house style numbers them: "in minute FGB/19/26", "during minute …"; councils keep "item"', () => {
+    const meeting = {
+      ...governors,
+      date: '2019-03-12',
+      firstMinuteNumber: 25,
+      declarations: [{ id: 'dcl-0001', itemId: 'item-report', attendeeId: 'g1', kind: 'non-registrable' as const, nature: '', withdrew: false }],
+    };
+    expect(declarationSentences(meeting, { shape: school, minuteNumberPattern: 'FGB/{yy}/{n}' })).toEqual([
+      'Claire Wood declared a non-registrable interest in minute FGB/19/26 and remained in the meeting.',
+    ]);
+    const movement = { id: 'mov-0001', attendeeId: 'g2', kind: 'left' as const, time: '19:05', itemId: 'item-report' };
+    expect(movementSentence(meeting, movement, '10.00 am', { shape: school, minuteNumberPattern: 'FGB/{yy}/{n}.' })).toBe(
+      'Raj Mistry left the meeting at 7.05 pm during minute FGB/19/26.',
+    );
+    expect(movementSentence(meeting, movement, '10.00 am', { shape: council, minuteNumberPattern: 'PDS/{yy}/{n}' })).toBe(
+      'Raj Mistry left the meeting at 7.05 pm during item PDS/19/26.',
+    );
+  });
+
+  it('does not double a "That" the clerk typed, in either layout', () => {
+    expect(decisionSentence(councillors, decision({ points: [{ id: 'p1', text: 'That the report be noted' }] }))).toBe('RESOLVED that the report be noted.');
+    expect(decisionWording(councillors, decision({ points }), council)).toEqual({
+      lead: 'RESOLVED:',
+      points: ['That the budget be approved;', 'That the Headteacher reports back in March.'],
+    });
+    expect(decisionWording(councillors, decision({ points }), { ...council, decisionLayout: 'run-in' })).toEqual({
+      lead: 'RESOLVED that: (1) the budget be approved (2) the Headteacher reports back in March.',
+      points: [],
+    });
+  });
+
+  it('prints the verbs the house style sets', () => {
+    const verbs = { ...council.decisionVerbs, AGREED: 'AGREED by the Board' };
+    expect(decisionWording(councillors, decision({ kind: 'AGREED', points: [points[0]!] }), { ...council, decisionVerbs: verbs }).lead).toBe(
+      'AGREED by the Board that the budget be approved.',
+    );
+    expect(decisionWording(councillors, decision({ kind: 'NOTED' }), nhs).lead).toBe('NOTED.');
+  });
+
+  it('never prints a motion that falls under RESOLVED', () => {
+    const lost = decisionWording(
+      councillors,
+      decision({ points: [{ id: 'p1', text: 'the scheme be approved' }], vote: { kind: 'counted', for: 3, against: 5, abstentions: 1 } }),
+      council,
+    );
+    expect(lost).toEqual({ lead: 'The motion that the scheme be approved was put to the vote and was LOST (For 3, Against 5, Abstentions 1).', points: [] });
+    expect(lost.lead).not.toContain('RESOLVED');
+    const moved = decisionWording(
+      councillors,
+      decision({
+        points: [{ id: 'p1', text: 'the scheme be approved' }],
+        moverId: 'a1',
+        seconderId: 'a2',
+        vote: { kind: 'counted', for: 1, against: 2, abstentions: 0 },
+      }),
+      council,
+    );
+    expect(moved.lead).toBe(
+      'The motion that the scheme be approved, moved by Councillor Liz Hardman and seconded by Councillor Joe Bloggs, was put to the vote and was LOST (For 1, Against 2, Abstentions 0).',
+    );
+    expect(decisionWording(councillors, decision({ points: [points[0]!], vote: { kind: 'counted', for: 2, against: 1, abstentions: 0 } }), council)).toEqual({
+      lead: 'RESOLVED that the budget be approved.',
+      points: [],
+      vote: 'On being put to the vote the motion was CARRIED (For 2, Against 1, Abstentions 0).',
+    });
+  });
+
+  it('words votes of governors and boards without motions', () => {
+    const carried = decisionWording(governors, decision({ points: [points[0]!], vote: { kind: 'counted', for: 6, against: 1, abstentions: 0 } }), school);
+    expect(carried).toEqual({
+      lead: 'RESOLVED that the budget be approved.',
+      points: [],
+      vote: 'Governors voted on the proposal: For 6, Against 1, Abstentions 0; it was agreed.',
+    });
+    const notAgreed = decisionWording(governors, decision({ points: [points[0]!], vote: { kind: 'counted', for: 1, against: 6, abstentions: 0 } }), school);
+    expect(notAgreed).toEqual({
+      lead: 'Governors voted on the proposal that the budget be approved: For 1, Against 6, Abstentions 0; it was not agreed.',
+      points: [],
+    });
+    expect(proposalVoteSentence(governors, decision({ vote: { kind: 'unanimous' } }), nhs)).toBe('The Board voted on the proposal and agreed it unanimously.');
+    expect(proposalVoteSentence(governors, decision({ vote: { kind: 'counted', for: 4, against: 2, abstentions: 1 } }), other)).toBe(
+      'Members voted on the proposal: For 4, Against 2, Abstentions 1; it was agreed.',
+    );
+    for (const shape of [school, nhs, other]) {
+      const wording = decisionWording(governors, decision({ points, vote: { kind: 'counted', for: 5, against: 1, abstentions: 0 } }), shape);
+      expect(`${wording.lead} ${wording.points.join(' ')} ${wording.vote ?? ''}`).not.toMatch(/motion/i);
+    }
   });
 });
