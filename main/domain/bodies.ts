@@ -172,7 +172,8 @@ const COUNCIL: MinutesShape = {
   remoteMark: '(remote)',
   privateBusinessLaw: 'schedule-12a',
   decisionVerbs: COUNCIL_VERBS,
-  decisionLayout: 'numbered-points',
+  // Councils' minutes have always run a decision's points into one sentence; a house style may number them instead.
+  decisionLayout: 'run-in',
   votingStyle: 'motion',
   paragraphNumbering: 'none',
   actionReferencePattern: '{n}/{i}',

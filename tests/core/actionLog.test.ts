@@ -2,10 +2,12 @@
  * A committee's action log from all its meetings in a real library folder: the rows a clerk
  * sees, the CSV read back with papaparse, and the Word table read back from the unzipped XML.
  */
+import { writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionLogCsv, actionLogDocx, collectActionLog, type ActionLogRow } from '../../main/core/export/actionLog';
-import { DEFAULT_HOUSE_STYLE } from '../../main/domain/houseStyle';
+import { librarySettingsPath } from '../../main/core/libraryFile';
+import { createLibrarySettings, DEFAULT_HOUSE_STYLE } from '../../main/domain/houseStyle';
 import { openDocx } from '../support/openDocx';
 import { makeTempLibrary, type TempLibrary } from '../support/tempLibrary';
 import { COMMITTEE_NAME, COMMITTEE_SLUG, EXEMPT_ACTION, makeCommitteeLibrary } from '../cli/committeeLibrary';
@@ -90,6 +92,19 @@ describe('collecting a committee’s actions', () => {
     const log = await collectActionLog(temp.library, COMMITTEE_SLUG);
     expect(log.unreadable.map((each) => each.file)).toEqual([`meetings/2022/2022-10-25 ${COMMITTEE_SLUG}.json`]);
     expect(log.unreadable[0]!.problem).toContain('not valid JSON');
+  });
+
+  it('writes each reference in the house style’s patterns for actions and minute numbers', async () => {
+    const settings = createLibrarySettings();
+    settings.houseStyle = {
+      ...settings.houseStyle,
+      bodyKind: 'nhs-trust-board',
+      minuteNumberPattern: 'TB/{yy}/{n}',
+      shape: { actionReferencePattern: '{m}-{i}' },
+    };
+    await writeFile(librarySettingsPath(temp.library), JSON.stringify(settings));
+    const log = await collectActionLog(temp.library, COMMITTEE_SLUG);
+    expect(log.rows.map((row) => row.reference)).toEqual(PUBLIC_ROWS.map((row) => `TB/${row.meetingDate.slice(2, 4)}/${row.reference.replace('/', '-')}`));
   });
 
   it('says so when the library has no such committee', async () => {

@@ -13,6 +13,7 @@ import { xmlSafe } from '../../main/core/export/wordText';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../main/domain/houseStyle';
 import { createAgendaItem, createMeeting, type Attendee, type Meeting } from '../../main/domain/meeting';
+import { paragraphTexts, paragraphXml } from '../support/docxText';
 import { openDocx } from '../support/openDocx';
 
 const at = new Date('2022-11-08T10:00:00Z');
@@ -145,29 +146,6 @@ async function exported(meeting: Meeting, version: 'public' | 'confidential', op
     core: await part(/^docProps\/core\.xml$/),
     zip,
   };
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** The text of each paragraph of a part, in order. */
-function paragraphTexts(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) =>
-    decodeXml([...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join('')),
-  );
-}
-
-/** The paragraph whose text is exactly `text`, as XML. */
-function paragraphXml(xml: string, text: string): string {
-  const found = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => match[0]).find((paragraph) => paragraphTexts(paragraph)[0] === text);
-  if (!found) throw new Error(`no paragraph reads "${text}"`);
-  return found;
 }
 
 describe('xmlSafe', () => {
@@ -421,7 +399,7 @@ describe('minutes document in the house style', () => {
   it('writes every date and time in the house formats', async () => {
     const text = paragraphTexts(pemberley.document);
     expect(text).toContain('Minutes of the meeting held on Tuesday, 08/11/2022 at 10:00');
-    expect(text).toContain('Councillor Pat Green left the meeting at 11:05 during item 64.');
+    expect(text).toContain('Councillor Pat Green left the meeting at 11:05 during item PDS/22/64.');
     expect(text).toContain('ACTION 64/1: Circulate the attendance figures — Jane Smith, by 01/12/2022');
     expect(text).toContain('01/12/2022');
     expect(text).toContain('The meeting ended at 12:15');

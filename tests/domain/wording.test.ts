@@ -277,11 +277,11 @@ describe('wording for each kind of body', () => {
 
   it('does not double a "That" the clerk typed, in either layout', () => {
     expect(decisionSentence(councillors, decision({ points: [{ id: 'p1', text: 'That the report be noted' }] }))).toBe('RESOLVED that the report be noted.');
-    expect(decisionWording(councillors, decision({ points }), council)).toEqual({
+    expect(decisionWording(councillors, decision({ points }), { ...council, decisionLayout: 'numbered-points' })).toEqual({
       lead: 'RESOLVED:',
       points: ['That the budget be approved;', 'That the Headteacher reports back in March.'],
     });
-    expect(decisionWording(councillors, decision({ points }), { ...council, decisionLayout: 'run-in' })).toEqual({
+    expect(decisionWording(councillors, decision({ points }), council)).toEqual({
       lead: 'RESOLVED that: (1) the budget be approved (2) the Headteacher reports back in March.',
       points: [],
     });

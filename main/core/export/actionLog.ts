@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { Document, Footer, Header, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun, WidthType, type IStylesOptions } from 'docx';
 
 import { slugify } from '../../domain/committee';
-import { DEFAULT_HOUSE_STYLE, formatDate, type HouseStyle } from '../../domain/houseStyle';
+import { DEFAULT_HOUSE_STYLE, formatDate, minutesShapeOf, type HouseStyle } from '../../domain/houseStyle';
 import type { ActionLogFormat } from '../../domain/api';
 import type { ActionStatus, Meeting, UnreadableMeetingFile } from '../../domain/meeting';
 import { actionReference, minuteNumberOf } from '../../domain/minuteNumbers';
@@ -15,7 +15,7 @@ import { ACTION_STATUS_LABELS, actionOwnerName } from '../../domain/wording';
 import { ClerkFacingError } from '../clerkFacingError';
 import { readCommittee, scanLibrary, fromLibraryRelative } from '../library';
 import { readMeetingFile } from '../meetingFile';
-import { loadExportStyle, type ExportStyle } from './exportStyle';
+import { loadExportStyle, loadHouseStyle, type ExportStyle } from './exportStyle';
 import { headerLine, pageNumberLine, tableCell, textRun, xmlSafe } from './wordText';
 
 /** One action, as the log lists it. Dates are ISO (yyyy-mm-dd); the Word log writes them in the house style. */
@@ -40,13 +40,14 @@ interface SortableRow extends ActionLogRow {
 }
 
 /** The actions of one meeting, in agenda order. Actions of a removed item (kept for Undo) are not listed. */
-function meetingRows(meeting: Meeting, confidential: boolean): SortableRow[] {
+function meetingRows(meeting: Meeting, confidential: boolean, houseStyle: HouseStyle): SortableRow[] {
+  const referencePattern = minutesShapeOf(houseStyle).actionReferencePattern;
   return meeting.agenda.flatMap((item, itemIndex) => {
     if (item.exempt && !confidential) return [];
     const actions = meeting.actions.filter((action) => action.itemId === item.id);
     return actions.map((action, index) => ({
       meetingDate: meeting.date,
-      reference: actionReference(meeting, action.id),
+      reference: actionReference(meeting, action.id, referencePattern, houseStyle.minuteNumberPattern),
       action: action.text.trim(),
       owner: actionOwnerName(meeting, action),
       due: action.due ?? '',
@@ -67,10 +68,10 @@ function byDateThenReference(a: SortableRow, b: SortableRow): number {
   );
 }
 
-/** The log's rows from the given meetings: all of them belong to the committee. */
-export function actionLogRows(meetings: readonly Meeting[], options: { confidential?: boolean } = {}): ActionLogRow[] {
+/** The log's rows from the given meetings: all of them belong to the committee. References follow the house style's pattern ("64/1", "TB2026.7"). */
+export function actionLogRows(meetings: readonly Meeting[], options: { confidential?: boolean; houseStyle?: HouseStyle } = {}): ActionLogRow[] {
   return meetings
-    .flatMap((meeting) => meetingRows(meeting, options.confidential === true))
+    .flatMap((meeting) => meetingRows(meeting, options.confidential === true, options.houseStyle ?? DEFAULT_HOUSE_STYLE))
     .sort(byDateThenReference)
     .map(({ startTime: _startTime, minuteNumber: _minuteNumber, actionNumber: _actionNumber, ...row }) => row);
 }
@@ -103,7 +104,8 @@ export async function collectActionLog(libraryPath: string, committeeSlug: strin
     }
   }
   const committeeName = await committeeNameOf(libraryPath, committeeSlug, meetings);
-  return { committeeName, meetingCount: meetings.length, rows: actionLogRows(meetings, options), unreadable };
+  const houseStyle = await loadHouseStyle(libraryPath, committeeSlug);
+  return { committeeName, meetingCount: meetings.length, rows: actionLogRows(meetings, { ...options, houseStyle }), unreadable };
 }
 
 async function committeeNameOf(libraryPath: string, committeeSlug: string, meetings: readonly Meeting[]): Promise<string> {

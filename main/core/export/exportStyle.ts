@@ -45,10 +45,15 @@ export const DEFAULT_EXPORT_STYLE: ExportStyle = { houseStyle: DEFAULT_HOUSE_STY
 const MAX_LOGO_BYTES = 10 * 1024 * 1024;
 const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
 
+/** The committee's house style: library.json's with the committee's overrides (no logo or template read). */
+export async function loadHouseStyle(libraryPath: string, committeeSlug: string | undefined): Promise<HouseStyle> {
+  const library = await readLibrarySettings(libraryPath);
+  return resolveHouseStyle(library.houseStyle, await committeeOverrides(libraryPath, committeeSlug));
+}
+
 /** Reads library.json, the committee's overrides, the logo and the template. */
 export async function loadExportStyle(libraryPath: string, committeeSlug: string | undefined): Promise<ExportStyle> {
-  const library = await readLibrarySettings(libraryPath);
-  const houseStyle = resolveHouseStyle(library.houseStyle, await committeeOverrides(libraryPath, committeeSlug));
+  const houseStyle = await loadHouseStyle(libraryPath, committeeSlug);
   const [logo, template] = await Promise.all([
     houseStyle.logo ? readLogo(libraryPath, houseStyle.logo) : undefined,
     houseStyle.template ? readTemplate(libraryPath, houseStyle.template) : undefined,

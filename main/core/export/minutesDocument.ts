@@ -10,16 +10,17 @@
  */
 import { Document, Packer } from 'docx';
 import type { MinutesVersion } from '../../domain/api';
-import { formatDate } from '../../domain/houseStyle';
+import { keepsPrivateBusinessApart } from '../../domain/bodies';
+import { formatDate, minutesShapeOf } from '../../domain/houseStyle';
 import type { Meeting } from '../../domain/meeting';
 import { DEFAULT_EXPORT_STYLE, type ExportStyle } from './exportStyle';
 import { agendaItem } from './minutes/agendaItem';
 import { attendance } from './minutes/attendance';
 import { closingMatter } from './minutes/closingMatter';
 import { frontMatter } from './minutes/frontMatter';
-import { ListInstances, type Layout } from './minutes/layout';
+import { ListInstances, ParagraphNumbers, sentence, type Layout } from './minutes/layout';
 import { pageFooter, pageHeader } from './minutes/pageFrame';
-import { BULLET_LIST, documentStyles, listLevels, NUMBERED_LIST } from './minutes/styles';
+import { BULLET_LIST, DECISION_POINTS, decisionPointLevels, documentStyles, listLevels, NUMBERED_LIST } from './minutes/styles';
 import { xmlSafe } from './wordText';
 
 export type { MinutesVersion } from '../../domain/api';
@@ -41,8 +42,28 @@ export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentO
   const draft = options.draft ?? meeting.status === 'draft';
   const organisation = house.organisation.trim() || options.organisation?.trim() || undefined;
   const { ids, externalStyles, styles } = documentStyles(house, style.template);
-  const layout: Layout = { meeting, version, house, ids, lists: new ListInstances() };
+  const shape = minutesShapeOf(house);
+  const layout: Layout = {
+    meeting,
+    version,
+    house,
+    shape,
+    references: { shape, minuteNumberPattern: house.minuteNumberPattern },
+    ids,
+    lists: new ListInstances(),
+    paragraphNumbers: new ParagraphNumbers(shape.paragraphNumbering === 'decimal'),
+  };
   const date = formatDate(meeting.date, house.dateFormat);
+  // A school minutes its Part II business in a document of its own: the confidential version holds those items only.
+  const partTwoOnly = version === 'confidential' && keepsPrivateBusinessApart(shape);
+  const items = partTwoOnly ? meeting.agenda.filter((item) => item.exempt) : meeting.agenda;
+  const children = [
+    ...frontMatter(layout, organisation, style.logo),
+    ...(partTwoOnly ? [sentence('Part II (confidential) minutes')] : []),
+    ...attendance(layout),
+    ...items.flatMap((item) => agendaItem(layout, item)),
+    ...closingMatter(layout, items),
+  ];
   return new Document({
     title: xmlSafe(`Minutes: ${meeting.committee}, ${date}`),
     subject: xmlSafe(`${version === 'public' ? 'Public' : 'Confidential'} minutes of the ${meeting.committee} meeting held on ${date}`),
@@ -53,18 +74,15 @@ export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentO
       config: [
         { reference: BULLET_LIST, levels: listLevels('bullet') },
         { reference: NUMBERED_LIST, levels: listLevels('numbered') },
+        { reference: DECISION_POINTS, levels: decisionPointLevels() },
+        ...layout.paragraphNumbers.config(),
       ],
     },
     sections: [
       {
         headers: { default: pageHeader(layout, draft) },
         footers: { default: pageFooter(version) },
-        children: [
-          ...frontMatter(layout, organisation, style.logo),
-          ...attendance(meeting),
-          ...meeting.agenda.flatMap((item) => agendaItem(layout, item)),
-          ...closingMatter(layout),
-        ],
+        children,
       },
     ],
   });

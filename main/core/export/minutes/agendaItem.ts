@@ -1,17 +1,21 @@
 /**
- * One agenda item as a numbered minute: its heading, the minutes with their lists as real Word
- * numbering, and its record (declarations, arrivals and departures, decisions and votes,
- * actions). A Part 2 item in the public version shows only its public summary and the Schedule
- * 12A sentence.
+ * One agenda entry: a numbered minute with its heading, the minutes with their lists as real Word
+ * numbering (and paragraph numbers "63.1" where the house style has them), and its record
+ * (declarations, arrivals and departures, decisions where the clerk placed them, votes,
+ * actions); a lettered sub-item "(a) …" under its minute; or a section heading ("PART ONE") that
+ * takes no number. A private item in the public version shows only its public summary and the
+ * law it was taken under, or for a school that it is minuted separately (Part II).
  */
 import { Paragraph, Table, TableCell, TableRow, WidthType, type TextRun } from 'docx';
+import { keepsPrivateBusinessApart, type MinutesShape } from '../../../domain/bodies';
+import { generatedMinutesOf } from '../../../domain/generatedMinutes';
 import { formatDate } from '../../../domain/houseStyle';
-import type { Action, AgendaItem, MinuteBlock, TextRun as MinuteRun } from '../../../domain/meeting';
-import { actionReference, styledMinuteNumber } from '../../../domain/minuteNumbers';
-import { actionOwnerName, declarationSentences, decisionSentence, movementSentence, voteSentence } from '../../../domain/wording';
+import type { Action, AgendaItem, Decision, MinuteBlock, TextRun as MinuteRun } from '../../../domain/meeting';
+import { actionReference, agendaNumbering, isSection, styledMinuteNumber } from '../../../domain/minuteNumbers';
+import { actionOwnerName, declarationSentences, decisionWording, movementSentence } from '../../../domain/wording';
 import { textRun, xmlSafe } from '../wordText';
-import { heading, sentence, textParagraphs, type Layout } from './layout';
-import { BULLET_LIST, DEEPEST_LIST_LEVEL, NUMBERED_LIST } from './styles';
+import { heading, minuteParagraph, minuteSentence, textParagraphs, type Layout } from './layout';
+import { BULLET_LIST, DECISION_POINTS, DEEPEST_LIST_LEVEL, NUMBERED_LIST } from './styles';
 
 function runsOf(runs: readonly MinuteRun[]): TextRun[] {
   return runs.map((run) => textRun(run.text, run.marks));
@@ -53,88 +57,166 @@ function minutesTable(block: MinuteBlock, layout: Layout): Table | undefined {
   });
 }
 
-function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout): Array<Paragraph | Table> {
+/** Decisions the clerk placed among the paragraphs, by the block they follow (null: before them all). */
+type Placed = Map<string | null, Array<Paragraph | Table>>;
+
+function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: Placed = new Map()): Array<Paragraph | Table> {
   const { ids, lists } = layout;
-  const paragraphs: Array<Paragraph | Table> = [];
+  const paragraphs: Array<Paragraph | Table> = [...(placed.get(null) ?? [])];
   let numbered: number | undefined;
   let bullet: number | undefined;
   for (const block of blocks) {
+    const after = placed.get(block.id);
     if (block.type === 'table') {
       numbered = undefined;
       bullet = undefined;
       const table = minutesTable(block, layout);
       if (table) paragraphs.push(table);
-      continue;
+    } else if (block.runs.some((run) => xmlSafe(run.text).trim())) {
+      const level = Math.min(block.level ?? 0, DEEPEST_LIST_LEVEL);
+      const children = runsOf(block.runs);
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading':
+          numbered = undefined;
+          bullet = undefined;
+          paragraphs.push(block.type === 'heading' ? new Paragraph({ style: ids.heading2, keepNext: true, children }) : minuteParagraph(layout, children));
+          break;
+        case 'numbered': {
+          numbered ??= lists.allocate();
+          bullet = undefined;
+          const style = ids.numbered[level];
+          paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: NUMBERED_LIST, level, instance: numbered }, children }));
+          break;
+        }
+        case 'bullet': {
+          if (level === 0) numbered = undefined;
+          bullet ??= lists.allocate();
+          const style = ids.bullet[level];
+          paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: BULLET_LIST, level, instance: bullet }, children }));
+          break;
+        }
+      }
     }
-    if (!block.runs.some((run) => xmlSafe(run.text).trim())) continue;
-    const level = Math.min(block.level ?? 0, DEEPEST_LIST_LEVEL);
-    const children = runsOf(block.runs);
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        numbered = undefined;
-        bullet = undefined;
-        paragraphs.push(block.type === 'heading' ? new Paragraph({ style: ids.heading2, keepNext: true, children }) : new Paragraph({ children }));
-        break;
-      case 'numbered': {
-        numbered ??= lists.allocate();
-        bullet = undefined;
-        const style = ids.numbered[level];
-        paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: NUMBERED_LIST, level, instance: numbered }, children }));
-        break;
-      }
-      case 'bullet': {
-        if (level === 0) numbered = undefined;
-        bullet ??= lists.allocate();
-        const style = ids.bullet[level];
-        paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: BULLET_LIST, level, instance: bullet }, children }));
-        break;
-      }
+    if (after) {
+      // A decision between them ends the list: the next numbered block starts again from 1.
+      numbered = undefined;
+      bullet = undefined;
+      paragraphs.push(...after);
     }
   }
   return paragraphs;
 }
 
-/** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022". */
+/** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022", the reference in the house style's pattern. */
 function actionSentence(layout: Layout, action: Action): string {
-  const { meeting, house } = layout;
+  const { meeting, house, shape } = layout;
   const owner = actionOwnerName(meeting, action);
   const due = action.due ? `, by ${formatDate(action.due, house.dateFormat)}` : '';
   const who = owner ? ` — ${owner}${due}` : due;
-  return `ACTION ${actionReference(meeting, action.id)}: ${action.text.trim()}${who}`;
+  return `ACTION ${actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern)}: ${action.text.trim()}${who}`;
 }
 
-function itemRecord(layout: Layout, item: AgendaItem): Paragraph[] {
-  const { meeting, house } = layout;
-  const declarations = meeting.declarations.filter((each) => each.itemId === item.id);
-  const paragraphs = declarations.length > 0 ? declarationSentences({ ...meeting, declarations }).map(sentence) : [];
-  const movements = meeting.movements.filter((each) => each.itemId === item.id).sort((a, b) => a.time.localeCompare(b.time));
-  paragraphs.push(...movements.map((movement) => sentence(movementSentence(meeting, movement, house.timeFormat))));
-  for (const decision of meeting.decisions.filter((each) => each.itemId === item.id)) {
-    const vote = voteSentence(meeting, decision);
-    // A resolution is never printed at the foot of a page with its vote on the next.
-    paragraphs.push(new Paragraph({ keepNext: vote !== undefined, children: [textRun(decisionSentence(meeting, decision))] }));
-    if (vote) paragraphs.push(sentence(vote));
+/** A decision as the house style lays it out: the lead, its points one numbered paragraph each or run in, and the vote. */
+function decisionParagraphs(layout: Layout, decision: Decision): Paragraph[] {
+  const { meeting, shape, lists } = layout;
+  const wording = decisionWording(meeting, decision, shape);
+  // A resolution is never printed at the foot of a page with its points or its vote on the next.
+  const paragraphs = [minuteParagraph(layout, [textRun(wording.lead)], { keepNext: wording.points.length > 0 || wording.vote !== undefined })];
+  if (wording.points.length > 0) {
+    const instance = lists.allocate();
+    wording.points.forEach((point, index) => {
+      const last = index === wording.points.length - 1;
+      paragraphs.push(
+        new Paragraph({
+          keepNext: !last || wording.vote !== undefined,
+          numbering: { reference: DECISION_POINTS, level: 0, instance },
+          children: [textRun(point)],
+        }),
+      );
+    });
   }
+  if (wording.vote) paragraphs.push(minuteSentence(layout, wording.vote));
+  return paragraphs;
+}
+
+/** The decisions of the item by where the clerk placed them: after a paragraph, before them all (null), or at the end (absent, or a paragraph no longer there). */
+function placeDecisions(layout: Layout, item: AgendaItem, minutes: readonly MinuteBlock[]): { placed: Placed; atEnd: Paragraph[] } {
+  const placed: Placed = new Map();
+  const atEnd: Paragraph[] = [];
+  const blockIds = new Set(minutes.map((block) => block.id));
+  for (const decision of layout.meeting.decisions.filter((each) => each.itemId === item.id)) {
+    const paragraphs = decisionParagraphs(layout, decision);
+    const after = decision.afterBlockId;
+    if (after === null || (after !== undefined && blockIds.has(after))) placed.set(after, [...(placed.get(after) ?? []), ...paragraphs]);
+    else atEnd.push(...paragraphs);
+  }
+  return { placed, atEnd };
+}
+
+/** Declarations and movements recorded on the item, the decisions placed at the end, then the actions. */
+function itemRecord(layout: Layout, item: AgendaItem, decisionsAtEnd: readonly Paragraph[]): Paragraph[] {
+  const { meeting, house, references } = layout;
+  const declarations = meeting.declarations.filter((each) => each.itemId === item.id);
+  const paragraphs = declarations.length > 0 ? declarationSentences({ ...meeting, declarations }, references).map((text) => minuteSentence(layout, text)) : [];
+  const movements = meeting.movements.filter((each) => each.itemId === item.id).sort((a, b) => a.time.localeCompare(b.time));
+  paragraphs.push(...movements.map((movement) => minuteSentence(layout, movementSentence(meeting, movement, house.timeFormat, references))));
+  paragraphs.push(...decisionsAtEnd);
   for (const action of meeting.actions.filter((each) => each.itemId === item.id)) {
-    paragraphs.push(new Paragraph({ children: [textRun(actionSentence(layout, action), ['bold'])] }));
+    paragraphs.push(minuteParagraph(layout, [textRun(actionSentence(layout, action), ['bold'])]));
   }
   return paragraphs;
 }
 
-function privateSessionSentence(item: AgendaItem): string {
-  const ground = item.exemptParagraph ? `paragraph ${item.exemptParagraph} of Schedule 12A` : 'Schedule 12A';
-  return `This item was considered in private under ${ground} to the Local Government Act 1972.`;
+/** The minutes text and record of an item, the decisions where the clerk placed them. */
+function itemBody(layout: Layout, item: AgendaItem): Array<Paragraph | Table> {
+  const minutes = generatedMinutesOf(layout.meeting, item, layout.references);
+  const { placed, atEnd } = placeDecisions(layout, item, minutes);
+  return [...minutesBlocks(minutes, layout, placed), ...itemRecord(layout, item, atEnd)];
+}
+
+/** Why an item was taken in private, in the law the body works under; a school's Part II names its regulations or articles. */
+export function privateSessionSentence(item: AgendaItem, shape: MinutesShape): string {
+  switch (shape.privateBusinessLaw) {
+    case 'schedule-12a': {
+      const ground = item.exemptParagraph ? `paragraph ${item.exemptParagraph} of Schedule 12A` : 'Schedule 12A';
+      return `This item was considered in private under ${ground} to the Local Government Act 1972.`;
+    }
+    case 'admission-act-1960':
+      return 'The public and press were excluded for this item by resolution under section 1(2) of the Public Bodies (Admission to Meetings) Act 1960, publicity being prejudicial to the public interest by reason of the confidential nature of the business.';
+    case 'school-part-two':
+      return shape.bodyKind === 'school-academy'
+        ? 'This item was considered as confidential (Part II) business under the academy trust’s articles of association.'
+        : 'This item was considered as confidential (Part II) business under the School Governance (Roles, Procedures and Allowances) (England) Regulations 2013.';
+    case 'confidential':
+      return 'This item was considered in confidence.';
+  }
+}
+
+/** What the public minutes of a school say of a Part II item, which is minuted in its own document. */
+export const MINUTED_SEPARATELY = 'This item was confidential and is minuted separately (Part II).';
+
+/** The minute's heading: "64 Budget", a sub-item "(a) Declarations of substitutes", a section "PART ONE". */
+function itemHeading(layout: Layout, item: AgendaItem, keepNext: boolean): Paragraph {
+  const { meeting, house, ids } = layout;
+  if (isSection(item)) return heading(item.title.trim(), ids.heading1, keepNext);
+  const place = agendaNumbering(meeting).get(item.id);
+  if (item.shape === 'sub-item' && place?.letter !== undefined) return heading(`(${place.letter}) ${item.title}`, ids.heading2, keepNext);
+  return heading(`${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`, ids.heading1, keepNext);
 }
 
 export function agendaItem(layout: Layout, item: AgendaItem): Array<Paragraph | Table> {
-  const { meeting, version, house, ids } = layout;
-  const titleText = `${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`;
-  const title = heading(titleText, ids.heading1);
+  const { meeting, version, shape } = layout;
+  layout.paragraphNumbers.enterMinute(agendaNumbering(meeting).get(item.id)?.number);
+  if (isSection(item)) return [itemHeading(layout, item, true)];
+  const title = itemHeading(layout, item, true);
   if (!item.exempt) {
-    const body = [...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
-    return [body.length > 0 ? title : heading(titleText, ids.heading1, false), ...body];
+    const body = itemBody(layout, item);
+    return [body.length > 0 ? title : itemHeading(layout, item, false), ...body];
   }
-  if (version === 'public') return [title, ...textParagraphs(item.publicSummary), sentence(privateSessionSentence(item))];
-  return [title, sentence(privateSessionSentence(item)), ...minutesBlocks(item.minutes, layout), ...itemRecord(layout, item)];
+  if (version === 'public') {
+    const ground = keepsPrivateBusinessApart(shape) ? MINUTED_SEPARATELY : privateSessionSentence(item, shape);
+    return [title, ...textParagraphs(item.publicSummary, layout), minuteSentence(layout, ground)];
+  }
+  return [title, minuteSentence(layout, privateSessionSentence(item, shape)), ...itemBody(layout, item)];
 }

@@ -1,51 +1,73 @@
 /**
- * Who attended, in the groups minutes list them: Present (with Chair, Vice-Chair, co-opted
- * members, substitutes and remote attendance marked), Also present, Officers, Apologies.
+ * Who attended, in the house style's groups and order (a council's Present / Also present /
+ * Officers / Apologies / Absent, a board's Members / In attendance / …, a school's Governors
+ * present / … / Apologies consented or not), each group left out when empty; people with their
+ * initials, category, job title or capacity, their role in the body's words, substitutes and
+ * remote attendance marked; the key to the categories used; and, where the house style wants
+ * it, whether the meeting was quorate.
  */
 import { Paragraph } from 'docx';
+import { quorumAt } from '../../../domain/attendance';
+import { attendanceListing, categoryKey } from '../../../domain/attendanceGroups';
+import type { AttendanceGroup, MinutesShape } from '../../../domain/bodies';
 import type { Attendee, Meeting } from '../../../domain/meeting';
-import { describeAttendee } from '../../../domain/wording';
+import { isSection, styledMinuteNumber } from '../../../domain/minuteNumbers';
 import { textRun } from '../wordText';
+import type { Layout } from './layout';
 
-function attends(attendee: Attendee): boolean {
-  return attendee.status === 'present' || attendee.status === 'remote';
+const ROLE_NAMES: Partial<Record<NonNullable<Attendee['role']>, string>> = {
+  chair: 'Chair',
+  'vice-chair': 'Vice-Chair',
+  'co-opted-voting': 'co-opted member',
+  'co-opted-non-voting': 'co-opted member, non-voting',
+};
+
+/** "Claire Wood [CW] (P), Non-Executive Director": the name with what the body prints beside it. */
+function personLabel(attendee: Attendee, shape: MinutesShape): string {
+  const category = shape.memberCategories.find((each) => each.id === attendee.memberCategory);
+  const initials = attendee.initials ? ` [${attendee.initials}]` : '';
+  const abbreviation = category ? ` (${category.abbreviation})` : '';
+  const capacity = attendee.jobTitle?.trim() ? `, ${attendee.jobTitle.trim()}` : '';
+  return `${attendee.displayName}${initials}${abbreviation}${capacity}`;
 }
 
-/** "Councillor A (Chair)", "Councillor C (substitute for Councillor D)", "Councillor E (remote)". */
-function presentMemberLabel(meeting: Meeting, attendee: Attendee): string {
+/** "… (Chair)", "… (Joint Deputy Chair)", "… (substitute for Councillor D)", "… (remote)": how someone attending is marked. */
+function attendingLabel(meeting: Meeting, attendee: Attendee, shape: MinutesShape): string {
   const notes: string[] = [];
-  if (attendee.role === 'chair') notes.push('(Chair)');
-  if (attendee.role === 'vice-chair') notes.push('(Vice-Chair)');
-  if (attendee.role === 'co-opted-voting') notes.push('(co-opted member)');
-  if (attendee.role === 'co-opted-non-voting') notes.push('(co-opted member, non-voting)');
+  const role = attendee.roleLabel?.trim() || (attendee.role ? ROLE_NAMES[attendee.role] : undefined);
+  if (role) notes.push(`(${role})`);
   if (attendee.role === 'substitute' && attendee.substituteFor) {
     const member = meeting.attendees.find((each) => each.id === attendee.substituteFor);
     if (member) notes.push(`(substitute for ${member.displayName})`);
   }
-  if (attendee.status === 'remote') notes.push('(remote)');
-  return [attendee.displayName, ...notes].join(' ');
+  if (attendee.status === 'remote' && shape.remoteMark.trim()) notes.push(shape.remoteMark.trim());
+  return [personLabel(attendee, shape), ...notes].join(' ');
 }
 
-function withRemoteMark(attendee: Attendee): string {
-  return attendee.status === 'remote' ? `${describeAttendee(attendee)} (remote)` : describeAttendee(attendee);
+function groupNames(meeting: Meeting, group: AttendanceGroup, people: readonly Attendee[], shape: MinutesShape): string[] {
+  return people.map((person) => (group.lists === 'attending' ? attendingLabel(meeting, person, shape) : personLabel(person, shape)));
 }
 
-function attendanceGroups(meeting: Meeting): Array<{ label: string; names: string[] }> {
-  const { attendees } = meeting;
-  return [
-    { label: 'Present', names: attendees.filter((each) => each.category === 'member' && attends(each)).map((each) => presentMemberLabel(meeting, each)) },
-    {
-      label: 'Also present',
-      names: attendees.filter((each) => (each.category === 'councillor' || each.category === 'guest') && attends(each)).map(withRemoteMark),
-    },
-    { label: 'Officers', names: attendees.filter((each) => each.category === 'officer' && attends(each)).map(withRemoteMark) },
-    { label: 'Apologies', names: attendees.filter((each) => each.status === 'apologies' || each.status === 'substituted').map((each) => each.displayName) },
-  ].filter((group) => group.names.length > 0);
+/** "The meeting was quorate." or "The meeting was not quorate from minute 66 (Budget monitoring)."; nothing when it cannot be judged. */
+export function quorumStatement(layout: Layout): string | undefined {
+  const { meeting, house } = layout;
+  const minutes = meeting.agenda.filter((item) => !isSection(item));
+  if (minutes.length === 0 || quorumAt(meeting, minutes[0]!.id).votingRoster === 0) return undefined;
+  const first = minutes.find((item) => !quorumAt(meeting, item.id).quorate);
+  if (!first) return 'The meeting was quorate.';
+  const number = styledMinuteNumber(meeting, first.id, house.minuteNumberPattern).replace(/[.:]$/, '');
+  return `The meeting was not quorate from minute ${number} (${first.title.trim()}).`;
 }
 
-export function attendance(meeting: Meeting): Paragraph[] {
-  return attendanceGroups(meeting).flatMap((group) => [
+export function attendance(layout: Layout): Paragraph[] {
+  const { meeting, shape } = layout;
+  const paragraphs = attendanceListing(meeting.attendees, shape).flatMap(({ group, people }) => [
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 60 }, children: [textRun(group.label, ['bold'])] }),
-    ...group.names.map((name) => new Paragraph({ indent: { left: 360 }, spacing: { after: 0 }, children: [textRun(name)] })),
+    ...groupNames(meeting, group, people, shape).map((name) => new Paragraph({ indent: { left: 360 }, spacing: { after: 0 }, children: [textRun(name)] })),
   ]);
+  const key = categoryKey(meeting.attendees, shape);
+  if (key) paragraphs.push(new Paragraph({ spacing: { before: 120 }, children: [textRun(`Key: ${key}`, ['italic'])] }));
+  const quorum = shape.quorumStatement === 'after-attendance' ? quorumStatement(layout) : undefined;
+  if (quorum) paragraphs.push(new Paragraph({ spacing: { before: 240 }, children: [textRun(quorum)] }));
+  return paragraphs;
 }

@@ -5,16 +5,15 @@
 import { Paragraph, Table, TableRow, WidthType } from 'docx';
 import type { MinutesVersion } from '../../../domain/api';
 import { formatDate } from '../../../domain/houseStyle';
-import type { Action, Meeting } from '../../../domain/meeting';
+import type { Action, AgendaItem, Meeting } from '../../../domain/meeting';
 import { actionReference } from '../../../domain/minuteNumbers';
 import { ACTION_STATUS_LABELS, actionOwnerName, formatClockTime } from '../../../domain/wording';
 import { tableCell, textRun } from '../wordText';
 import { heading, type Layout } from './layout';
 
 /** The actions of the listed items, in agenda order; the public version leaves out Part 2 items'. */
-function tabledActions(meeting: Meeting, version: MinutesVersion): Action[] {
-  const items = meeting.agenda.filter((item) => version === 'confidential' || !item.exempt);
-  return items.flatMap((item) => meeting.actions.filter((action) => action.itemId === item.id));
+function tabledActions(meeting: Meeting, version: MinutesVersion, items: readonly AgendaItem[]): Action[] {
+  return items.filter((item) => version === 'confidential' || !item.exempt).flatMap((item) => meeting.actions.filter((action) => action.itemId === item.id));
 }
 
 /** A cell of the action table, its width a share of the table's. */
@@ -32,11 +31,11 @@ const ACTION_COLUMNS: ReadonlyArray<{ label: string; width: number }> = [
 ];
 
 function actionTable(layout: Layout, actions: readonly Action[]): Table {
-  const { meeting, house, ids } = layout;
+  const { meeting, house, shape, ids } = layout;
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((column) => cell(column.label, column.width, true)) });
   const rows = actions.map((action) => {
     const values = [
-      actionReference(meeting, action.id),
+      actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern),
       action.text.trim(),
       actionOwnerName(meeting, action),
       action.due ? formatDate(action.due, house.dateFormat) : '',
@@ -47,10 +46,11 @@ function actionTable(layout: Layout, actions: readonly Action[]): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, ...(ids.table ? { style: ids.table } : {}), rows: [header, ...rows] });
 }
 
-export function closingMatter(layout: Layout): Array<Paragraph | Table> {
+/** The end of the minutes of these items (all of them, or a school's Part II items in their own document). */
+export function closingMatter(layout: Layout, items: readonly AgendaItem[] = layout.meeting.agenda): Array<Paragraph | Table> {
   const { meeting, version, house, ids } = layout;
   const closing: Array<Paragraph | Table> = [];
-  const actions = tabledActions(meeting, version);
+  const actions = tabledActions(meeting, version, items);
   if (actions.length > 0) closing.push(heading('Actions', ids.heading1), actionTable(layout, actions));
   if (meeting.endTime)
     closing.push(

@@ -9,6 +9,8 @@ import { templateStyles, withDocumentLanguage, type ExportTemplate } from '../ex
 
 export const BULLET_LIST = 'minutes-bullet';
 export const NUMBERED_LIST = 'minutes-numbered';
+/** A decision's points, one numbered paragraph each: "(1) That …". */
+export const DECISION_POINTS = 'decision-points';
 /** The deepest list level the document defines; deeper blocks are shown at this level. */
 export const DEEPEST_LIST_LEVEL = 2;
 export const LANGUAGE = 'en-GB';
@@ -36,6 +38,13 @@ export function listLevels(kind: 'bullet' | 'numbered'): ILevelsOptions[] {
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
   }));
+}
+
+/** "(1)", "(2)": a decision's points, indented under the resolution. */
+export function decisionPointLevels(): ILevelsOptions[] {
+  return [
+    { level: 0, format: LevelFormat.DECIMAL, text: '(%1)', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 1134, hanging: 567 } } } },
+  ];
 }
 
 /** Half-points, as Word stores font sizes. */
