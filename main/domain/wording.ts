@@ -71,7 +71,12 @@ export function apologiesSentences(meeting: Meeting, shape: MinutesShape = COUNC
   const members = meeting.attendees.filter((attendee) => attendee.category === 'member');
   const apologies = members.filter((attendee) => attendee.status === 'apologies' || attendee.status === 'substituted');
   const sentences: string[] = [];
-  if (apologies.length > 0) sentences.push(`Apologies for absence were received from ${names(apologies)}.`);
+  // Where the body records consent (schools), the apologies consented and those not are told apart.
+  const consent = (value: boolean | undefined) => apologies.filter((attendee) => attendee.apologiesConsented === value);
+  const [unstated, consented, refused] = [consent(undefined), consent(true), consent(false)];
+  if (unstated.length > 0) sentences.push(`Apologies for absence were received from ${names(unstated)}.`);
+  if (consented.length > 0) sentences.push(`Apologies for absence from ${names(consented)} were received and consented.`);
+  if (refused.length > 0) sentences.push(`Apologies for absence from ${names(refused)} were received but not consented.`);
   for (const substitute of members.filter((attendee) => attendee.role === 'substitute' && attendee.substituteFor)) {
     sentences.push(`${substitute.displayName} attended as a substitute for ${attendeeName(meeting, substitute.substituteFor)}.`);
   }

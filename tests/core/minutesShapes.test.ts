@@ -383,7 +383,11 @@ describe('a school’s full governing board', () => {
 
   it('writes the generated items in the school’s words, references in its minute numbers, and numbers paragraphs', async () => {
     const result = await read(meeting, 'public', house);
-    expect(result.texts).toContain('Apologies for absence were received from Gus Hill and Ivy Jay.');
+    expect(numberedUnder(result, '4.%1')).toEqual([
+      'Apologies for absence from Gus Hill were received and consented.',
+      'Apologies for absence from Ivy Jay were received but not consented.',
+      'Erin Fox attended remotely.',
+    ]);
     expect(numberedUnder(result, '6.%1')).toEqual([
       'AGREED that the strategy be published.',
       'Governors voted on the proposal: For 3, Against 0, Abstentions 0; it was agreed.',
@@ -411,6 +415,29 @@ describe('a school’s full governing board', () => {
     expect(partTwo.texts).not.toContain('FGB/26/6 Pupil premium strategy');
     expect(partTwo.document).not.toContain('Headteacher presented');
     expect(partTwo.document).not.toContain('Schedule 12A');
+  });
+
+  it('puts a confidential sub-item of a public minute under that minute’s heading in the Part II document', async () => {
+    const withPart = {
+      ...meeting,
+      agenda: [
+        ...meeting.agenda.slice(0, 3),
+        item('item0009', 'Headteacher’s performance review', {
+          shape: 'sub-item',
+          exempt: true,
+          minutes: [paragraph('blk00009', 'The panel’s pay recommendation was accepted.')],
+        }),
+        meeting.agenda[3]!,
+      ],
+    };
+    const partTwo = await read(withPart, 'confidential', house);
+    const from = partTwo.texts.indexOf('FGB/26/6 Pupil premium strategy');
+    expect(partTwo.texts.slice(from, from + 2)).toEqual(['FGB/26/6 Pupil premium strategy', '(a) Headteacher’s performance review']);
+    expect(partTwo.texts).toContain('The panel’s pay recommendation was accepted.');
+    expect(partTwo.document).not.toContain('Headteacher presented');
+    const publicVersion = await read(withPart, 'public', house);
+    expect(publicVersion.document).not.toContain('pay recommendation');
+    expect(publicVersion.texts).toContain('(a) Headteacher’s performance review');
   });
 
   it('a public summary the clerk wrote stands in the public minutes; an academy names its articles', async () => {

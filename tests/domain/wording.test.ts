@@ -256,6 +256,18 @@ describe('wording for each kind of body', () => {
     expect(apologiesSentences(governors, school)).toEqual(['Apologies for absence were received from Ben Ola.']);
   });
 
+  it('tells consented apologies from those not consented where the body records it', () => {
+    const meeting = meetingWith([
+      { ...governor('g1', 'Claire Wood', 'apologies'), apologiesConsented: true },
+      { ...governor('g2', 'Raj Mistry', 'apologies'), apologiesConsented: false },
+      { ...governor('g3', 'Ben Ola', 'apologies'), apologiesConsented: true },
+    ]);
+    expect(apologiesSentences(meeting, school)).toEqual([
+      'Apologies for absence from Claire Wood and Ben Ola were received and consented.',
+      'Apologies for absence from Raj Mistry were received but not consented.',
+    ]);
+  });
+
   it('refers to minutes as the house style numbers them: "in minute FGB/19/26", "during minute …"; councils keep "item"', () => {
     const meeting = {
       ...governors,
@@ -338,6 +350,9 @@ describe('wording for each kind of body', () => {
     expect(proposalVoteSentence(governors, decision({ vote: { kind: 'unanimous' } }), nhs)).toBe('The Board voted on the proposal and agreed it unanimously.');
     expect(proposalVoteSentence(governors, decision({ vote: { kind: 'counted', for: 4, against: 2, abstentions: 1 } }), other)).toBe(
       'Members voted on the proposal: For 4, Against 2, Abstentions 1; it was agreed.',
+    );
+    expect(proposalVoteSentence(governors, decision({ vote: { kind: 'recorded', for: ['g1'], against: ['g2'], abstain: [] } }), school)).toBe(
+      'A recorded vote was taken on the proposal. For: Claire Wood. Against: Raj Mistry. Abstained: none. It was not agreed.',
     );
     for (const shape of [school, nhs, other]) {
       const wording = decisionWording(governors, decision({ points, vote: { kind: 'counted', for: 5, against: 1, abstentions: 0 } }), shape);

@@ -14,7 +14,7 @@ import { keepsPrivateBusinessApart } from '../../domain/bodies';
 import { formatDate, minutesShapeOf } from '../../domain/houseStyle';
 import type { Meeting } from '../../domain/meeting';
 import { DEFAULT_EXPORT_STYLE, type ExportStyle } from './exportStyle';
-import { agendaItem } from './minutes/agendaItem';
+import { agendaItem, partTwoMinutes } from './minutes/agendaItem';
 import { attendance } from './minutes/attendance';
 import { closingMatter } from './minutes/closingMatter';
 import { frontMatter } from './minutes/frontMatter';
@@ -61,7 +61,7 @@ export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentO
     ...frontMatter(layout, organisation, style.logo),
     ...(partTwoOnly ? [sentence('Part II (confidential) minutes')] : []),
     ...attendance(layout),
-    ...items.flatMap((item) => agendaItem(layout, item)),
+    ...(partTwoOnly ? partTwoMinutes(layout) : items.flatMap((item) => agendaItem(layout, item))),
     ...closingMatter(layout, items),
   ];
   return new Document({

@@ -201,7 +201,7 @@ function itemHeading(layout: Layout, item: AgendaItem, keepNext: boolean): Parag
   const { meeting, house, ids } = layout;
   if (isSection(item)) return heading(item.title.trim(), ids.heading1, keepNext);
   const place = agendaNumbering(meeting).get(item.id);
-  if (item.shape === 'sub-item' && place?.letter !== undefined) return heading(`(${place.letter}) ${item.title}`, ids.heading2, keepNext);
+  if (item.shape === 'sub-item') return heading(place?.letter === undefined ? item.title : `(${place.letter}) ${item.title}`, ids.heading2, keepNext);
   return heading(`${styledMinuteNumber(meeting, item.id, house.minuteNumberPattern)} ${item.title}`, ids.heading1, keepNext);
 }
 
@@ -219,4 +219,26 @@ export function agendaItem(layout: Layout, item: AgendaItem): Array<Paragraph | 
     return [title, ...textParagraphs(item.publicSummary, layout), minuteSentence(layout, ground)];
   }
   return [title, minuteSentence(layout, privateSessionSentence(item, shape)), ...itemBody(layout, item)];
+}
+
+/**
+ * A school's Part II document: its confidential items only, each where it stands in the agenda; a
+ * confidential sub-item of a public minute comes under that minute's heading (its text stays in
+ * the public minutes).
+ */
+export function partTwoMinutes(layout: Layout): Array<Paragraph | Table> {
+  const paragraphs: Array<Paragraph | Table> = [];
+  let minute: AgendaItem | undefined;
+  let headed = false;
+  for (const item of layout.meeting.agenda) {
+    if (item.shape !== 'sub-item') {
+      minute = isSection(item) ? undefined : item;
+      headed = false;
+    }
+    if (!item.exempt) continue;
+    if (item.shape === 'sub-item' && minute && !headed) paragraphs.push(itemHeading(layout, minute, true));
+    headed = true;
+    paragraphs.push(...agendaItem(layout, item));
+  }
+  return paragraphs;
 }
