@@ -55,6 +55,11 @@ async function read(meeting: Meeting, version: 'public' | 'confidential', houseS
   return { document, numbering: await opened.part(/^word\/numbering\.xml$/), texts: paragraphTexts(document), docx };
 }
 
+/** The paragraphs from the one reading `from` up to (not including) the one reading `to`. */
+function between(texts: readonly string[], from: string, to: string): string[] {
+  return texts.slice(texts.indexOf(from), texts.indexOf(to));
+}
+
 /** The numIds whose level 0 shows `levelText` ("64.%1"). */
 function numIdsShowing(numbering: string, levelText: string): string[] {
   const abstracts = [...numbering.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[\s\S]*?<\/w:abstractNum>/g)]
@@ -144,8 +149,7 @@ describe('a council committee with paragraph numbers, Procedural Business (a)–
 
   it('lists the attendance in the council’s groups, absent members included, roles in the body’s words', async () => {
     const { texts } = await read(meeting, 'public', house);
-    const start = texts.indexOf('Present');
-    expect(texts.slice(start, texts.indexOf('PART ONE'))).toEqual([
+    expect(between(texts, 'Present', 'PART ONE')).toEqual([
       'Present',
       'Councillor Ann Hale (Chair)',
       'Councillor Bo Kerr (Joint Deputy Chair)',
@@ -165,8 +169,7 @@ describe('a council committee with paragraph numbers, Procedural Business (a)–
     expect(paragraphXml(result.document, 'PART TWO')).toContain('<w:pStyle w:val="Heading1"/>');
     expect(paragraphXml(result.document, '(a) Declarations of substitutes')).toContain('<w:pStyle w:val="Heading2"/>');
     const texts = result.texts;
-    const from = texts.indexOf('63 Procedural Business');
-    expect(texts.slice(from, texts.indexOf('64 Budget monitoring 2026/27'))).toEqual([
+    expect(between(texts, '63 Procedural Business', '64 Budget monitoring 2026/27')).toEqual([
       '63 Procedural Business',
       '(a) Declarations of substitutes',
       'Apologies for absence were received from Councillor Di Evans.',
@@ -267,8 +270,7 @@ describe('an NHS board in public', () => {
 
   it('lists Members / In attendance / Present / Secretariat / Apologies with job titles, and says the meeting was quorate', async () => {
     const { texts } = await read(meeting, 'public', house);
-    const start = texts.indexOf('Members');
-    expect(texts.slice(start, texts.indexOf('TB/26/41 Integrated performance report'))).toEqual([
+    expect(between(texts, 'Members', 'TB/26/41 Integrated performance report')).toEqual([
       'Members',
       'Helen Ives (Chair)',
       'Jane Roe, Non-Executive Director',
@@ -362,8 +364,7 @@ describe('a school’s full governing board', () => {
 
   it('lists governors with initials and categories, the key, apologies consented or not, and absence', async () => {
     const { texts } = await read(meeting, 'public', house);
-    const start = texts.indexOf('Governors present');
-    expect(texts.slice(start, texts.indexOf('FGB/26/4 Welcome and apologies for absence'))).toEqual([
+    expect(between(texts, 'Governors present', 'FGB/26/4 Welcome and apologies for absence')).toEqual([
       'Governors present',
       'Claire Wood [CW] (C) (Chair)',
       'Dev Patel [DP] (HT)',
@@ -458,13 +459,6 @@ describe('the default council shape', () => {
       agenda: [item('item0001', 'Report')],
     });
     const { texts } = await read(meeting, 'public', DEFAULT_HOUSE_STYLE);
-    expect(texts.slice(texts.indexOf('Present'), texts.indexOf('1 Report'))).toEqual([
-      'Present',
-      'Councillor A',
-      'Apologies',
-      'Councillor B',
-      'Absent',
-      'Councillor C',
-    ]);
+    expect(between(texts, 'Present', '1 Report')).toEqual(['Present', 'Councillor A', 'Apologies', 'Councillor B', 'Absent', 'Councillor C']);
   });
 });
