@@ -3,7 +3,7 @@
  * attendance groups, under its labels and in its order, each with their attendance (a member's
  * substitute, consent to apologies where the body records it) and what the minutes print of them;
  * adding someone else present; arrivals and departures stamped with the time and the current item
- * (their times correctable), under a quorum line that follows every change. Every change goes out
+ * (their times correctable); the roll call, one key a person; all under a quorum line that follows every change. Every change goes out
  * through onChanges as entity.put / entity.remove; the meeting screen applies and saves them.
  */
 import { useId, useState, type FormEvent } from 'react';
@@ -15,6 +15,7 @@ import { addPresentChange, panelGroups, rosterMembers } from './attendanceChange
 import { Movements } from './Movements';
 import { PersonRow } from './PersonRow';
 import { QuorumIndicator } from './QuorumIndicator';
+import { RollCall } from './RollCall';
 import './attendance.css';
 
 export { QuorumIndicator } from './QuorumIndicator';
@@ -43,12 +44,19 @@ const COUNCIL_SHAPE = minutesShapeOf({});
 
 export function AttendancePanel({ meeting, currentItemId, onChanges, now = () => new Date(), showQuorum = true, shape = COUNCIL_SHAPE }: AttendancePanelProps) {
   const headingId = useId();
+  const [rollCall, setRollCall] = useState(false);
   return (
     <section className="attendance" role="region" aria-labelledby={headingId}>
       <h2 id={headingId} className="attendance__heading">
         Attendance
       </h2>
       {showQuorum && <QuorumIndicator meeting={meeting} currentItemId={currentItemId} />}
+      <div className="form__actions">
+        <button type="button" className="button button--small" onClick={() => setRollCall(true)}>
+          Roll call…
+        </button>
+      </div>
+      {rollCall ? <RollCall meeting={meeting} shape={shape} onChanges={onChanges} onClose={() => setRollCall(false)} /> : null}
       {rosterMembers(meeting).length === 0 ? <p className="attendance__empty">This meeting has no committee roster. Add people below.</p> : null}
       {panelGroups(meeting, shape).map(({ group, people }) => (
         <section key={group.id} className="attendance__section" aria-labelledby={`${headingId}-${group.id}`}>

@@ -14,7 +14,7 @@ import { consentChange, hasRecordsOf, removeAttendeeChange, statusChanges, subst
 import { ConfirmRemoval } from './ConfirmRemoval';
 import { PersonDetails } from './PersonDetails';
 
-const STATUS_OPTIONS: { value: AttendanceStatus; label: string }[] = [
+export const STATUS_OPTIONS: { value: AttendanceStatus; label: string }[] = [
   { value: 'present', label: 'Present' },
   { value: 'apologies', label: 'Apologies' },
   { value: 'absent', label: 'Absent' },

@@ -172,3 +172,23 @@ export function consentChange(attendee: Attendee, consented: boolean): MeetingCh
 export function movementTimeChange(movement: Movement, time: string): MeetingChange {
   return { kind: 'entity.put', collection: 'movements', entity: { ...movement, time } };
 }
+
+/** Changes to send, and the changes that take them back (the roll call's undo). */
+export interface UndoableChanges {
+  changes: MeetingChange[];
+  undo: MeetingChange[];
+}
+
+/** The changes with their undo: every attendee they touch put back as it was, or removed if they added it. */
+export function withUndo(meeting: Meeting, changes: MeetingChange[]): UndoableChanges {
+  const touched = new Set<string>();
+  for (const change of changes) {
+    if (change.kind === 'entity.put' && change.collection === 'attendees') touched.add(change.entity.id);
+    if (change.kind === 'entity.remove' && change.collection === 'attendees') touched.add(change.id);
+  }
+  const undo = [...touched].map((id) => {
+    const before = meeting.attendees.find((attendee) => attendee.id === id);
+    return before ? putAttendee(before) : removeAttendee(id);
+  });
+  return { changes, undo };
+}

@@ -424,3 +424,78 @@ describe('attendance as the body records it', () => {
     expect(meeting().movements[0]?.time).toBe('23:40');
   });
 });
+
+describe('the roll call', () => {
+  async function openRollCall(initial: Meeting = withItems(newMeeting())) {
+    const panel = renderPanel(initial);
+    await panel.user.click(screen.getByRole('button', { name: 'Roll call…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Roll call' });
+    return { ...panel, dialog };
+  }
+
+  function statusOf(meeting: Meeting, name: string) {
+    return meeting.attendees.find((attendee) => attendee.name === name)?.status;
+  }
+
+  it('shows the whole roster, one row a person, and sets each status with one key, moving on', async () => {
+    const { dialog, meeting, user } = await openRollCall();
+    const rows = within(dialog).getAllByRole('button', { name: /: / });
+    expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual([
+      'Councillor Liz Hardman: Present',
+      'Councillor Joe Bloggs: Present',
+      'Councillor Pat Smith: Present',
+      'Councillor Sam Jones: Present',
+      'Councillor Kim Lee: Present',
+      'Ann Other: Present',
+    ]);
+    expect(document.activeElement).toBe(rows[0]);
+    await user.keyboard('pa');
+    expect(statusOf(meeting(), 'Joe Bloggs')).toBe('apologies');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Pat Smith: Present');
+    expect(within(dialog).getByText('Councillor Joe Bloggs: Apologies. Next: Councillor Pat Smith.')).toBeTruthy();
+    await user.keyboard('xr');
+    expect(statusOf(meeting(), 'Pat Smith')).toBe('absent');
+    expect(statusOf(meeting(), 'Sam Jones')).toBe('remote');
+    expect(within(dialog).getByRole('button', { name: 'Councillor Sam Jones: Remote' })).toBeTruthy();
+
+    // S asks for the substitute's name; Enter records them and moves on.
+    await user.keyboard('s');
+    await user.keyboard('Councillor Ruth Green{Enter}');
+    expect(statusOf(meeting(), 'Kim Lee')).toBe('substituted');
+    expect(meeting().attendees.some((attendee) => attendee.name === 'Councillor Ruth Green' && attendee.role === 'substitute')).toBe(true);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Ann Other: Present');
+  });
+
+  it('takes back the last mark with Ctrl+Z, and goes back to that name', async () => {
+    const { dialog, meeting, user } = await openRollCall();
+    await user.keyboard('{ArrowDown}as');
+    await user.keyboard('Councillor Ruth Green{Enter}');
+    expect(statusOf(meeting(), 'Pat Smith')).toBe('substituted');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(statusOf(meeting(), 'Pat Smith')).toBe('present');
+    expect(meeting().attendees.some((attendee) => attendee.name === 'Councillor Ruth Green')).toBe(false);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Pat Smith: Present');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(statusOf(meeting(), 'Joe Bloggs')).toBe('present');
+    expect(within(dialog).getByText('Undone: the mark for Councillor Joe Bloggs.')).toBeTruthy();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(within(dialog).getByText('Nothing to undo.')).toBeTruthy();
+  });
+
+  it('moves with the arrows, Home and End, and closes on Escape', async () => {
+    const { dialog, user } = await openRollCall();
+    await user.keyboard('{End}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Ann Other: Present');
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Kim Lee: Present');
+    await user.keyboard('{Home}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Liz Hardman: Present');
+    expect(
+      within(dialog)
+        .getAllByRole('button', { name: /: / })
+        .filter((row) => row.tabIndex === 0),
+    ).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Roll call' })).toBeNull();
+  });
+});
