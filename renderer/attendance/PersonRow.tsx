@@ -13,6 +13,7 @@ import { describeAttendee } from '../../main/domain/wording';
 import { consentChange, hasRecordsOf, removeAttendeeChange, statusChanges, substituteChanges, substitutesFor } from './attendanceChanges';
 import { ConfirmRemoval } from './ConfirmRemoval';
 import { PersonDetails } from './PersonDetails';
+import { SubstituteNameForm } from './SubstituteNameForm';
 
 export const STATUS_OPTIONS: { value: AttendanceStatus; label: string }[] = [
   { value: 'present', label: 'Present' },
@@ -41,7 +42,7 @@ function roleShown(person: Attendee): string | undefined {
 }
 
 export function PersonRow({ meeting, person, shape, onChanges }: PersonRowProps) {
-  const ids = { status: useId(), substitute: useId(), consent: useId() };
+  const ids = { status: useId(), consent: useId() };
   const [choosingSubstitute, setChoosingSubstitute] = useState(false);
   const [substituteName, setSubstituteName] = useState('');
   const [editing, setEditing] = useState(false);
@@ -131,32 +132,21 @@ export function PersonRow({ meeting, person, shape, onChanges }: PersonRowProps)
       )}
       {editing ? <PersonDetails attendee={person} shape={shape} onChanges={onChanges} onDone={() => setEditing(false)} /> : null}
       {choosingSubstitute ? (
-        <form className="attendance__inline-form" onSubmit={addSubstitute}>
-          <label className="visually-hidden" htmlFor={ids.substitute}>
-            Substitute for {person.displayName}
-          </label>
-          <input
-            id={ids.substitute}
-            className="field__input"
-            type="text"
-            autoComplete="off"
-            maxLength={200}
-            placeholder="Substitute’s name"
-            autoFocus
-            value={substituteName}
-            onChange={(event) => setSubstituteName(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                event.stopPropagation();
-                setChoosingSubstitute(false);
-                setSubstituteName('');
-              }
-            }}
-          />
+        <SubstituteNameForm
+          memberName={person.displayName}
+          name={substituteName}
+          onName={setSubstituteName}
+          onSubmit={addSubstitute}
+          placeholder="Substitute’s name"
+          onCancel={() => {
+            setChoosingSubstitute(false);
+            setSubstituteName('');
+          }}
+        >
           <button type="submit" className="button button--small" disabled={!substituteName.trim()}>
             {substitutes.length > 0 ? 'Save substitute' : 'Add substitute'}
           </button>
-        </form>
+        </SubstituteNameForm>
       ) : null}
       {substitutes.map((substitute) => (
         <p key={substitute.id} className="attendance__substitute">

@@ -13,6 +13,7 @@ import { describeAttendee } from '../../main/domain/wording';
 import { Dialog } from '../ui/Dialog';
 import { hasRecordsOf, panelGroups, statusChanges, substituteChanges, substitutesFor, withUndo, type UndoableChanges } from './attendanceChanges';
 import { STATUS_OPTIONS } from './PersonRow';
+import { SubstituteNameForm } from './SubstituteNameForm';
 
 const KEYS: Record<string, AttendanceStatus> = { p: 'present', a: 'apologies', x: 'absent', r: 'remote', s: 'substituted' };
 
@@ -144,28 +145,14 @@ export function RollCall({ meeting, shape, onChanges, onClose }: RollCallProps) 
                         {describeAttendee(person)}
                       </button>
                       {substituting === person.id ? (
-                        <form className="attendance__inline-form" onSubmit={(event) => addSubstitute(event, person, place)}>
-                          <label className="visually-hidden" htmlFor={`${id}-substitute`}>
-                            Substitute for {person.displayName}
-                          </label>
-                          <input
-                            id={`${id}-substitute`}
-                            className="field__input"
-                            type="text"
-                            autoComplete="off"
-                            maxLength={200}
-                            placeholder="Substitute’s name, then Enter"
-                            autoFocus
-                            value={substituteName}
-                            onChange={(event) => setSubstituteName(event.target.value)}
-                            onKeyDown={(event) => {
-                              if (event.key === 'Escape') {
-                                event.stopPropagation();
-                                setSubstituting(undefined);
-                              }
-                            }}
-                          />
-                        </form>
+                        <SubstituteNameForm
+                          memberName={person.displayName}
+                          name={substituteName}
+                          onName={setSubstituteName}
+                          onSubmit={(event) => addSubstitute(event, person, place)}
+                          onCancel={() => setSubstituting(undefined)}
+                          placeholder="Substitute’s name, then Enter"
+                        />
                       ) : null}
                     </td>
                     <td className="roll-call__status" aria-hidden="true">

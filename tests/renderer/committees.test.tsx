@@ -25,6 +25,18 @@ async function openRosterImport() {
   return { api, user, dialog: screen.getByRole('dialog', { name: 'Import roster' }) };
 }
 
+/** The import preview's rows, as the cells' text. */
+function previewRows(dialog: HTMLElement): (string | null)[][] {
+  return within(within(dialog).getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
+}
+
 describe('the committees screen', () => {
   it('creates a committee, edits its roster and quorum rule, and saves it', async () => {
     const api = new FakeApi();
@@ -122,15 +134,7 @@ describe('the committees screen', () => {
     await user.click(within(dialog).getByRole('textbox', { name: 'Or paste CSV' }));
     await user.paste(csv);
 
-    const preview = within(dialog).getByRole('table');
-    const rows = within(preview)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) =>
-        within(row)
-          .getAllByRole('cell')
-          .map((cell) => cell.textContent),
-      );
+    const rows = previewRows(dialog);
     // A role in the body's own words is kept as printed (issue 11), counted as the closest role.
     expect(rows).toEqual([
       ['Liz Hardman', 'Councillor Liz Hardman', 'Chair'],
@@ -159,14 +163,7 @@ describe('the committees screen', () => {
     await user.paste(
       'name,role,job title,initials,category,group\nCarol White,Chair,,CW,Parent governor,\nJo Clerk,Standing Invitee,Clerk to the Governors,JC,,Clerk\nKit Long,,,KL,Grandparent,\n',
     );
-    const rows = within(within(dialog).getByRole('table'))
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) =>
-        within(row)
-          .getAllByRole('cell')
-          .map((cell) => cell.textContent),
-      );
+    const rows = previewRows(dialog);
     expect(rows).toEqual([
       ['Carol White', 'Carol White', 'Chair', '[CW]; Parent governor'],
       ['Jo Clerk', 'Jo Clerk', 'Standing Invitee (Co-opted member (non-voting))', 'Clerk to the Governors; [JC]; Clerk'],
