@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MeetingChange } from './changes';
+import type { MinutesShape } from './bodies';
 import { Committee, CommitteeSlug } from './committee';
 import { HouseStyle } from './houseStyle';
 import { CalendarDate, isCalendarDate } from './ids';
@@ -105,6 +106,12 @@ export interface OpenedMeeting {
    * library's), e.g. "PDS/{yy}/{n}"; absent when it could not be read, and the number stands alone.
    */
   minuteNumberPattern?: string;
+  /**
+   * The shape of this meeting's minutes (its kind of body with the house style's overrides, the
+   * committee's on the library's): attendance groups and labels, paragraph numbering, decision
+   * layout, action references. A council's when the house style could not be read.
+   */
+  shape: MinutesShape;
 }
 
 /**

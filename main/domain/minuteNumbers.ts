@@ -89,13 +89,24 @@ export function actionReference(meeting: Meeting, actionId: string, pattern: str
   const minute = place?.number === undefined ? '?' : place.letter === undefined ? String(place.number) : `${place.number}(${place.letter})`;
   const styled = styledMinuteNumber(meeting, action.itemId, minuteNumberPattern) || '?';
   const year = /^(\d{4})-/.exec(meeting.date)?.[1] ?? '';
+  return fillActionReference(pattern, {
+    year,
+    seq: String(inMeeting.indexOf(action) + 1 || '?'),
+    i: String(action.number ?? siblings.indexOf(action) + 1),
+    m: styled,
+    n: minute,
+  });
+}
+
+/** The pattern with its parts put in: also the house style screen's live example. */
+export function fillActionReference(pattern: string, parts: { year: string; seq: string; i: string; m: string; n: string }): string {
   return pattern
-    .replace(/\{yyyy\}/g, year)
-    .replace(/\{yy\}/g, year.slice(2))
-    .replace(/\{seq\}/g, String(inMeeting.indexOf(action) + 1 || '?'))
-    .replace(/\{i\}/g, String(action.number ?? siblings.indexOf(action) + 1))
-    .replace(/\{m\}/g, styled)
-    .replace(/\{n\}/g, minute);
+    .replace(/\{yyyy\}/g, parts.year)
+    .replace(/\{yy\}/g, parts.year.slice(2))
+    .replace(/\{seq\}/g, parts.seq)
+    .replace(/\{i\}/g, parts.i)
+    .replace(/\{m\}/g, parts.m)
+    .replace(/\{n\}/g, parts.n);
 }
 
 /** The number a new action on the item gets: one more than any the item has had. */

@@ -3,9 +3,9 @@
  * standard phrases, roster, and where its minutes differ from the library's house style. Edits stay on screen until "Save committee"; the committee is
  * checked with the core's own schema first, so the clerk hears about the first problem at once.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { MEMBER_ROLE_LABELS, MemberRole, type Committee, type CommitteeMember, type QuorumRule, type Snippet } from '../../main/domain/committee';
-import type { HouseStyle } from '../../main/domain/houseStyle';
+import { createLibrarySettings, minutesShapeOf, resolveHouseStyle, type HouseStyle } from '../../main/domain/houseStyle';
 import { newId } from '../../main/domain/ids';
 import type { ApiClient } from '../api/client';
 import { useCoreAnswer } from '../api/useCoreAnswer';
@@ -140,6 +140,11 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
   }
 
   const quorum = draft.quorum;
+  // The body's categories and groups, which the roster import checks its columns against.
+  const rosterChoices = useMemo(
+    () => minutesShapeOf(resolveHouseStyle(libraryStyle ?? createLibrarySettings().houseStyle, draft.houseStyle)),
+    [libraryStyle, draft.houseStyle],
+  );
 
   return (
     <form ref={form} className="form committee-editor" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids.name}-heading`}>
@@ -449,6 +454,7 @@ export function CommitteeEditor({ api, committee: saved, onSaved }: CommitteeEdi
 
       {importing ? (
         <RosterImportDialog
+          choices={rosterChoices}
           onCancel={() => setImporting(false)}
           onAdd={(members) => {
             setImporting(false);

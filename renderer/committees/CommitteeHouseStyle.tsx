@@ -1,11 +1,13 @@
 /**
  * A committee's own house style: where its minutes differ from the library's (another organisation
- * name for a joint panel, its own minute numbers "PDS/{yy}/{n}", another font or date format).
- * A box left empty, or "As the library", keeps the library's setting.
+ * name for a joint panel, its own minute numbers "PDS/{yy}/{n}", another font or date format),
+ * its own kind of body and shape of minutes (paragraph numbering, decisions, action references,
+ * attendance group labels). A box left empty, or "As the library", keeps the library's setting.
  */
 import { useId } from 'react';
-import type { HouseStyle, HouseStyleOverride } from '../../main/domain/houseStyle';
-import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField } from '../houseStyle/HouseStyleFields';
+import { minutesShapeOf, type HouseStyle, type HouseStyleOverride } from '../../main/domain/houseStyle';
+import { MinutesShapeFields } from '../houseStyle/MinutesShapeFields';
+import { BodyKindField, DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField } from '../houseStyle/HouseStyleFields';
 import { libraryHint, minuteNumberExample } from '../houseStyle/houseStyleText';
 
 interface CommitteeHouseStyleProps {
@@ -66,6 +68,22 @@ export function CommitteeHouseStyle({ value, onChange, library }: CommitteeHouse
       {overriding ? (
         <>
           <HouseStyleBox name="organisation" {...textBox('organisation', library?.organisation)} />
+          <BodyKindField
+            value={style.bodyKind}
+            asLibrary={{ value: library ? (library.bodyKind ?? 'principal-council') : undefined }}
+            onChoose={(bodyKind) => {
+              // Another kind of body has its own attendance groups: labels renamed for the old kind's are dropped.
+              const { attendanceGroups: _dropped, ...shape } = style.shape ?? {};
+              onChange(withField(withField(style, 'shape', Object.keys(shape).length ? shape : undefined), 'bodyKind', bodyKind));
+            }}
+          />
+          <MinutesShapeFields
+            value={style.shape}
+            onChange={(shape) => set('shape', shape)}
+            fallback={minutesShapeOf({ bodyKind: style.bodyKind ?? library?.bodyKind, shape: library?.shape })}
+            fallbackWording="As the library"
+            minuteNumberPattern={style.minuteNumberPattern ?? library?.minuteNumberPattern}
+          />
           <MinuteNumberField
             pattern={style.minuteNumberPattern}
             onText={(text) => set('minuteNumberPattern', typed(text))}

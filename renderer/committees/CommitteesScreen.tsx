@@ -3,9 +3,12 @@
  * up a new committee, and the editor for the one chosen.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { shapeOfKind, type BodyKind } from '../../main/domain/bodies';
 import { byCommitteeName, createCommittee, slugify, type Committee } from '../../main/domain/committee';
 import type { ApiClient } from '../api/client';
+import { useCoreAnswer } from '../api/useCoreAnswer';
 import { useListing } from '../api/useListing';
+import { BodyKindField } from '../houseStyle/HouseStyleFields';
 import { Dialog } from '../ui/Dialog';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormSubmitRow } from '../ui/FormSubmitRow';
@@ -119,6 +122,16 @@ function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommittee
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [kind, setKind] = useState<BodyKind>();
+  const [libraryKind, setLibraryKind] = useState<BodyKind>();
+
+  // The library's kind of body, which a new committee follows unless another is chosen; unread, a council's.
+  useCoreAnswer(
+    () => api.call('library.houseStyle.get', {}),
+    (answer) => setLibraryKind(answer.houseStyle.bodyKind ?? 'principal-council'),
+    () => undefined,
+    [api],
+  );
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -133,7 +146,9 @@ function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommittee
     }
     setBusy(true);
     try {
-      onCreated(await api.call('committees.save', { committee: createCommittee(name) }));
+      // Its standard opening items are its kind of body's.
+      const committee = createCommittee(name, shapeOfKind(kind ?? libraryKind ?? 'principal-council').standardItems);
+      onCreated(await api.call('committees.save', { committee: kind ? { ...committee, houseStyle: { bodyKind: kind } } : committee }));
     } catch (error) {
       setProblem(messageForClerk(error));
       setBusy(false);
@@ -158,6 +173,7 @@ function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommittee
             onChange={(event) => setName(event.target.value)}
           />
         </div>
+        <BodyKindField value={kind} asLibrary={{ value: libraryKind }} onChoose={setKind} />
         <FormSubmitRow problem={problem} submitLabel="Create committee" busy={busy} onCancel={onCancel} />
       </form>
     </Dialog>

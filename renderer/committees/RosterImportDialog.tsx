@@ -1,15 +1,18 @@
 /**
- * Importing a roster from a spreadsheet saved as CSV (name, role, title): the clerk chooses a
+ * Importing a roster from a spreadsheet saved as CSV (name, role, title; with a header row also
+ * job title, initials, category and group, checked against the body's own): the clerk chooses a
  * file or pastes the text, sees exactly who would be added and which lines cannot be, and adds
  * the good rows to the roster. Nothing is saved until the clerk saves the committee.
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MEMBER_ROLE_LABELS, type CommitteeMember } from '../../main/domain/committee';
-import { parseRosterCsv } from '../../main/domain/rosterCsv';
+import { parseRosterCsv, type RosterChoices } from '../../main/domain/rosterCsv';
 import { Dialog } from '../ui/Dialog';
 import './committees.css';
 
 interface RosterImportDialogProps {
+  /** The body's member categories and attendance groups, which those columns must name. */
+  choices: RosterChoices;
   onAdd: (members: CommitteeMember[]) => void;
   onCancel: () => void;
 }
@@ -24,11 +27,27 @@ function readAsText(file: Blob): Promise<string> {
   });
 }
 
-export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps) {
+/** A role in the body's words with the role it counts as: "Standing Invitee (Co-opted member (non-voting))". */
+function roleShown(member: CommitteeMember): string {
+  const counted = MEMBER_ROLE_LABELS[member.role];
+  return member.roleLabel ? `${member.roleLabel} (${counted})` : counted;
+}
+
+/** Job title, initials, category and group, as read: "Headteacher; [HB]; headteacher". */
+function detailsShown(member: CommitteeMember, choices: RosterChoices): string {
+  const category = choices.memberCategories?.find((each) => each.id === member.memberCategory);
+  const group = choices.attendanceGroups?.find((each) => each.id === member.group);
+  return [member.jobTitle, member.initials && `[${member.initials}]`, category?.label ?? member.memberCategory, group?.label ?? member.group]
+    .filter(Boolean)
+    .join('; ');
+}
+
+export function RosterImportDialog({ choices, onAdd, onCancel }: RosterImportDialogProps) {
   const ids = { file: useId(), text: useId() };
   const [text, setText] = useState('');
   const [fileProblem, setFileProblem] = useState<string>();
-  const result = useMemo(() => (text.trim() ? parseRosterCsv(text) : { members: [], problems: [] }), [text]);
+  const result = useMemo(() => (text.trim() ? parseRosterCsv(text, choices) : { members: [], problems: [] }), [text, choices]);
+  const withDetails = result.members.some((member) => detailsShown(member, choices) !== '');
   const count = result.members.length;
 
   async function readFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
@@ -50,8 +69,9 @@ export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps)
       onCancel={onCancel}
       description={
         <p>
-          Columns: name, role, title — for example <q>Liz Hardman, Chair, Councillor</q>. A header row is optional. Roles: Chair, Vice-Chair, Member, Co-opted
-          (voting), Co-opted (non-voting); an empty role means Member.
+          Columns: name, role, title — for example <q>Liz Hardman, Chair, Councillor</q>. A header row is optional; with one, the columns job title, initials,
+          category and group may follow. Roles: Chair, Vice-Chair, Member, Co-opted (voting), Co-opted (non-voting), or the body’s own words (
+          <q>Joint Deputy Chair</q>, <q>Standing Invitee</q>), kept as printed; an empty role means Member.
         </p>
       }
     >
@@ -82,6 +102,7 @@ export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps)
                   <th scope="col">Name</th>
                   <th scope="col">Display name</th>
                   <th scope="col">Role</th>
+                  {withDetails ? <th scope="col">Details</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -89,7 +110,8 @@ export function RosterImportDialog({ onAdd, onCancel }: RosterImportDialogProps)
                   <tr key={member.id}>
                     <td data-label="Name">{member.name}</td>
                     <td data-label="Display name">{member.displayName}</td>
-                    <td data-label="Role">{MEMBER_ROLE_LABELS[member.role]}</td>
+                    <td data-label="Role">{roleShown(member)}</td>
+                    {withDetails ? <td data-label="Details">{detailsShown(member, choices)}</td> : null}
                   </tr>
                 ))}
               </tbody>

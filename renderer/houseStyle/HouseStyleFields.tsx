@@ -5,8 +5,17 @@
  * date and time format choices shown as examples.
  */
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { BodyKind, DecisionLayout, ParagraphNumbering } from '../../main/domain/bodies';
 import type { DateFormat, TimeFormat } from '../../main/domain/houseStyle';
-import { DATE_FORMAT_CHOICES, minuteNumberExample, TIME_FORMAT_CHOICES } from './houseStyleText';
+import {
+  actionReferenceExample,
+  BODY_KIND_CHOICES,
+  DATE_FORMAT_CHOICES,
+  DECISION_LAYOUT_CHOICES,
+  minuteNumberExample,
+  PARAGRAPH_NUMBERING_CHOICES,
+  TIME_FORMAT_CHOICES,
+} from './houseStyleText';
 import './houseStyle.css';
 
 interface FieldProps {
@@ -67,6 +76,7 @@ const BOXES = {
   heading2SizePt: { ...POINTS, label: 'Heading 2 size (points)', max: 36 },
   headingColour: { ...PATH, label: 'Heading colour', maxLength: 7 },
   minuteNumberPattern: { ...PATH, label: 'Minute number format', maxLength: 40 },
+  actionReferencePattern: { ...PATH, label: 'Action reference format', maxLength: 40 },
   logoFile: { ...PATH, label: 'Logo file (PNG or JPEG)', maxLength: 500 },
   logoAltText: { ...TEXT, label: 'Logo description (read aloud by screen readers)', maxLength: 250 },
   logoWidthMm: { kind: 'number', label: 'Logo width (mm)', min: 5, max: 180, step: 1 },
@@ -134,6 +144,32 @@ export function MinuteNumberField({ pattern, onText, hint }: MinuteNumberFieldPr
   );
 }
 
+interface ActionReferenceFieldProps extends MinuteNumberFieldProps {
+  /** The minute number format in force, for the example's {m}. */
+  minuteNumberPattern: string | undefined;
+}
+
+/** The action reference format with its live example ("Minute 63, its 2nd action … → 63/2"); a format without {i} or {seq} is marked invalid. */
+export function ActionReferenceField({ pattern, onText, hint, minuteNumberPattern }: ActionReferenceFieldProps) {
+  const example = pattern === undefined ? undefined : actionReferenceExample(pattern, minuteNumberPattern);
+  const shown =
+    pattern === undefined
+      ? ''
+      : example
+        ? `Example: ${example}`
+        : 'Example: — (the format must hold {i} or {seq}, and only {n}, {m}, {i}, {seq}, {yy}, {yyyy})';
+  return (
+    <HouseStyleBox
+      name="actionReferencePattern"
+      value={pattern ?? ''}
+      onText={onText}
+      hint={hint}
+      example={shown}
+      invalid={pattern !== undefined && !example}
+    />
+  );
+}
+
 interface Choice<T extends string> {
   value: T;
   label: string;
@@ -142,8 +178,11 @@ interface Choice<T extends string> {
 interface ChoiceFieldProps<T extends string> {
   value: T | undefined;
   onChoose: (value: T | undefined) => void;
-  /** A committee's override: a first choice "As the library (…)" keeps the library's setting, named once it is read. */
-  asLibrary?: { value: T | undefined };
+  /**
+   * A committee's override: a first choice "As the library (…)" keeps the library's setting, named
+   * once it is read; `wording` says where else the setting comes from ("As usual for the kind of body").
+   */
+  asLibrary?: { value: T | undefined; wording?: string };
 }
 
 function ChoiceField<T extends string>({ label, choices, value, onChoose, asLibrary }: ChoiceFieldProps<T> & { label: string; choices: readonly Choice<T>[] }) {
@@ -157,7 +196,12 @@ function ChoiceField<T extends string>({ label, choices, value, onChoose, asLibr
           value={value ?? ''}
           onChange={(event) => onChoose(choices.find((choice) => choice.value === event.target.value)?.value)}
         >
-          {asLibrary ? <option value="">As the library{libraryLabel ? ` (${libraryLabel})` : ''}</option> : null}
+          {asLibrary ? (
+            <option value="">
+              {asLibrary.wording ?? 'As the library'}
+              {libraryLabel ? ` (${libraryLabel})` : ''}
+            </option>
+          ) : null}
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}
@@ -177,4 +221,19 @@ export function DateFormatField(props: ChoiceFieldProps<DateFormat>) {
 /** The time format, each choice shown as two example times ("10.00 am, 2.05 pm"). */
 export function TimeFormatField(props: ChoiceFieldProps<TimeFormat>) {
   return <ChoiceField label="Time format" choices={TIME_FORMAT_CHOICES} {...props} />;
+}
+
+/** The kind of body, whose defaults shape the minutes: council, parish, school, NHS, other. */
+export function BodyKindField(props: ChoiceFieldProps<BodyKind>) {
+  return <ChoiceField label="Kind of body" choices={BODY_KIND_CHOICES} {...props} />;
+}
+
+/** Paragraph numbers within each minute: none, or 63.1, 63.2. */
+export function ParagraphNumberingField(props: ChoiceFieldProps<ParagraphNumbering>) {
+  return <ChoiceField label="Paragraph numbering" choices={PARAGRAPH_NUMBERING_CHOICES} {...props} />;
+}
+
+/** How a decision of several points is laid out. */
+export function DecisionLayoutField(props: ChoiceFieldProps<DecisionLayout>) {
+  return <ChoiceField label="Decisions of several points" choices={DECISION_LAYOUT_CHOICES} {...props} />;
 }

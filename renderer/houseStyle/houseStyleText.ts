@@ -3,6 +3,8 @@
  * section and a committee's override: field names for problems, the number ranges in words, and
  * the live examples ("63 → PDS/22/63", "8 November 2022", "10.00 am, 2.05 pm").
  */
+import { ActionReferencePattern, BODY_KIND_LABELS, BodyKind, type DecisionLayout, type ParagraphNumbering } from '../../main/domain/bodies';
+import { fillActionReference } from '../../main/domain/minuteNumbers';
 import { DateFormat, formatDate, formatMinuteNumber, formatTime, MinuteNumberPattern, TimeFormat } from '../../main/domain/houseStyle';
 
 /** The example every house-style example uses: minute 63 of a meeting on 8 November 2022 at 2.05 pm. */
@@ -22,7 +24,18 @@ export const HOUSE_STYLE_FIELD_NAMES: Record<string, string> = {
   'logo.altText': 'Logo description',
   'logo.widthMm': 'Logo width',
   template: 'Word template',
+  bodyKind: 'Kind of body',
+  'shape.paragraphNumbering': 'Paragraph numbering',
+  'shape.decisionLayout': 'Decisions of several points',
+  'shape.actionReferencePattern': 'Action reference format',
 };
+
+/** A problem in one attendance group's label: "Attendance group 2 label". */
+function fieldNameOf(path: string): string | undefined {
+  const group = /^shape\.attendanceGroups\.(\d+)/.exec(path);
+  if (group) return `Attendance group ${Number(group[1]) + 1} label`;
+  return HOUSE_STYLE_FIELD_NAMES[path];
+}
 
 /** Number fields: the schema's range in the clerk's words. */
 const NUMBER_RULES: Record<string, string> = {
@@ -47,7 +60,7 @@ interface SchemaIssue {
 /** "Minute number format: a minute number format must hold {n}, where the number goes." */
 export function houseStyleProblem(issue: SchemaIssue, prefix = ''): string {
   const path = issue.path.map(String).join('.');
-  const name = HOUSE_STYLE_FIELD_NAMES[path] ?? 'The house style';
+  const name = fieldNameOf(path) ?? 'The house style';
   const numberRule = NUMBER_RULES[path];
   const isNumberIssue = issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'too_big';
   // The schema's own sentences are kept; zod's generic ones ("Too small: expected string…") are put in words.
@@ -79,6 +92,30 @@ export const TIME_FORMAT_CHOICES = TimeFormat.options.map((format) => ({
   value: format,
   label: `${formatTime('10:00', format)}, ${formatTime(EXAMPLE.time, format)}`,
 }));
+
+export const BODY_KIND_CHOICES = BodyKind.options.map((kind) => ({ value: kind, label: BODY_KIND_LABELS[kind] }));
+
+export const PARAGRAPH_NUMBERING_CHOICES: { value: ParagraphNumbering; label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'decimal', label: 'After the minute number (63.1, 63.2)' },
+];
+
+export const DECISION_LAYOUT_CHOICES: { value: DecisionLayout; label: string }[] = [
+  { value: 'numbered-points', label: 'One numbered paragraph a point: (1) That …; (2) That …' },
+  { value: 'run-in', label: 'Points run into one paragraph' },
+];
+
+/**
+ * "Minute 63, its 2nd action (7th of the meeting) → PDS/22/63-2", or undefined while the format
+ * is not one the house style accepts.
+ */
+export function actionReferenceExample(pattern: string, minuteNumberPattern = '{n}'): string | undefined {
+  const parsed = ActionReferencePattern.safeParse(pattern);
+  if (!parsed.success) return undefined;
+  const styled = formatMinuteNumber(minuteNumberPattern, EXAMPLE.number, EXAMPLE.date);
+  const reference = fillActionReference(parsed.data, { year: EXAMPLE.date.slice(0, 4), seq: '7', i: '2', m: styled, n: String(EXAMPLE.number) });
+  return `Minute ${EXAMPLE.number}, its 2nd action (the meeting’s 7th) → ${reference}`;
+}
 
 /** Under a box a committee may leave empty: what the library uses instead, or undefined until the library's style is read. */
 export function libraryHint(shown: string | undefined): string | undefined {

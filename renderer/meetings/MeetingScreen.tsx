@@ -276,7 +276,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
         </div>
         <div className="meeting-layout__attendance">
           <fieldset className="read-only-frame" disabled={readOnly}>
-            <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} />
+            <AttendancePanel meeting={meeting} currentItemId={selectedItemId} onChanges={applyChanges} showQuorum={false} shape={opened.shape} />
           </fieldset>
         </div>
       </div>

@@ -4,13 +4,15 @@
  * first problem in the schema's words; the core checks again and its answer is shown as it is.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { shapeOfKind, type BodyKind, type MinutesShapeOverride } from '../../main/domain/bodies';
 import { HouseStyle, type DateFormat, type TimeFormat } from '../../main/domain/houseStyle';
 import type { ApiClient } from '../api/client';
 import { useCoreAnswer } from '../api/useCoreAnswer';
 import { messageForClerk } from '../ui/errorMessage';
 import { FormOutcome } from '../ui/FormOutcome';
 import { numberFrom } from '../ui/numberBox';
-import { DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
+import { MinutesShapeFields } from '../houseStyle/MinutesShapeFields';
+import { BodyKindField, DateFormatField, HouseStyleBox, MinuteNumberField, TimeFormatField, type HouseStyleBoxName } from '../houseStyle/HouseStyleFields';
 import { houseStyleProblem } from '../houseStyle/houseStyleText';
 import '../houseStyle/houseStyle.css';
 
@@ -36,6 +38,8 @@ interface HouseStyleDraft {
   logoAltText: string;
   logoWidthMm: string;
   template: string;
+  bodyKind: BodyKind | undefined;
+  shape: MinutesShapeOverride | undefined;
 }
 
 function draftOf(style: HouseStyle): HouseStyleDraft {
@@ -55,6 +59,8 @@ function draftOf(style: HouseStyle): HouseStyleDraft {
     logoAltText: style.logo?.altText ?? '',
     logoWidthMm: style.logo ? String(style.logo.widthMm) : '40',
     template: style.template ?? '',
+    bodyKind: style.bodyKind,
+    shape: style.shape,
   };
 }
 
@@ -72,7 +78,16 @@ function styleFrom(draft: HouseStyleDraft): unknown {
     timeFormat: draft.timeFormat,
     ...(draft.logoFile.trim() ? { logo: { file: draft.logoFile, altText: draft.logoAltText, widthMm: numberFrom(draft.logoWidthMm) } } : {}),
     ...(draft.template.trim() ? { template: draft.template } : {}),
+    ...(draft.bodyKind ? { bodyKind: draft.bodyKind } : {}),
+    ...(draft.shape ? { shape: draft.shape } : {}),
   };
+}
+
+/** Another kind of body has its own attendance groups: labels renamed for the old kind's are dropped. */
+function withoutGroups(shape: MinutesShapeOverride | undefined): MinutesShapeOverride | undefined {
+  if (!shape) return undefined;
+  const { attendanceGroups: _dropped, ...rest } = shape;
+  return Object.keys(rest).length === 0 ? undefined : rest;
 }
 
 type Outcome = { kind: 'saved' } | { kind: 'problem'; message: string } | undefined;
@@ -123,7 +138,7 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
 
   const colour = draft?.headingColour.trim().replace(/^#/, '') ?? '';
   const swatch = /^[0-9A-Fa-f]{6}$/.test(colour) ? `#${colour}` : 'transparent';
-  const box = (name: HouseStyleBoxName) => ({
+  const box = (name: HouseStyleBoxName & keyof HouseStyleDraft) => ({
     value: draft?.[name] ?? '',
     onText: (text: string) => update({ [name]: text }),
   });
@@ -137,6 +152,23 @@ export function HouseStyleSection({ api, onError }: HouseStyleSectionProps) {
       </p>
       <form className="form form--narrow" onSubmit={(event) => void save(event)} noValidate aria-busy={!draft}>
         <HouseStyleBox name="organisation" autoComplete="organization" {...box('organisation')} />
+
+        <fieldset className="house-style__group">
+          <legend>Kind of body and the shape of its minutes</legend>
+          <BodyKindField
+            value={draft?.bodyKind ?? 'principal-council'}
+            onChoose={(bodyKind) => bodyKind && update({ bodyKind, shape: withoutGroups(draft?.shape) })}
+          />
+          {draft ? (
+            <MinutesShapeFields
+              value={draft.shape}
+              onChange={(shape) => update({ shape })}
+              fallback={shapeOfKind(draft.bodyKind ?? 'principal-council')}
+              fallbackWording="As usual for the kind of body"
+              minuteNumberPattern={draft.minuteNumberPattern}
+            />
+          ) : null}
+        </fieldset>
 
         <fieldset className="house-style__group">
           <legend>Text</legend>

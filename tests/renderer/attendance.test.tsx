@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import { shapeOfKind, type MinutesShape } from '../../main/domain/bodies';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { createCommittee, type Committee, type MemberRole } from '../../main/domain/committee';
 import type { Meeting } from '../../main/domain/meeting';
@@ -37,7 +38,7 @@ function newMeeting(): Meeting {
 }
 
 /** Plays the meeting screen's part: applies what the panel sends and shows the result. */
-function renderPanel(initial: Meeting, itemIndex = 3, withDialog = false) {
+function renderPanel(initial: Meeting, itemIndex = 3, withDialog = false, shape?: MinutesShape) {
   const sent: MeetingChange[] = [];
   let latest = initial;
   function Harness() {
@@ -55,7 +56,7 @@ function renderPanel(initial: Meeting, itemIndex = 3, withDialog = false) {
             Open movement dialog
           </button>
         ) : null}
-        <AttendancePanel meeting={meeting} currentItemId={itemId} onChanges={onChanges} now={clock} />
+        <AttendancePanel meeting={meeting} currentItemId={itemId} onChanges={onChanges} now={clock} {...(shape ? { shape } : {})} />
         <MovementDialog open={open} meeting={meeting} currentItemId={itemId} onClose={() => setOpen(false)} onChanges={onChanges} now={clock} />
       </>
     );
@@ -308,5 +309,193 @@ describe('the arrival or departure dialog', () => {
     await user.keyboard('{Enter}');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('attendance as the body records it', () => {
+  const school = shapeOfKind('school-maintained');
+
+  function attendee(meeting: Meeting, name: string) {
+    return meeting.attendees.find((each) => each.name === name);
+  }
+
+  it('lists everyone under the house style’s groups, with its labels, in its order', async () => {
+    const { user } = renderPanel(withItems(newMeeting()), 3, false, school);
+    await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Dana Clerk');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'as' }), 'Officer');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    const region = screen.getByRole('region', { name: 'Attendance' });
+    expect(
+      within(region)
+        .getAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent),
+    ).toEqual(['Governors present', 'Also in attendance', 'Arrivals and departures']);
+
+    await user.click(screen.getByRole('button', { name: 'Details of Dana Clerk' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Attendance group of Dana Clerk' }), 'Clerk');
+    await user.click(screen.getByRole('button', { name: 'Save details of Dana Clerk' }));
+    expect(
+      within(region)
+        .getAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent),
+    ).toEqual(['Governors present', 'Clerk', 'Arrivals and departures']);
+    expect(within(screen.getByRole('region', { name: 'Clerk' })).getByText('Dana Clerk')).toBeTruthy();
+  });
+
+  it('edits what the minutes print of a member: capacity, initials, category and role in the body’s words', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()), 3, false, school);
+    await user.click(screen.getByRole('button', { name: 'Details of Councillor Joe Bloggs' }));
+    const details = screen.getByRole('form', { name: 'Details of Councillor Joe Bloggs' });
+    await user.type(within(details).getByRole('textbox', { name: 'Job title or capacity of Councillor Joe Bloggs' }), 'Chair of Finance');
+    await user.type(within(details).getByRole('textbox', { name: 'Initials of Councillor Joe Bloggs' }), 'JB');
+    await user.selectOptions(within(details).getByRole('combobox', { name: 'Category of Councillor Joe Bloggs' }), 'Parent governor (P)');
+    await user.type(within(details).getByRole('textbox', { name: 'Role as printed of Councillor Joe Bloggs' }), 'Joint Deputy Chair');
+    await user.click(within(details).getByRole('button', { name: 'Save details of Councillor Joe Bloggs' }));
+
+    expect(attendee(meeting(), 'Joe Bloggs')).toMatchObject({
+      jobTitle: 'Chair of Finance',
+      initials: 'JB',
+      memberCategory: 'parent',
+      roleLabel: 'Joint Deputy Chair',
+    });
+    expect(screen.queryByRole('form', { name: 'Details of Councillor Joe Bloggs' })).toBeNull();
+    expect(screen.getByText('Councillor Joe Bloggs, Chair of Finance')).toBeTruthy();
+    expect(screen.getByText('[JB]')).toBeTruthy();
+    expect(screen.getByTitle('Parent governor').textContent).toBe('P');
+    expect(screen.getByText('Joint Deputy Chair')).toBeTruthy();
+  });
+
+  it('lets anyone be present, remote, send apologies or be absent; only members have substitutes', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()), 3);
+    await user.type(screen.getByRole('textbox', { name: 'Add someone present' }), 'Mo Adviser');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'as' }), 'Guest');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    const status = attendanceOf('Mo Adviser');
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Present', 'Apologies', 'Absent', 'Remote']);
+    await user.selectOptions(status, 'Remote');
+    expect(attendee(meeting(), 'Mo Adviser')?.status).toBe('remote');
+    await user.selectOptions(attendanceOf('Mo Adviser'), 'Apologies');
+    expect(attendee(meeting(), 'Mo Adviser')?.status).toBe('apologies');
+  });
+
+  it('records apologies as consented or not where the body does', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()), 3, false, school);
+    expect(screen.queryByRole('combobox', { name: 'Apologies of Councillor Kim Lee' })).toBeNull();
+    await user.selectOptions(attendanceOf('Councillor Kim Lee'), 'Apologies');
+    const consent = screen.getByRole('combobox', { name: 'Apologies of Councillor Kim Lee' });
+    expect(consent).toHaveProperty('value', 'consented');
+    await user.selectOptions(consent, 'Not consented');
+    expect(attendee(meeting(), 'Kim Lee')?.apologiesConsented).toBe(false);
+  });
+
+  it('keeps a remote member remote when they are marked arrived', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()), 3);
+    await user.selectOptions(attendanceOf('Councillor Pat Smith'), 'Remote');
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Pat Smith left' }));
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Pat Smith arrived' }));
+    expect(attendee(meeting(), 'Pat Smith')?.status).toBe('remote');
+    expect(meeting().movements.map((movement) => movement.kind)).toEqual(['left', 'arrived']);
+  });
+
+  it('corrects an arrival’s time afterwards, any time of day, and says how to type one it cannot read', async () => {
+    const { meeting, user } = renderPanel(withItems(newMeeting()), 3);
+    await user.click(screen.getByRole('button', { name: 'Mark Councillor Joe Bloggs left' }));
+    const time = screen.getByRole('textbox', { name: 'Time Councillor Joe Bloggs left' });
+    expect(time).toHaveProperty('value', '10:17');
+    await user.clear(time);
+    await user.type(time, '25:10{Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('Type the time as HH:MM on the 24-hour clock, for example 09:05 or 14:30.');
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+    expect(meeting().movements[0]?.time).toBe('10:17');
+
+    await user.clear(time);
+    await user.type(time, '7:05{Enter}');
+    expect(meeting().movements[0]?.time).toBe('07:05');
+    expect(screen.getByText('Councillor Joe Bloggs left the meeting at 7.05 am during item 64.')).toBeTruthy();
+    const corrected = screen.getByRole('textbox', { name: 'Time Councillor Joe Bloggs left' });
+    expect(corrected).toHaveProperty('value', '07:05');
+    await user.clear(corrected);
+    await user.type(corrected, '23:40');
+    await user.tab();
+    expect(meeting().movements[0]?.time).toBe('23:40');
+  });
+});
+
+describe('the roll call', () => {
+  async function openRollCall(initial: Meeting = withItems(newMeeting())) {
+    const panel = renderPanel(initial);
+    await panel.user.click(screen.getByRole('button', { name: 'Roll call…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Roll call' });
+    return { ...panel, dialog };
+  }
+
+  function statusOf(meeting: Meeting, name: string) {
+    return meeting.attendees.find((attendee) => attendee.name === name)?.status;
+  }
+
+  it('shows the whole roster, one row a person, and sets each status with one key, moving on', async () => {
+    const { dialog, meeting, user } = await openRollCall();
+    const rows = within(dialog).getAllByRole('button', { name: /: / });
+    expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual([
+      'Councillor Liz Hardman: Present',
+      'Councillor Joe Bloggs: Present',
+      'Councillor Pat Smith: Present',
+      'Councillor Sam Jones: Present',
+      'Councillor Kim Lee: Present',
+      'Ann Other: Present',
+    ]);
+    expect(document.activeElement).toBe(rows[0]);
+    await user.keyboard('pa');
+    expect(statusOf(meeting(), 'Joe Bloggs')).toBe('apologies');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Pat Smith: Present');
+    expect(within(dialog).getByText('Councillor Joe Bloggs: Apologies. Next: Councillor Pat Smith.')).toBeTruthy();
+    await user.keyboard('xr');
+    expect(statusOf(meeting(), 'Pat Smith')).toBe('absent');
+    expect(statusOf(meeting(), 'Sam Jones')).toBe('remote');
+    expect(within(dialog).getByRole('button', { name: 'Councillor Sam Jones: Remote' })).toBeTruthy();
+
+    // S asks for the substitute's name; Enter records them and moves on.
+    await user.keyboard('s');
+    await user.keyboard('Councillor Ruth Green{Enter}');
+    expect(statusOf(meeting(), 'Kim Lee')).toBe('substituted');
+    expect(meeting().attendees.some((attendee) => attendee.name === 'Councillor Ruth Green' && attendee.role === 'substitute')).toBe(true);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Ann Other: Present');
+  });
+
+  it('takes back the last mark with Ctrl+Z, and goes back to that name', async () => {
+    const { dialog, meeting, user } = await openRollCall();
+    await user.keyboard('{ArrowDown}as');
+    await user.keyboard('Councillor Ruth Green{Enter}');
+    expect(statusOf(meeting(), 'Pat Smith')).toBe('substituted');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(statusOf(meeting(), 'Pat Smith')).toBe('present');
+    expect(meeting().attendees.some((attendee) => attendee.name === 'Councillor Ruth Green')).toBe(false);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Pat Smith: Present');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(statusOf(meeting(), 'Joe Bloggs')).toBe('present');
+    expect(within(dialog).getByText('Undone: the mark for Councillor Joe Bloggs.')).toBeTruthy();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(within(dialog).getByText('Nothing to undo.')).toBeTruthy();
+  });
+
+  it('moves with the arrows, Home and End, and closes on Escape', async () => {
+    const { dialog, user } = await openRollCall();
+    await user.keyboard('{End}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Ann Other: Present');
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Kim Lee: Present');
+    await user.keyboard('{Home}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Councillor Liz Hardman: Present');
+    expect(
+      within(dialog)
+        .getAllByRole('button', { name: /: / })
+        .filter((row) => row.tabIndex === 0),
+    ).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Roll call' })).toBeNull();
   });
 });

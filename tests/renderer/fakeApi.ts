@@ -19,7 +19,8 @@ import {
 } from '../../main/domain/api';
 import { applyMeetingChange, type MeetingChange } from '../../main/domain/changes';
 import { Committee } from '../../main/domain/committee';
-import { createLibrarySettings, HouseStyle } from '../../main/domain/houseStyle';
+import type { MinutesShape } from '../../main/domain/bodies';
+import { createLibrarySettings, HouseStyle, minutesShapeOf, resolveHouseStyle } from '../../main/domain/houseStyle';
 import { createMeetingForCommittee } from '../../main/domain/meetingSetup';
 import { createMeeting, summariseMeeting, type Meeting, type MeetingDetails, type UnreadableMeetingFile } from '../../main/domain/meeting';
 import { ApiError, type ApiClient } from '../../renderer/api/client';
@@ -57,6 +58,8 @@ export class FakeApi implements ApiClient {
   houseStyle: HouseStyle = createLibrarySettings().houseStyle;
   /** What meetings.open reports as the house style's minute-number format. */
   minuteNumberPattern: string | undefined;
+  /** What meetings.open reports as the meeting's shape; unset, the one the fake's house style gives. */
+  shape: MinutesShape | undefined;
   /** Where exports are offered; a full path of a file name the fake makes from the meeting. */
   exportFolder = '/home/priya/Documents/Minutes';
   /** True as in the desktop app (a Save dialog), false as in browser mode. */
@@ -157,6 +160,12 @@ export class FakeApi implements ApiClient {
     return this.views.get(meetingId) ?? 1;
   }
 
+  /** The shape meetings.open reports: `shape` if set, else the fake's house style with the meeting's committee's overrides. */
+  private shapeOf(meeting: Meeting): MinutesShape {
+    const committee = meeting.committeeSlug ? this.committees.get(meeting.committeeSlug) : undefined;
+    return structuredClone(this.shape ?? minutesShapeOf(resolveHouseStyle(this.houseStyle, committee?.houseStyle)));
+  }
+
   private opened(meetingId: string, mode: EditingMode): OpenedMeeting {
     const previousMeetingDate = this.previousMeetingDates.get(meetingId);
     this.modes.set(meetingId, mode);
@@ -167,6 +176,7 @@ export class FakeApi implements ApiClient {
       presence: structuredClone(this.presence.get(meetingId) ?? []),
       notices: this.openNotices.get(meetingId) ?? [],
       saveState: this.answerSaveState(meetingId),
+      shape: this.shapeOf(this.meeting(meetingId)),
       ...(previousMeetingDate ? { previousMeetingDate } : {}),
       ...(this.minuteNumberPattern ? { minuteNumberPattern: this.minuteNumberPattern } : {}),
     };
@@ -285,6 +295,7 @@ export class FakeApi implements ApiClient {
         presence: [],
         notices: [],
         saveState: { meetingId: meeting.id, state: 'saved', pendingChanges: 0 },
+        shape: this.shapeOf(meeting),
       };
     },
     'meetings.open': async ({ meetingId, mode }) => this.opened(meetingId, mode ?? 'edit'),

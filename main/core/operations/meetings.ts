@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import type { OpenedMeeting } from '../../domain/api';
-import { resolveHouseStyle } from '../../domain/houseStyle';
+import type { MinutesShape } from '../../domain/bodies';
+import { minutesShapeOf, resolveHouseStyle } from '../../domain/houseStyle';
 import { impossibleDateNotices } from '../../domain/impossibleDates';
 import { createMeeting, type Meeting } from '../../domain/meeting';
 import { createMeetingForCommittee } from '../../domain/meetingSetup';
@@ -27,20 +28,26 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
   const { sessions, index } = core;
   const { journalDir } = core.options;
 
-  /** The house style's minute-number format for this meeting; a style that cannot be read never stops a meeting opening. */
-  async function minuteNumberPatternOf(meeting: Meeting): Promise<string | undefined> {
+  /**
+   * The house style this meeting follows (the committee's overrides on the library's): its
+   * minute-number format and the shape of its minutes. A style that cannot be read never stops a
+   * meeting opening: the number stands alone and the minutes take a council's shape, as before kinds of body.
+   */
+  async function houseStyleOf(meeting: Meeting): Promise<{ minuteNumberPattern?: string; shape: MinutesShape }> {
     try {
       const root = core.libraryRoot();
       const library = await readLibrarySettings(root);
       const committee = meeting.committeeSlug ? await readCommittee(root, meeting.committeeSlug).catch(() => undefined) : undefined;
-      return resolveHouseStyle(library.houseStyle, committee?.houseStyle).minuteNumberPattern;
+      const house = resolveHouseStyle(library.houseStyle, committee?.houseStyle);
+      return { minuteNumberPattern: house.minuteNumberPattern, shape: minutesShapeOf(house) };
     } catch {
-      return undefined;
+      return { shape: minutesShapeOf({}) };
     }
   }
 
   async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
     const meeting = opened.session.current;
+    const { minuteNumberPattern, shape } = await houseStyleOf(meeting);
     const result: OpenedMeeting = {
       meeting,
       view: opened.session.view,
@@ -49,13 +56,13 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
       // Told once: the next open of the same session has nothing new to say.
       notices: [...sessions.takeRecoveryNotices(meeting.id), ...opened.notices.splice(0), ...impossibleDateNotices(meeting)],
       saveState: opened.session.saveState,
+      shape,
     };
     const previous = index.previousMeetingDate(meeting);
     if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
     if (opened.replayedChanges !== undefined) result.replayedChanges = opened.replayedChanges;
-    const pattern = await minuteNumberPatternOf(meeting);
-    if (pattern !== undefined) result.minuteNumberPattern = pattern;
+    if (minuteNumberPattern !== undefined) result.minuteNumberPattern = minuteNumberPattern;
     return result;
   }
 
