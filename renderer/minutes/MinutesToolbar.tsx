@@ -14,13 +14,14 @@ interface ToolbarState {
   subHeading: boolean;
   bulletList: boolean;
   numberedList: boolean;
+  inTable: boolean;
   canUndo: boolean;
   canRedo: boolean;
 }
 
 interface ToolbarButton {
   label: string;
-  shortcut: string;
+  shortcut?: string;
   /** Whether the button shows as pressed; undefined for actions rather than toggles. */
   pressed?: (state: ToolbarState) => boolean;
   enabled?: (state: ToolbarState) => boolean;
@@ -54,6 +55,12 @@ const BUTTONS: readonly ToolbarButton[] = [
     pressed: (s) => s.numberedList,
     run: (e) => e.chain().focus().toggleOrderedList().run(),
   },
+  {
+    // Three columns with a header row, the shape of most minutes tables (Minute / Item / Lead); Tab moves on, and adds a row at the end.
+    label: 'Insert table',
+    enabled: (s) => !s.inTable,
+    run: (e) => e.chain().focus().insertTable({ rows: 2, cols: 3, withHeaderRow: true }).run(),
+  },
   { label: 'Undo', shortcut: 'Control+Z', enabled: (s) => s.canUndo, run: (e) => e.chain().focus().undo().run() },
   { label: 'Redo', shortcut: 'Control+Y', enabled: (s) => s.canRedo, run: (e) => e.chain().focus().redo().run() },
 ];
@@ -66,6 +73,7 @@ function readToolbarState(editor: Editor): ToolbarState {
     subHeading: editor.isActive('heading', { level: SUB_HEADING_LEVEL }),
     bulletList: editor.isActive('bulletList'),
     numberedList: editor.isActive('orderedList'),
+    inTable: editor.isActive('table'),
     canUndo: editor.can().undo(),
     canRedo: editor.can().redo(),
   };
@@ -121,7 +129,7 @@ export function MinutesToolbar({ editor }: { editor: Editor }) {
             // Stays focusable when unavailable, as the toolbar pattern asks, so arrow keys never skip it.
             aria-disabled={enabled ? undefined : true}
             aria-keyshortcuts={button.shortcut}
-            title={`${button.label} (${button.shortcut.replace('Control', 'Ctrl')})`}
+            title={button.shortcut ? `${button.label} (${button.shortcut.replace('Control', 'Ctrl')})` : button.label}
             // Clicking must not take the cursor out of the minutes.
             onMouseDown={(event) => event.preventDefault()}
             onFocus={() => setFocusIndex(index)}
