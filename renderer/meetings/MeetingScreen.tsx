@@ -9,8 +9,8 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import { clockTime } from '../../main/domain/calendar';
 import type { ConflictResolution, MeetingChange } from '../../main/domain/changes';
-import { formatMinuteNumber } from '../../main/domain/houseStyle';
 import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
+import { styledMinuteNumber } from '../../main/domain/minuteNumbers';
 import { formatClockTime } from '../../main/domain/wording';
 import { AllActionsList } from '../actions/AllActionsList';
 import { AgendaItemPane } from '../agenda/AgendaItemPane';
@@ -115,11 +115,14 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
     setAnnouncement(`Restored the version of ${describeSavedAt(version.savedAt)}. The version it replaced is kept in history.`);
   }
 
-  /** The minute number at this agenda position, as the house style writes it. */
-  const minuteNumberIn = (current: Meeting, index: number): string =>
-    opened.minuteNumberPattern
-      ? formatMinuteNumber(opened.minuteNumberPattern, current.firstMinuteNumber + index, current.date)
-      : String(current.firstMinuteNumber + index);
+  /**
+   * The minute number at this agenda position, as the house style writes it: from the domain's
+   * numbering, so a section takes none ("") and a sub-item its minute's with a letter ("63(b)").
+   */
+  const minuteNumberIn = (current: Meeting, index: number): string => {
+    const item = current.agenda[index];
+    return item ? styledMinuteNumber(current, item.id, opened.minuteNumberPattern || '{n}') : '';
+  };
   const minuteNumber = (index: number) => minuteNumberIn(session.meeting, index);
 
   /** Everything typed goes to the core before an export, so the Word file holds the latest words. */

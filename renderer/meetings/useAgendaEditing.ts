@@ -1,14 +1,14 @@
 /**
- * What the clerk does to the agenda and the open item from the meeting screen: choose, add, move
- * and delete items (with undo), step to the next or previous item, and start a new action,
+ * What the clerk does to the agenda and the open item from the meeting screen: choose, add (an
+ * item, a lettered sub-item, a section heading), move and delete items (with undo), step to the next or previous item, and start a new action,
  * decision or declaration on the open item. Each change goes through the OpenMeeting; the screen
  * is told where the keyboard goes next and what to announce.
  */
 import { useState } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
-import { createAgendaItem, type AgendaItem, type Declaration } from '../../main/domain/meeting';
+import { createAgendaItem, type AgendaItem, type AgendaItemShape, type Declaration } from '../../main/domain/meeting';
 import type { AgendaFocusTarget } from '../agenda/AgendaList';
-import { agendaItemLabel } from '../agenda/agendaOrder';
+import { agendaItemLabel, subItemIndex } from '../agenda/agendaOrder';
 import { newAction } from '../record/ActionsSection';
 import { newDecision } from '../record/DecisionsSection';
 import { newDeclaration } from '../record/DeclarationsSection';
@@ -44,10 +44,22 @@ export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, f
     setSelectedItemId(itemId);
   }
 
-  function addItem(): void {
+  /** A numbered item or a section heading goes at the end; a sub-item under the open item (after its sub-items). */
+  function addItem(shape?: AgendaItemShape): void {
     session.sendTypedMinutes();
-    const item = createAgendaItem('New item');
-    apply({ kind: 'item.add', item, index: session.meeting.agenda.length });
+    const agenda = session.meeting.agenda;
+    const item: AgendaItem = {
+      ...createAgendaItem(shape === 'section' ? 'New section' : shape === 'sub-item' ? 'New sub-item' : 'New item'),
+      ...(shape ? { shape } : {}),
+    };
+    const index =
+      shape === 'sub-item'
+        ? subItemIndex(
+            agenda,
+            agenda.findIndex((each) => each.id === selectedItemId),
+          )
+        : agenda.length;
+    apply({ kind: 'item.add', item, index });
     setSelectedItemId(item.id);
     focusAfterRender({ kind: 'itemTitle' });
   }

@@ -243,3 +243,78 @@ describe('an open meeting', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Meetings' })).toBeTruthy();
   });
 });
+
+describe('sub-items and section headings on the agenda', () => {
+  const procedural: AgendaItem[] = [
+    { ...createAgendaItem('Procedural business'), id: 'item-procedural' },
+    { ...createAgendaItem('Declarations of substitutes'), id: 'item-substitutes', shape: 'sub-item' },
+    { ...createAgendaItem('Declarations of interest'), id: 'item-interests', shape: 'sub-item' },
+    { ...createAgendaItem('PART ONE'), id: 'item-part-one', shape: 'section' },
+    { ...createAgendaItem('Planning applications'), id: 'item-planning' },
+  ];
+
+  async function openProcedural() {
+    const api = new FakeApi();
+    const meeting = api.addMeeting(
+      { committee: 'Planning Committee', title: '', date: '2026-11-24', startTime: '14:00', venue: 'Council Chamber' },
+      (created) => ({ ...created, firstMinuteNumber: 63, agenda: procedural }),
+    );
+    const user = userEvent.setup();
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: `Open ${meeting.committee} 2026-11-24` }));
+    const agendaNav = await screen.findByRole('navigation', { name: 'Agenda' });
+    const labels = () =>
+      within(agendaNav)
+        .getAllByRole('button', { current: undefined })
+        .filter((button) => button.hasAttribute('data-agenda-item-id'));
+    return { api, user, agendaNav, labels: () => labels().map((button) => button.textContent) };
+  }
+
+  it('numbers sub-items with their minute’s letter and gives a section heading no number', async () => {
+    const { user, agendaNav, labels } = await openProcedural();
+    expect(labels()).toEqual([
+      '63. Procedural business',
+      '63(a) Declarations of substitutes',
+      '63(b) Declarations of interest',
+      'PART ONE',
+      '64. Planning applications',
+    ]);
+    await user.click(within(agendaNav).getByRole('button', { name: '63(b) Declarations of interest' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Item 63(b)' })).toBeTruthy();
+    await user.click(within(agendaNav).getByRole('button', { name: 'PART ONE' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Section heading' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Minutes' })).toBeNull();
+  });
+
+  it('adds a sub-item under the open item and a section heading at the end, sending their shape', async () => {
+    const { api, user, agendaNav, labels } = await openProcedural();
+    await user.click(within(agendaNav).getByRole('button', { name: 'Add sub-item' }));
+    expect(within(agendaNav).getByRole('button', { name: '63(c) New sub-item' }).getAttribute('aria-current')).toBe('true');
+    await user.click(within(agendaNav).getByRole('button', { name: 'Add section heading' }));
+    expect(labels().slice(-2)).toEqual(['64. Planning applications', 'New section']);
+    await waitFor(() => {
+      const changes = sentChanges(api);
+      expect(changes[0]).toMatchObject({ kind: 'item.add', index: 3, item: { shape: 'sub-item', title: 'New sub-item' } });
+      expect(changes[1]).toMatchObject({ kind: 'item.add', index: 6, item: { shape: 'section', title: 'New section' } });
+    });
+  });
+
+  it('makes an item a sub-item of the one above and back, and renumbers on delete and move', async () => {
+    const { api, user, agendaNav, labels } = await openProcedural();
+    await user.click(within(agendaNav).getByRole('button', { name: '64. Planning applications' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind of entry' }), 'Sub-item, lettered under the item above');
+    expect(within(agendaNav).getByRole('button', { name: '63(c) Planning applications' })).toBeTruthy();
+    await waitFor(() => expect(sentChanges(api).at(-1)).toEqual({ kind: 'item.update', itemId: 'item-planning', fields: { shape: 'sub-item' } }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind of entry' }), 'Numbered item');
+    expect(within(agendaNav).getByRole('button', { name: '64. Planning applications' })).toBeTruthy();
+    await waitFor(() => expect(sentChanges(api).at(-1)).toEqual({ kind: 'item.update', itemId: 'item-planning', fields: { shape: null } }));
+
+    await user.click(within(agendaNav).getByRole('button', { name: '63(a) Declarations of substitutes' }));
+    await user.click(within(agendaNav).getByRole('button', { name: 'Delete item' }));
+    expect(labels()).toEqual(['63. Procedural business', '63(a) Declarations of interest', 'PART ONE', '64. Planning applications']);
+    within(agendaNav).getByRole('button', { name: '64. Planning applications' }).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}{Alt>}{ArrowUp}{/Alt}');
+    expect(labels()).toEqual(['63. Procedural business', '64. Planning applications', '64(a) Declarations of interest', 'PART ONE']);
+    await waitFor(() => expect([...api.meetings.values()][0]?.agenda[1]?.id).toBe('item-planning'));
+  });
+});
