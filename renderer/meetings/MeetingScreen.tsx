@@ -139,6 +139,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
       focusAfterRender,
       announce: setAnnouncement,
       minuteNumber,
+      blockAtCursor: () => minutesEditor.current?.blockAtCursor(),
     });
 
   const selectedIndex = meeting.agenda.findIndex((item) => item.id === selectedItemId);

@@ -30,9 +30,19 @@ interface AgendaEditingOptions {
   announce: (announcement: string) => void;
   /** The minute number at this agenda position, as the house style writes it. */
   minuteNumber: (index: number) => string;
+  /** The paragraph of the open item's minutes where the clerk's cursor is, if the clerk has put it there. */
+  blockAtCursor: () => string | undefined;
 }
 
-export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, focusAfterRender, announce, minuteNumber }: AgendaEditingOptions) {
+export function useAgendaEditing({
+  session,
+  selectedItemId,
+  setSelectedItemId,
+  focusAfterRender,
+  announce,
+  minuteNumber,
+  blockAtCursor,
+}: AgendaEditingOptions) {
   const [deleted, setDeleted] = useState<DeletedItem>();
   const [draftDeclaration, setDraftDeclaration] = useState<Declaration>();
   const apply = (change: MeetingChange) => session.apply([change]);
@@ -104,6 +114,18 @@ export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, f
     focusAfterRender({ kind: 'minutes' });
   }
 
+  /**
+   * A decision recorded while the clerk writes the minutes stands after the paragraph at the cursor.
+   * What is typed is sent first, so that paragraph is in the meeting before the decision names it.
+   */
+  function placeForDecision(itemId: string): string | undefined {
+    const blockId = blockAtCursor();
+    if (blockId === undefined) return undefined;
+    session.sendTypedMinutes();
+    const minutes = session.meeting.agenda.find((each) => each.id === itemId)?.minutes ?? [];
+    return minutes.some((block) => block.id === blockId) ? blockId : undefined;
+  }
+
   function addEntry(command: EntryCommand): void {
     const item = session.meeting.agenda[selectedIndex];
     if (!item) {
@@ -124,7 +146,7 @@ export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, f
     const change: MeetingChange =
       command === 'newAction'
         ? { kind: 'entity.put', collection: 'actions', entity: newAction(session.meeting, item.id) }
-        : { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id) };
+        : { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id, placeForDecision(item.id)) };
     apply(change);
     focusAfterRender({ kind: 'entry', id: change.entity.id });
   }

@@ -11,7 +11,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { blocksFromDocument, documentFromBlocks } from './blocks';
-import { minutesUpdateTransaction } from './minutesEditorUpdate';
+import { blockIdAt, minutesUpdateTransaction } from './minutesEditorUpdate';
 import { minutesExtensions } from './minutesExtensions';
 import { NameCompletion, type CompletionName } from './nameCompletion';
 import { createMinutesSaveSchedule, type MinutesSaveSchedule } from './minutesSaveSchedule';
@@ -26,6 +26,11 @@ export interface MinutesEditorHandle {
   insertText(text: string): void;
   /** The minutes as the editor holds them now, including what is typed but not yet sent. */
   blocks(): MinuteBlock[];
+  /**
+   * The id of the paragraph (list item, table) where the clerk's cursor is or was last in these
+   * minutes; undefined if the clerk has not put the cursor in them since the item opened.
+   */
+  blockAtCursor(): string | undefined;
   /**
    * Shows these minutes (a colleague's changes merged in, a conflict resolved): only the paragraphs
    * that differ are touched, the cursor stays where it was, undo is not affected and nothing is sent.
@@ -102,6 +107,20 @@ export const MinutesEditor = memo(function MinutesEditor({
     else editor.view.dom.setAttribute('aria-readonly', 'true');
   }, [editor, editable]);
 
+  // Whether the clerk has put the cursor in these minutes since the item opened: only then does
+  // the selection say where the clerk is writing (before, it is the editor's default at the start).
+  const cursorPlaced = useRef(false);
+  useEffect(() => {
+    if (!editor) return;
+    const onFocus = () => {
+      cursorPlaced.current = true;
+    };
+    editor.on('focus', onFocus);
+    return () => {
+      editor.off('focus', onFocus);
+    };
+  }, [editor]);
+
   const schedule = useRef<MinutesSaveSchedule | null>(null);
   useEffect(() => {
     if (!editor) return;
@@ -149,6 +168,7 @@ export const MinutesEditor = memo(function MinutesEditor({
           .run();
       },
       blocks: () => (editor ? blocksFromDocument(editor.getJSON()) : []),
+      blockAtCursor: () => (editor && cursorPlaced.current ? blockIdAt(editor.state.doc, editor.state.selection.head) : undefined),
       showMinutes: (minutes) => {
         if (!editor) return;
         const tr = minutesUpdateTransaction(editor.state, blocksFromDocument(editor.getJSON()), minutes);

@@ -318,3 +318,49 @@ describe('sub-items and section headings on the agenda', () => {
     await waitFor(() => expect([...api.meetings.values()][0]?.agenda[1]?.id).toBe('item-planning'));
   });
 });
+
+describe('a decision placed among the minutes', () => {
+  it('stands after the paragraph at the cursor, says so, and Enter in a point starts the next point', async () => {
+    const { api, user, agendaNav } = await openPanel();
+    await user.click(within(agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
+    const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+    const paragraph = minutes.querySelector('p');
+    if (!paragraph) throw new Error('the minutes should show their paragraph');
+    await user.click(paragraph);
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    range.collapse(false);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    await user.keyboard('{Enter}The Chair signed them.');
+    await user.keyboard('{Control>}{Shift>}d{/Shift}{/Control}');
+
+    const decisions = await waitFor(() => {
+      const put = sentChanges(api).filter((change) => change.kind === 'entity.put' && change.collection === 'decisions');
+      expect(put).toHaveLength(1);
+      return put;
+    });
+    const typed = sentChanges(api).find((change) => change.kind === 'block.put' && change.block.runs[0]?.text === 'The Chair signed them.');
+    expect(typed?.kind === 'block.put' ? typed.block.id : undefined).toBeDefined();
+    const decision = decisions[0]?.kind === 'entity.put' ? decisions[0].entity : undefined;
+    expect(decision && 'afterBlockId' in decision ? decision.afterBlockId : undefined).toBe(typed?.kind === 'block.put' ? typed.block.id : 'none');
+    expect(screen.getByText('After “The Chair signed them.”')).toBeTruthy();
+
+    await user.click(screen.getByRole('textbox', { name: 'Point 1' }));
+    await user.keyboard('That the minutes be approved.{Enter}That the Chair sign them.');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Point 2' }));
+    expect((screen.getByRole('textbox', { name: 'Point 1' }) as HTMLTextAreaElement).value).toBe('That the minutes be approved.');
+    expect((screen.getByRole('textbox', { name: 'Point 2' }) as HTMLTextAreaElement).value).toBe('That the Chair sign them.');
+  });
+
+  it('stands after all the minutes when the clerk has not been writing in them', async () => {
+    const { api, user, agendaNav } = await openPanel();
+    await user.click(within(agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
+    await user.click(screen.getByRole('button', { name: 'Add decision' }));
+    await waitFor(() => {
+      const put = sentChanges(api).find((change) => change.kind === 'entity.put' && change.collection === 'decisions');
+      expect(put?.kind === 'entity.put' && !('afterBlockId' in put.entity)).toBe(true);
+    });
+    expect(screen.getByText('After the minutes of this item')).toBeTruthy();
+  });
+});
