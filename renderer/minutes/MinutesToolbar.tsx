@@ -65,6 +65,27 @@ const BUTTONS: readonly ToolbarButton[] = [
   { label: 'Redo', shortcut: 'Control+Y', enabled: (s) => s.canRedo, run: (e) => e.chain().focus().redo().run() },
 ];
 
+/** Keys and what they do, for the F1 sheet. */
+export interface KeyHelp {
+  keys: string;
+  description: string;
+}
+
+/** The toolbar's keys as the F1 sheet lists them, from the same table as the buttons. */
+export const FORMATTING_KEYS: readonly KeyHelp[] = BUTTONS.flatMap((button) =>
+  button.shortcut ? [{ keys: button.shortcut.replace('Control', 'Ctrl'), description: `In the minutes: ${button.label.toLowerCase()}` }] : [],
+);
+
+/** What typing does in the minutes besides the keys: tiptap's input rules as the starter kit sets them, and name completion. */
+export const TYPED_TRIGGERS: readonly KeyHelp[] = [
+  { keys: '- or * then a space, at the start of a line', description: 'In the minutes: start a bulleted list' },
+  { keys: '1. then a space, at the start of a line', description: 'In the minutes: start a numbered list' },
+  { keys: '### then a space, at the start of a line', description: 'In the minutes: make the line a sub-heading' },
+  { keys: '**words**', description: 'In the minutes: bold (the asterisks go)' },
+  { keys: '*words* or _words_', description: 'In the minutes: italic' },
+  { keys: 'Tab / Shift+Tab', description: 'In a list: indent or outdent the item; in a table: next or previous cell (Tab in the last cell adds a row)' },
+];
+
 function readToolbarState(editor: Editor): ToolbarState {
   return {
     bold: editor.isActive('bold'),

@@ -1,8 +1,18 @@
-/** The cheat sheet (F1): every shortcut of the meeting screen, straight from the shortcut table. */
+/**
+ * The cheat sheet (F1): every shortcut of the meeting screen, straight from the shortcut table,
+ * then the keys and typed triggers of the minutes editor, which the meeting screen passes in from
+ * the editor's own tables (this folder may not import the editor's).
+ */
 import { Dialog } from '../ui/Dialog';
 import { SHORTCUTS } from './shortcuts';
 
-export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+/** A row of the sheet: keys as the clerk reads them, and what they do. */
+export interface KeyHelpRow {
+  keys: string;
+  description: string;
+}
+
+export function ShortcutsDialog({ onClose, editorKeys = [] }: { onClose: () => void; editorKeys?: readonly KeyHelpRow[] }) {
   return (
     <Dialog title="Keyboard shortcuts" onCancel={onClose}>
       <table className="shortcuts-table">
@@ -34,6 +44,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             </td>
             <td>On an agenda item: move it up or down the agenda</td>
           </tr>
+          {editorKeys.map((row) => (
+            <tr key={row.keys}>
+              <td>
+                <kbd>{row.keys}</kbd>
+              </td>
+              <td>{row.description}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <div className="dialog__buttons">

@@ -364,3 +364,24 @@ describe('a decision placed among the minutes', () => {
     expect(screen.getByText('After the minutes of this item')).toBeTruthy();
   });
 });
+
+describe('the F1 sheet', () => {
+  it('lists the minutes editor’s formatting keys and typed triggers besides the screen’s shortcuts', async () => {
+    const { user } = await openPanel();
+    await user.keyboard('{F1}');
+    const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const name of [
+      'Ctrl+B In the minutes: bold',
+      'Ctrl+I In the minutes: italic',
+      'Ctrl+U In the minutes: underline',
+      'Ctrl+Shift+8 In the minutes: bulleted list',
+      'Ctrl+Shift+7 In the minutes: numbered list',
+      'Ctrl+Z In the minutes: undo',
+      '1. then a space, at the start of a line In the minutes: start a numbered list',
+    ]) {
+      expect(within(sheet).getByRole('row', { name })).toBeTruthy();
+    }
+    expect(within(sheet).getByText(/offer the names of those present/)).toBeTruthy();
+    expect(within(sheet).getByText('Insert a standard phrase into the minutes')).toBeTruthy();
+  });
+});
