@@ -5,7 +5,7 @@
  * sub-item of the minute above, or a section heading such as "PART ONE", which takes no number). Mounted once per item (keyed by item id), so the minutes
  * editor starts fresh for each item and the minutes typed so far are sent when the clerk moves on.
  */
-import { useId, useState, type Ref } from 'react';
+import { useCallback, useId, useState, type Ref } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
 import { AgendaItemShape, type AgendaItem, type Declaration, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
 import { ActionsSection } from '../record/ActionsSection';
@@ -13,6 +13,7 @@ import { DecisionsSection } from '../record/DecisionsSection';
 import { DeclarationsSection } from '../record/DeclarationsSection';
 import { MinutesEditor, type MinutesEditorHandle } from '../minutes/MinutesEditor';
 import type { CompletionName } from '../minutes/nameCompletion';
+import type { BlockOffset } from '../minutes/minutesReconcile';
 import { conflictsOfItem } from '../conflicts/conflictText';
 import { Part2Fields } from './Part2Fields';
 
@@ -38,6 +39,10 @@ interface AgendaItemPaneProps {
   readOnly?: boolean;
   /** Opens the conflicts, starting at this one. */
   onShowConflicts?: (conflictId: string) => void;
+  /** Where the clerk's cursor was in these minutes when the item was last open (F8 comes back there). */
+  initialCursor?: BlockOffset;
+  /** Told where the cursor was when the item closes. */
+  onLeaveMinutes?: (itemId: string, cursor: BlockOffset | undefined) => void;
 }
 
 const ENTRY_KINDS: readonly { value: '' | AgendaItemShape; label: string }[] = [
@@ -69,6 +74,9 @@ export function AgendaItemPane(props: AgendaItemPaneProps) {
   const [initialMinutes] = useState(item.minutes);
   const generatedNote = GENERATED_FROM[item.role];
   const generated = generatedNote !== undefined && !item.minutesEditedByHand;
+  const { onLeaveMinutes } = props;
+  const itemId = item.id;
+  const onLeave = useCallback((cursor: BlockOffset | undefined) => onLeaveMinutes?.(itemId, cursor), [onLeaveMinutes, itemId]);
   const conflicts = conflictsOfItem(meeting, item.id);
   const firstConflict = conflicts[0];
   const section = item.shape === 'section';
@@ -164,6 +172,8 @@ export function AgendaItemPane(props: AgendaItemPaneProps) {
               names={presentNames}
               generatedMinutes={generated ? item.minutes : undefined}
               editable={!props.readOnly}
+              initialCursor={props.initialCursor}
+              onLeave={onLeave}
             />
           </div>
           <DeclarationsSection

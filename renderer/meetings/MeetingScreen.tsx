@@ -18,6 +18,7 @@ import { AgendaList } from '../agenda/AgendaList';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import type { ChangesReached } from '../export/ExportDialog';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
+import type { BlockOffset } from '../minutes/minutesReconcile';
 import { minutesChanges } from '../minutes/minutesChanges';
 import type { CompletionName } from '../minutes/nameCompletion';
 import { runCommand, shortcutFor, type CommandRunners, type ShortcutCommand } from '../shortcuts/shortcuts';
@@ -66,7 +67,20 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
   const [showAllActions, setShowAllActions] = useState(false);
   const minutesEditor = useRef<MinutesEditorHandle>(null);
   const screen = useRef<HTMLDivElement>(null);
-  const focusAfterRender = useFocusRequest(screen);
+  /** Puts the keyboard back in the open item's minutes, the cursor where the clerk left it; false with no item open. */
+  const focusMinutes = useCallback((): boolean => {
+    const handle = minutesEditor.current;
+    if (!handle) return false;
+    handle.focus();
+    return true;
+  }, []);
+  const focusAfterRender = useFocusRequest(screen, focusMinutes);
+  // Where the cursor was in each item's minutes when the clerk moved on, so F8 and a click come back to it.
+  const cursorByItem = useRef(new Map<string, BlockOffset>());
+  const rememberCursor = useCallback((itemId: string, cursor: BlockOffset | undefined) => {
+    if (cursor) cursorByItem.current.set(itemId, cursor);
+    else cursorByItem.current.delete(itemId);
+  }, []);
   const [notes] = useState(() => migrationNote(opened));
   // Told once the screen is up, so the polite region announces them: sessions taken over, copies merged.
   const [notices, setNotices] = useState<string[]>([]);
@@ -207,13 +221,20 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
     run(shortcut.command);
   }
 
+  /** Escape anywhere on the screen (a panel, a field, the agenda) comes back to the minutes, unless something inside used it. */
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || dialog !== null) return;
+    if (event.target instanceof HTMLElement && event.target.closest('.item-pane [contenteditable="true"]')) return;
+    if (focusMinutes()) event.preventDefault();
+  }
+
   const showConflicts = (conflictId: string | undefined) => {
     setConflictToStartAt(conflictId);
     setDialog('conflicts');
   };
 
   return (
-    <div className="meeting-screen" ref={screen} onKeyDownCapture={onKeyDownCapture}>
+    <div className="meeting-screen" ref={screen} onKeyDownCapture={onKeyDownCapture} onKeyDown={onKeyDown}>
       <MeetingHeader
         meeting={meeting}
         readOnly={readOnly}
@@ -272,6 +293,8 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
                 minutesEditorRef={minutesEditor}
                 readOnly={readOnly}
                 onShowConflicts={showConflicts}
+                initialCursor={cursorByItem.current.get(selectedItem.id)}
+                onLeaveMinutes={rememberCursor}
               />
             </fieldset>
           ) : (

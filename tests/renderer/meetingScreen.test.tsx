@@ -385,3 +385,46 @@ describe('the F1 sheet', () => {
     expect(within(sheet).getByText('Insert a standard phrase into the minutes')).toBeTruthy();
   });
 });
+
+describe('coming back to the minutes', () => {
+  function cursorAtEndOf(element: Element) {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  }
+
+  async function writeInMinutesOfLastMeeting() {
+    const opened = await openPanel();
+    await opened.user.click(within(opened.agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
+    const paragraph = screen.getByRole('textbox', { name: 'Minutes' }).querySelector('p');
+    if (!paragraph) throw new Error('the minutes should show their paragraph');
+    await opened.user.click(paragraph);
+    cursorAtEndOf(paragraph);
+    await opened.user.keyboard(' Signed by the Chair.');
+    return opened;
+  }
+
+  it('F8 then Shift+F8 puts the cursor back where the clerk left it in that item, not at the start', async () => {
+    const { user } = await writeInMinutesOfLastMeeting();
+    await user.keyboard('{F8}');
+    expect(screen.getByRole('heading', { level: 2, name: 'Item 3' })).toBeTruthy();
+    await user.keyboard('{Shift>}{F8}{/Shift}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.keyboard(' No corrections.');
+    expect(screen.getByRole('textbox', { name: 'Minutes' }).textContent).toBe('Agreed as a correct record. Signed by the Chair. No corrections.');
+  });
+
+  it('Escape in a field or panel returns to the minutes, the cursor where it was', async () => {
+    const { user } = await writeInMinutesOfLastMeeting();
+    await user.click(screen.getByRole('textbox', { name: 'Background' }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.click(screen.getByRole('button', { name: 'Add decision' }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.keyboard(' Noted.');
+    expect(screen.getByRole('textbox', { name: 'Minutes' }).textContent).toBe('Agreed as a correct record. Signed by the Chair. Noted.');
+  });
+});
