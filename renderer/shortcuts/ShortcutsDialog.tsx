@@ -12,6 +12,17 @@ export interface KeyHelpRow {
   description: string;
 }
 
+function KeyRow({ keys, description }: KeyHelpRow) {
+  return (
+    <tr>
+      <td>
+        <kbd>{keys}</kbd>
+      </td>
+      <td>{description}</td>
+    </tr>
+  );
+}
+
 export function ShortcutsDialog({ onClose, editorKeys = [] }: { onClose: () => void; editorKeys?: readonly KeyHelpRow[] }) {
   return (
     <Dialog title="Keyboard shortcuts" onCancel={onClose}>
@@ -25,12 +36,7 @@ export function ShortcutsDialog({ onClose, editorKeys = [] }: { onClose: () => v
         </thead>
         <tbody>
           {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.command}>
-              <td>
-                <kbd>{shortcut.label}</kbd>
-              </td>
-              <td>{shortcut.description}</td>
-            </tr>
+            <KeyRow key={shortcut.command} keys={shortcut.label} description={shortcut.description} />
           ))}
           <tr>
             <td>
@@ -45,12 +51,7 @@ export function ShortcutsDialog({ onClose, editorKeys = [] }: { onClose: () => v
             <td>On an agenda item: move it up or down the agenda</td>
           </tr>
           {editorKeys.map((row) => (
-            <tr key={row.keys}>
-              <td>
-                <kbd>{row.keys}</kbd>
-              </td>
-              <td>{row.description}</td>
-            </tr>
+            <KeyRow key={row.keys} keys={row.keys} description={row.description} />
           ))}
         </tbody>
       </table>

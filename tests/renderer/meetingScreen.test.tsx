@@ -42,6 +42,15 @@ async function openPanel(api: FakeApi = new FakeApi()) {
   return { api, meeting, user, agendaNav };
 }
 
+/** Puts the page's selection at the end of an element, as a click at the end of a paragraph would. */
+function placeCursorAtEnd(element: Element): void {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  range.collapse(false);
+  window.getSelection()?.removeAllRanges();
+  window.getSelection()?.addRange(range);
+}
+
 function sentChanges(api: FakeApi): MeetingChange[] {
   return api.changesSent() as MeetingChange[];
 }
@@ -200,11 +209,7 @@ describe('an open meeting', () => {
     const minutes = await screen.findByRole('textbox', { name: 'Minutes' });
     const paragraph = minutes.querySelectorAll('p')[150]!;
     await user.click(paragraph);
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    range.collapse(false);
-    window.getSelection()?.removeAllRanges();
-    window.getSelection()?.addRange(range);
+    placeCursorAtEnd(paragraph);
     await user.keyboard(' Cllr Hale');
     await waitFor(() => expect(api.changesSent()).not.toHaveLength(0));
     const changes = sentChanges(api);
@@ -327,11 +332,7 @@ describe('a decision placed among the minutes', () => {
     const paragraph = minutes.querySelector('p');
     if (!paragraph) throw new Error('the minutes should show their paragraph');
     await user.click(paragraph);
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    range.collapse(false);
-    window.getSelection()?.removeAllRanges();
-    window.getSelection()?.addRange(range);
+    placeCursorAtEnd(paragraph);
     await user.keyboard('{Enter}The Chair signed them.');
     await user.keyboard('{Control>}{Shift>}d{/Shift}{/Control}');
 
@@ -387,21 +388,13 @@ describe('the F1 sheet', () => {
 });
 
 describe('coming back to the minutes', () => {
-  function cursorAtEndOf(element: Element) {
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    range.collapse(false);
-    window.getSelection()?.removeAllRanges();
-    window.getSelection()?.addRange(range);
-  }
-
   async function writeInMinutesOfLastMeeting() {
     const opened = await openPanel();
     await opened.user.click(within(opened.agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
     const paragraph = screen.getByRole('textbox', { name: 'Minutes' }).querySelector('p');
     if (!paragraph) throw new Error('the minutes should show their paragraph');
     await opened.user.click(paragraph);
-    cursorAtEndOf(paragraph);
+    placeCursorAtEnd(paragraph);
     await opened.user.keyboard(' Signed by the Chair.');
     return opened;
   }
