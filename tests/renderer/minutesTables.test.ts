@@ -2,7 +2,8 @@
 import './setup-dom';
 import { Editor, type JSONContent } from '@tiptap/react';
 import { describe, expect, it } from 'vitest';
-import type { MinuteBlock } from '../../main/domain/meeting';
+import type { MinuteBlock, ParagraphConflict } from '../../main/domain/meeting';
+import { canCombine } from '../../renderer/conflicts/conflictText';
 import { blocksFromDocument, documentFromBlocks } from '../../renderer/minutes/blocks';
 import { minutesChanges } from '../../renderer/minutes/minutesChanges';
 import { minutesExtensions } from '../../renderer/minutes/minutesExtensions';
@@ -124,5 +125,22 @@ describe('a table in the minutes', () => {
         ],
       },
     ]);
+  });
+
+  it('in conflict is kept or replaced whole, never combined into a paragraph’s text (which would drop its cells)', () => {
+    const theirs = structuredClone(withTable[1]!);
+    theirs.rows![1]![2] = [{ text: 'Chair' }];
+    const conflict: ParagraphConflict = {
+      id: 'conflict-table-000001',
+      kind: 'paragraph',
+      label: 'Item 5 Actions, paragraph 2',
+      detectedAt: '2026-11-24T15:00:00.000Z',
+      itemId: 'item-actions',
+      blockId: 'blk-table-001',
+      kept: { block: withTable[1]!, author: 'Jane Smith' },
+      other: { block: theirs, author: 'Tom Jones' },
+    };
+    expect(canCombine(conflict)).toBe(false);
+    expect(canCombine({ ...conflict, kept: { block: withTable[0]!, author: 'Jane Smith' }, other: { block: withTable[2]!, author: 'Tom Jones' } })).toBe(true);
   });
 });
