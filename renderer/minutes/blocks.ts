@@ -83,6 +83,9 @@ function listToBlocks(list: JSONContent, kind: ListKind, level: number, into: Mi
       const childKind = listKindOf(child);
       if (childKind) {
         listToBlocks(child, childKind, Math.min(level + 1, 8), into);
+      } else if (child.type === 'table') {
+        // A table inserted or pasted inside a list item is kept, as a table after the item.
+        into.push(tableToBlock(child));
       } else if (child.type === 'paragraph' || child.type === 'heading') {
         // A list item's first paragraph is the item itself; any further paragraph (pasted from
         // elsewhere) becomes its own item at the same level, since minutes hold one line per item.

@@ -85,4 +85,16 @@ describe('tables in the minutes editor', () => {
     await user.keyboard('{Tab}14.2');
     expect(sent()[1]?.rows?.[2]).toEqual([[{ text: '14.2' }], [], []]);
   });
+
+  it('keeps a table inserted inside a list item, as a table after the item', async () => {
+    const { minutes, user, sent } = renderEditor();
+    await user.click(minutes);
+    await user.click(screen.getByRole('button', { name: 'Bulleted list' }));
+    await user.keyboard('Budget lines:');
+    await user.click(screen.getByRole('button', { name: 'Insert table' }));
+    await user.keyboard('Line{Tab}Forecast');
+    const blocks = sent();
+    expect(blocks.map((block) => block.type)).toEqual(['bullet', 'table']);
+    expect(blocks[1]?.rows?.[0]).toEqual([[{ text: 'Line' }], [{ text: 'Forecast' }], []]);
+  });
 });
