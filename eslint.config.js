@@ -55,7 +55,7 @@ const LAYERS = [
   {
     folder: 'renderer',
     imports: ['main/domain'],
-    packages: ['react', 'react-dom', '@tiptap/react', '@tiptap/pm', '@tiptap/starter-kit', 'zod'],
+    packages: ['react', 'react-dom', '@tiptap/react', '@tiptap/pm', '@tiptap/starter-kit', '@tiptap/extension-table', 'zod'],
     node: false,
     message: 'The renderer is a web page: it imports main/domain, React and the editor, and reaches the core only through renderer/api/client.',
   },

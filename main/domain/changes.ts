@@ -10,6 +10,7 @@ import { refreshGeneratedMinutes } from './generatedMinutes';
 import {
   Action,
   AgendaItem,
+  AgendaItemShape,
   Attendee,
   Decision,
   Declaration,
@@ -68,6 +69,8 @@ export const MeetingChange = z.discriminatedUnion('kind', [
     fields: z
       .object({
         title: AgendaItem.shape.title.optional(),
+        /** Sub-item, section heading, or null for a plain numbered item again. */
+        shape: AgendaItemShape.nullable().optional(),
         background: z.string().optional(),
         minutesEditedByHand: z.boolean().optional(),
         exempt: z.boolean().optional(),
@@ -207,7 +210,14 @@ function applyWithoutStamp(meeting: Meeting, change: MeetingChange): Meeting {
       return { ...meeting, agenda };
     }
     case 'item.update':
-      return withItem(meeting, change.itemId, (item) => ({ ...item, ...change.fields }));
+      return withItem(meeting, change.itemId, (item) => {
+        const { shape, ...fields } = change.fields;
+        const updated: AgendaItem = { ...item, ...fields };
+        // null is how a change says "a plain item again": the file leaves the field out.
+        if (shape === null) delete updated.shape;
+        else if (shape !== undefined) updated.shape = shape;
+        return updated;
+      });
     case 'item.minutes':
       return withMinutes(meeting, change.itemId, () => change.minutes);
     case 'block.put':

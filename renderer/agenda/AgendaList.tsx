@@ -1,22 +1,24 @@
 /**
- * The agenda column: the numbered items of the meeting, which one is open, and the ways to add,
- * reorder and remove items. Reordering works by keyboard (Alt+Up/Down on an item), by the move
+ * The agenda column: the numbered items of the meeting (sub-items lettered under their minute,
+ * section headings unnumbered), which one is open, and the ways to add, reorder and remove items. Reordering works by keyboard (Alt+Up/Down on an item), by the move
  * buttons, and by dragging; all three send the same `item.move`.
  */
 import { useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { AgendaItem } from '../../main/domain/meeting';
+import type { AgendaItem, AgendaItemShape } from '../../main/domain/meeting';
 import { agendaItemLabel, dropIndex } from './agendaOrder';
+import './agenda.css';
 
 export type AgendaFocusTarget = 'item' | 'up' | 'down';
 
 interface AgendaListProps {
   agenda: readonly AgendaItem[];
-  /** The minute number of the item at this position, as the house style writes it ("63", "PDS/22/63"). */
+  /** The minute number of the item at this position, as the house style writes it ("63", "PDS/22/63", "63(b)"; "" for a section). */
   minuteNumberAt: (index: number) => string;
   selectedItemId: string | undefined;
   onSelect: (itemId: string) => void;
   onMove: (itemId: string, toIndex: number, keepFocusOn: AgendaFocusTarget) => void;
-  onAdd: () => void;
+  /** Adds a numbered item (no shape), a lettered sub-item or a section heading. */
+  onAdd: (shape?: AgendaItemShape) => void;
   onDelete: (itemId: string) => void;
   /** Shown under the list, inside the agenda landmark: the offer to undo a deletion. */
   children?: ReactNode;
@@ -88,7 +90,7 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
           return (
             <li
               key={item.id}
-              className={`agenda__entry${selected ? ' agenda__entry--selected' : ''}${dropClass}`}
+              className={`agenda__entry${selected ? ' agenda__entry--selected' : ''}${item.shape ? ` agenda__entry--${item.shape}` : ''}${dropClass}`}
               onDragOver={(event) => onDragOver(event, item.id)}
               onDragLeave={(event) => {
                 if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
@@ -150,9 +152,17 @@ export function AgendaList({ agenda, minuteNumberAt, selectedItemId, onSelect, o
         })}
       </ol>
       {readOnly ? null : (
-        <button type="button" className="button" data-add-agenda-item onClick={onAdd}>
-          Add agenda item
-        </button>
+        <div className="agenda__add">
+          <button type="button" className="button" data-add-agenda-item onClick={() => onAdd()}>
+            Add agenda item
+          </button>
+          <button type="button" className="button button--small" onClick={() => onAdd('sub-item')}>
+            Add sub-item
+          </button>
+          <button type="button" className="button button--small" onClick={() => onAdd('section')}>
+            Add section heading
+          </button>
+        </div>
       )}
       {children}
     </nav>

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ConflictResolution } from '../../main/domain/changes';
 import { describeConflict } from '../../main/domain/conflictLabels';
-import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
+import { blockText, type Meeting, type MeetingConflict, type MinuteBlock } from '../../main/domain/meeting';
 import { Dialog } from '../ui/Dialog';
 import { canCombine, combinedResolution, combinedStart, describeFieldValue } from './conflictText';
 
@@ -22,6 +22,8 @@ interface ConflictsDialogProps {
 }
 
 function Runs({ block }: { block: MinuteBlock }) {
+  // A table shows its cells' text, a row a line and a tab between cells, so the two versions can be told apart.
+  if (block.type === 'table') return <span className="conflict__table">{blockText(block)}</span>;
   if (block.runs.length === 0) return <span className="conflict__empty">(empty paragraph)</span>;
   return (
     <>

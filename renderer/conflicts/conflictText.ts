@@ -56,7 +56,8 @@ export function describeFieldValue(meeting: Meeting, conflict: FieldConflict, va
 
 /** Whether "Combine…" makes sense: paragraphs, and fields of free text. */
 export function canCombine(conflict: MeetingConflict): boolean {
-  if (conflict.kind === 'paragraph') return true;
+  // A table's cells do not combine into one paragraph's text: the clerk keeps one version or the other.
+  if (conflict.kind === 'paragraph') return conflict.kept.block.type !== 'table' && conflict.other.block.type !== 'table';
   const values = [conflict.kept.value, conflict.other.value];
   return TEXT_FIELDS.has(conflict.field) && values.every((value) => value === undefined || typeof value === 'string');
 }

@@ -14,9 +14,12 @@ import { useCoreAnswer } from '../api/useCoreAnswer';
 import { MovementDialog } from '../attendance/AttendancePanel';
 import { ConflictsDialog } from '../conflicts/ConflictsDialog';
 import { ExportDialog, type ChangesReached } from '../export/ExportDialog';
+import { FORMATTING_KEYS, TYPED_TRIGGERS } from '../minutes/MinutesToolbar';
 import { SnippetDialog } from '../minutes/SnippetDialog';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { HistoryDialog } from './HistoryDialog';
+
+const EDITOR_KEYS = [...FORMATTING_KEYS, ...TYPED_TRIGGERS];
 
 export type MeetingDialog = 'shortcuts' | 'snippets' | 'movement' | 'export' | 'conflicts' | 'history';
 
@@ -66,7 +69,7 @@ export function MeetingDialogs(props: MeetingDialogsProps) {
   );
   return (
     <>
-      {open === 'shortcuts' ? <ShortcutsDialog onClose={onClose} /> : null}
+      {open === 'shortcuts' ? <ShortcutsDialog onClose={onClose} editorKeys={EDITOR_KEYS} /> : null}
       {open === 'snippets' ? (
         <SnippetDialog
           snippets={filledSnippets}

@@ -9,8 +9,8 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { MeetingVersion, OpenedMeeting } from '../../main/domain/api';
 import { clockTime } from '../../main/domain/calendar';
 import type { ConflictResolution, MeetingChange } from '../../main/domain/changes';
-import { formatMinuteNumber } from '../../main/domain/houseStyle';
 import type { Meeting, MeetingConflict, MinuteBlock } from '../../main/domain/meeting';
+import { styledMinuteNumber } from '../../main/domain/minuteNumbers';
 import { formatClockTime } from '../../main/domain/wording';
 import { AllActionsList } from '../actions/AllActionsList';
 import { AgendaItemPane } from '../agenda/AgendaItemPane';
@@ -18,6 +18,7 @@ import { AgendaList } from '../agenda/AgendaList';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import type { ChangesReached } from '../export/ExportDialog';
 import type { MinutesEditorHandle } from '../minutes/MinutesEditor';
+import type { BlockOffset } from '../minutes/minutesReconcile';
 import { minutesChanges } from '../minutes/minutesChanges';
 import type { CompletionName } from '../minutes/nameCompletion';
 import { runCommand, shortcutFor, type CommandRunners, type ShortcutCommand } from '../shortcuts/shortcuts';
@@ -66,7 +67,20 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
   const [showAllActions, setShowAllActions] = useState(false);
   const minutesEditor = useRef<MinutesEditorHandle>(null);
   const screen = useRef<HTMLDivElement>(null);
-  const focusAfterRender = useFocusRequest(screen);
+  /** Puts the keyboard back in the open item's minutes, the cursor where the clerk left it; false with no item open. */
+  const focusMinutes = useCallback((): boolean => {
+    const handle = minutesEditor.current;
+    if (!handle) return false;
+    handle.focus();
+    return true;
+  }, []);
+  const focusAfterRender = useFocusRequest(screen, focusMinutes);
+  // Where the cursor was in each item's minutes when the clerk moved on, so F8 and a click come back to it.
+  const cursorByItem = useRef(new Map<string, BlockOffset>());
+  const rememberCursor = useCallback((itemId: string, cursor: BlockOffset | undefined) => {
+    if (cursor) cursorByItem.current.set(itemId, cursor);
+    else cursorByItem.current.delete(itemId);
+  }, []);
   const [notes] = useState(() => migrationNote(opened));
   // Told once the screen is up, so the polite region announces them: sessions taken over, copies merged.
   const [notices, setNotices] = useState<string[]>([]);
@@ -115,11 +129,14 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
     setAnnouncement(`Restored the version of ${describeSavedAt(version.savedAt)}. The version it replaced is kept in history.`);
   }
 
-  /** The minute number at this agenda position, as the house style writes it. */
-  const minuteNumberIn = (current: Meeting, index: number): string =>
-    opened.minuteNumberPattern
-      ? formatMinuteNumber(opened.minuteNumberPattern, current.firstMinuteNumber + index, current.date)
-      : String(current.firstMinuteNumber + index);
+  /**
+   * The minute number at this agenda position, as the house style writes it: from the domain's
+   * numbering, so a section takes none ("") and a sub-item its minute's with a letter ("63(b)").
+   */
+  const minuteNumberIn = (current: Meeting, index: number): string => {
+    const item = current.agenda[index];
+    return item ? styledMinuteNumber(current, item.id, opened.minuteNumberPattern || '{n}') : '';
+  };
   const minuteNumber = (index: number) => minuteNumberIn(session.meeting, index);
 
   /** Everything typed goes to the core before an export, so the Word file holds the latest words. */
@@ -136,6 +153,7 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
       focusAfterRender,
       announce: setAnnouncement,
       minuteNumber,
+      blockAtCursor: () => minutesEditor.current?.blockAtCursor(),
     });
 
   const selectedIndex = meeting.agenda.findIndex((item) => item.id === selectedItemId);
@@ -203,13 +221,20 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
     run(shortcut.command);
   }
 
+  /** Escape anywhere on the screen (a panel, a field, the agenda) comes back to the minutes, unless something inside used it. */
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || dialog !== null) return;
+    if (event.target instanceof HTMLElement && event.target.closest('.item-pane [contenteditable="true"]')) return;
+    if (focusMinutes()) event.preventDefault();
+  }
+
   const showConflicts = (conflictId: string | undefined) => {
     setConflictToStartAt(conflictId);
     setDialog('conflicts');
   };
 
   return (
-    <div className="meeting-screen" ref={screen} onKeyDownCapture={onKeyDownCapture}>
+    <div className="meeting-screen" ref={screen} onKeyDownCapture={onKeyDownCapture} onKeyDown={onKeyDown}>
       <MeetingHeader
         meeting={meeting}
         readOnly={readOnly}
@@ -268,6 +293,8 @@ export function MeetingScreen({ api, opened, onSaveState, onSendingChange, onHel
                 minutesEditorRef={minutesEditor}
                 readOnly={readOnly}
                 onShowConflicts={showConflicts}
+                initialCursor={cursorByItem.current.get(selectedItem.id)}
+                onLeaveMinutes={rememberCursor}
               />
             </fieldset>
           ) : (

@@ -1,14 +1,14 @@
 /**
- * What the clerk does to the agenda and the open item from the meeting screen: choose, add, move
- * and delete items (with undo), step to the next or previous item, and start a new action,
+ * What the clerk does to the agenda and the open item from the meeting screen: choose, add (an
+ * item, a lettered sub-item, a section heading), move and delete items (with undo), step to the next or previous item, and start a new action,
  * decision or declaration on the open item. Each change goes through the OpenMeeting; the screen
  * is told where the keyboard goes next and what to announce.
  */
 import { useState } from 'react';
 import type { MeetingChange } from '../../main/domain/changes';
-import { createAgendaItem, type AgendaItem, type Declaration } from '../../main/domain/meeting';
+import { createAgendaItem, type AgendaItem, type AgendaItemShape, type Declaration } from '../../main/domain/meeting';
 import type { AgendaFocusTarget } from '../agenda/AgendaList';
-import { agendaItemLabel } from '../agenda/agendaOrder';
+import { agendaItemLabel, subItemIndex } from '../agenda/agendaOrder';
 import { newAction } from '../record/ActionsSection';
 import { newDecision } from '../record/DecisionsSection';
 import { newDeclaration } from '../record/DeclarationsSection';
@@ -30,9 +30,19 @@ interface AgendaEditingOptions {
   announce: (announcement: string) => void;
   /** The minute number at this agenda position, as the house style writes it. */
   minuteNumber: (index: number) => string;
+  /** The paragraph of the open item's minutes where the clerk's cursor is, if the clerk has put it there. */
+  blockAtCursor: () => string | undefined;
 }
 
-export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, focusAfterRender, announce, minuteNumber }: AgendaEditingOptions) {
+export function useAgendaEditing({
+  session,
+  selectedItemId,
+  setSelectedItemId,
+  focusAfterRender,
+  announce,
+  minuteNumber,
+  blockAtCursor,
+}: AgendaEditingOptions) {
   const [deleted, setDeleted] = useState<DeletedItem>();
   const [draftDeclaration, setDraftDeclaration] = useState<Declaration>();
   const apply = (change: MeetingChange) => session.apply([change]);
@@ -44,10 +54,22 @@ export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, f
     setSelectedItemId(itemId);
   }
 
-  function addItem(): void {
+  /** A numbered item or a section heading goes at the end; a sub-item under the open item (after its sub-items). */
+  function addItem(shape?: AgendaItemShape): void {
     session.sendTypedMinutes();
-    const item = createAgendaItem('New item');
-    apply({ kind: 'item.add', item, index: session.meeting.agenda.length });
+    const agenda = session.meeting.agenda;
+    const item: AgendaItem = {
+      ...createAgendaItem(shape === 'section' ? 'New section' : shape === 'sub-item' ? 'New sub-item' : 'New item'),
+      ...(shape ? { shape } : {}),
+    };
+    const index =
+      shape === 'sub-item'
+        ? subItemIndex(
+            agenda,
+            agenda.findIndex((each) => each.id === selectedItemId),
+          )
+        : agenda.length;
+    apply({ kind: 'item.add', item, index });
     setSelectedItemId(item.id);
     focusAfterRender({ kind: 'itemTitle' });
   }
@@ -92,6 +114,18 @@ export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, f
     focusAfterRender({ kind: 'minutes' });
   }
 
+  /**
+   * A decision recorded while the clerk writes the minutes stands after the paragraph at the cursor.
+   * What is typed is sent first, so that paragraph is in the meeting before the decision names it.
+   */
+  function placeForDecision(itemId: string): string | undefined {
+    const blockId = blockAtCursor();
+    if (blockId === undefined) return undefined;
+    session.sendTypedMinutes();
+    const minutes = session.meeting.agenda.find((each) => each.id === itemId)?.minutes ?? [];
+    return minutes.some((block) => block.id === blockId) ? blockId : undefined;
+  }
+
   function addEntry(command: EntryCommand): void {
     const item = session.meeting.agenda[selectedIndex];
     if (!item) {
@@ -112,7 +146,7 @@ export function useAgendaEditing({ session, selectedItemId, setSelectedItemId, f
     const change: MeetingChange =
       command === 'newAction'
         ? { kind: 'entity.put', collection: 'actions', entity: newAction(session.meeting, item.id) }
-        : { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id) };
+        : { kind: 'entity.put', collection: 'decisions', entity: newDecision(item.id, placeForDecision(item.id)) };
     apply(change);
     focusAfterRender({ kind: 'entry', id: change.entity.id });
   }

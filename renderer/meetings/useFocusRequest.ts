@@ -31,14 +31,19 @@ function targetOf(root: HTMLElement, request: FocusRequest): HTMLElement | null 
   }
 }
 
-/** Returns `focusAfterRender`: the focus moves there after the next render inside `screen`. */
-export function useFocusRequest(screen: RefObject<HTMLElement | null>): (request: FocusRequest) => void {
+/**
+ * Returns `focusAfterRender`: the focus moves there after the next render inside `screen`.
+ * `focusMinutes`, when given, puts the cursor back in the minutes where the clerk left it (the
+ * editor's own selection) and says whether it could; otherwise the writing area is focused.
+ */
+export function useFocusRequest(screen: RefObject<HTMLElement | null>, focusMinutes?: () => boolean): (request: FocusRequest) => void {
   const pending = useRef<FocusRequest | null>(null);
   useLayoutEffect(() => {
     const request = pending.current;
     const root = screen.current;
     if (!request || !root) return;
     pending.current = null;
+    if (request.kind === 'minutes' && focusMinutes?.()) return;
     const target = targetOf(root, request);
     target?.focus();
     if (target instanceof HTMLInputElement && target.type === 'text') target.select();

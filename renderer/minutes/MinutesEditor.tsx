@@ -6,12 +6,13 @@
  * Mount one editor per item (key it by item id): loading an item then never counts as an edit, and
  * undo never reaches back into another item.
  */
-import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { MinuteBlock } from '../../main/domain/meeting';
 import { blocksFromDocument, documentFromBlocks } from './blocks';
-import { minutesUpdateTransaction } from './minutesEditorUpdate';
+import { blockIdAt, blockOffsetAt, minutesUpdateTransaction, textblocksById } from './minutesEditorUpdate';
+import type { BlockOffset } from './minutesReconcile';
 import { minutesExtensions } from './minutesExtensions';
 import { NameCompletion, type CompletionName } from './nameCompletion';
 import { createMinutesSaveSchedule, type MinutesSaveSchedule } from './minutesSaveSchedule';
@@ -26,6 +27,13 @@ export interface MinutesEditorHandle {
   insertText(text: string): void;
   /** The minutes as the editor holds them now, including what is typed but not yet sent. */
   blocks(): MinuteBlock[];
+  /**
+   * The id of the paragraph (list item, table) where the clerk's cursor is or was last in these
+   * minutes; undefined if the clerk has not put the cursor in them since the item opened.
+   */
+  blockAtCursor(): string | undefined;
+  /** Puts the keyboard in the minutes with the cursor where it is (or was last), not at the start. */
+  focus(): void;
   /**
    * Shows these minutes (a colleague's changes merged in, a conflict resolved): only the paragraphs
    * that differ are touched, the cursor stays where it was, undo is not affected and nothing is sent.
@@ -49,6 +57,10 @@ interface MinutesEditorProps {
   generatedMinutes?: readonly MinuteBlock[];
   /** False while the meeting is open read only: the minutes can be read and selected, not changed. */
   editable?: boolean;
+  /** Where the clerk's cursor was when this item was last open, to put it back there. */
+  initialCursor?: BlockOffset;
+  /** Told, when the item closes, where the clerk's cursor was (undefined if never placed). */
+  onLeave?: (cursor: BlockOffset | undefined) => void;
   ref?: Ref<MinutesEditorHandle>;
 }
 
@@ -60,6 +72,8 @@ export const MinutesEditor = memo(function MinutesEditor({
   names,
   generatedMinutes,
   editable = true,
+  initialCursor,
+  onLeave,
   ref,
 }: MinutesEditorProps) {
   const onMinutesChangeRef = useRef(onMinutesChange);
@@ -101,6 +115,35 @@ export const MinutesEditor = memo(function MinutesEditor({
     if (editable) editor.view.dom.removeAttribute('aria-readonly');
     else editor.view.dom.setAttribute('aria-readonly', 'true');
   }, [editor, editable]);
+
+  // Whether the clerk has put the cursor in these minutes since the item opened: only then does
+  // the selection say where the clerk is writing (before, it is the editor's default at the start).
+  const cursorPlaced = useRef(false);
+  const onLeaveRef = useRef(onLeave);
+  useLayoutEffect(() => {
+    onLeaveRef.current = onLeave;
+  }, [onLeave]);
+  const [cursorToRestore] = useState(initialCursor);
+  useLayoutEffect(() => {
+    if (!editor || !cursorToRestore) return;
+    const placed = textblocksById(editor.state.doc).get(cursorToRestore.blockId);
+    if (!placed) return;
+    const position = placed.pos + 1 + Math.min(cursorToRestore.offset, placed.node.content.size);
+    // Not an edit and not for undo: only where the cursor will be when the clerk comes back.
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, position)).setMeta('addToHistory', false));
+    cursorPlaced.current = true;
+  }, [editor, cursorToRestore]);
+  useEffect(() => {
+    if (!editor) return;
+    const onFocus = () => {
+      cursorPlaced.current = true;
+    };
+    editor.on('focus', onFocus);
+    return () => {
+      editor.off('focus', onFocus);
+      onLeaveRef.current?.(cursorPlaced.current && !editor.isDestroyed ? blockOffsetAt(editor.state.doc, editor.state.selection.head) : undefined);
+    };
+  }, [editor]);
 
   const schedule = useRef<MinutesSaveSchedule | null>(null);
   useEffect(() => {
@@ -149,6 +192,11 @@ export const MinutesEditor = memo(function MinutesEditor({
           .run();
       },
       blocks: () => (editor ? blocksFromDocument(editor.getJSON()) : []),
+      focus: () => {
+        // ProseMirror's own focus writes its selection into the page, so the cursor is where the clerk left it.
+        if (editor && !editor.isDestroyed) editor.view.focus();
+      },
+      blockAtCursor: () => (editor && cursorPlaced.current ? blockIdAt(editor.state.doc, editor.state.selection.head) : undefined),
       showMinutes: (minutes) => {
         if (!editor) return;
         const tr = minutesUpdateTransaction(editor.state, blocksFromDocument(editor.getJSON()), minutes);

@@ -14,13 +14,14 @@ interface ToolbarState {
   subHeading: boolean;
   bulletList: boolean;
   numberedList: boolean;
+  inTable: boolean;
   canUndo: boolean;
   canRedo: boolean;
 }
 
 interface ToolbarButton {
   label: string;
-  shortcut: string;
+  shortcut?: string;
   /** Whether the button shows as pressed; undefined for actions rather than toggles. */
   pressed?: (state: ToolbarState) => boolean;
   enabled?: (state: ToolbarState) => boolean;
@@ -54,8 +55,35 @@ const BUTTONS: readonly ToolbarButton[] = [
     pressed: (s) => s.numberedList,
     run: (e) => e.chain().focus().toggleOrderedList().run(),
   },
+  {
+    // Three columns with a header row, the shape of most minutes tables (Minute / Item / Lead); Tab moves on, and adds a row at the end.
+    label: 'Insert table',
+    enabled: (s) => !s.inTable,
+    run: (e) => e.chain().focus().insertTable({ rows: 2, cols: 3, withHeaderRow: true }).run(),
+  },
   { label: 'Undo', shortcut: 'Control+Z', enabled: (s) => s.canUndo, run: (e) => e.chain().focus().undo().run() },
   { label: 'Redo', shortcut: 'Control+Y', enabled: (s) => s.canRedo, run: (e) => e.chain().focus().redo().run() },
+];
+
+/** Keys and what they do, for the F1 sheet. */
+export interface KeyHelp {
+  keys: string;
+  description: string;
+}
+
+/** The toolbar's keys as the F1 sheet lists them, from the same table as the buttons. */
+export const FORMATTING_KEYS: readonly KeyHelp[] = BUTTONS.flatMap((button) =>
+  button.shortcut ? [{ keys: button.shortcut.replace('Control', 'Ctrl'), description: `In the minutes: ${button.label.toLowerCase()}` }] : [],
+);
+
+/** What typing does in the minutes besides the keys: tiptap's input rules as the starter kit sets them, and name completion. */
+export const TYPED_TRIGGERS: readonly KeyHelp[] = [
+  { keys: '- or * then a space, at the start of a line', description: 'In the minutes: start a bulleted list' },
+  { keys: '1. then a space, at the start of a line', description: 'In the minutes: start a numbered list' },
+  { keys: '### then a space, at the start of a line', description: 'In the minutes: make the line a sub-heading' },
+  { keys: '**words**', description: 'In the minutes: bold (the asterisks go)' },
+  { keys: '*words* or _words_', description: 'In the minutes: italic' },
+  { keys: 'Tab / Shift+Tab', description: 'In a list: indent or outdent the item; in a table: next or previous cell (Tab in the last cell adds a row)' },
 ];
 
 function readToolbarState(editor: Editor): ToolbarState {
@@ -66,6 +94,7 @@ function readToolbarState(editor: Editor): ToolbarState {
     subHeading: editor.isActive('heading', { level: SUB_HEADING_LEVEL }),
     bulletList: editor.isActive('bulletList'),
     numberedList: editor.isActive('orderedList'),
+    inTable: editor.isActive('table'),
     canUndo: editor.can().undo(),
     canRedo: editor.can().redo(),
   };
@@ -121,7 +150,7 @@ export function MinutesToolbar({ editor }: { editor: Editor }) {
             // Stays focusable when unavailable, as the toolbar pattern asks, so arrow keys never skip it.
             aria-disabled={enabled ? undefined : true}
             aria-keyshortcuts={button.shortcut}
-            title={`${button.label} (${button.shortcut.replace('Control', 'Ctrl')})`}
+            title={button.shortcut ? `${button.label} (${button.shortcut.replace('Control', 'Ctrl')})` : button.label}
             // Clicking must not take the cursor out of the minutes.
             onMouseDown={(event) => event.preventDefault()}
             onFocus={() => setFocusIndex(index)}

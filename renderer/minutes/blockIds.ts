@@ -1,5 +1,5 @@
 /**
- * Gives every paragraph, sub-heading and list item of the minutes a stable id, so the meeting file
+ * Gives every paragraph, sub-heading, list item and table of the minutes a stable id, so the meeting file
  * can tell "this paragraph was edited" from "a paragraph was replaced" when merging and keeping
  * history. Ids are never taken from pasted HTML: pasted text is new text, and the paragraph it was
  * copied from keeps its own id.
@@ -9,7 +9,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { newId } from '../../main/domain/meeting';
 import { BLOCK_ID_ATTRIBUTE } from './blocks';
 
-const BLOCKS_WITH_IDS = ['paragraph', 'heading', 'listItem'];
+const BLOCKS_WITH_IDS = ['paragraph', 'heading', 'listItem', 'table'];
 
 export const blockIdPluginKey = new PluginKey('minutebookBlockIds');
 
@@ -27,8 +27,9 @@ export function assignBlockIds(state: EditorState): Transaction | null {
       seen.add(fresh);
       tr = (tr ?? state.tr).setNodeAttribute(pos, BLOCK_ID_ATTRIBUTE, fresh);
     }
-    // Text inside a textblock holds no blocks; skipping it keeps this walk cheap on long minutes.
-    return !node.isTextblock;
+    // Text inside a textblock holds no blocks, and a table's cells are not blocks of the minutes;
+    // skipping both keeps this walk cheap on long minutes.
+    return !node.isTextblock && node.type.name !== 'table';
   });
   return tr;
 }

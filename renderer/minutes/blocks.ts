@@ -1,10 +1,10 @@
 /**
  * Converts between the editor's document (TipTap JSON) and the minutes as the meeting file stores
  * them (MinuteBlock[]). Pure, so both directions can be tested without an editor: a round trip keeps
- * text, bold/italic/underline, list kind, nesting and every block id.
+ * text, bold/italic/underline, list kind, nesting, tables (header rows, cell text) and every block id.
  */
 import type { JSONContent } from '@tiptap/react';
-import { newId, type Mark, type MinuteBlock, type TextRun } from '../../main/domain/meeting';
+import { newId, type Mark, type MinuteBlock, type TableCell, type TextRun } from '../../main/domain/meeting';
 
 /** The attribute that carries a block's stable id on paragraphs, sub-headings and list items. */
 export const BLOCK_ID_ATTRIBUTE = 'blockId';
@@ -83,6 +83,9 @@ function listToBlocks(list: JSONContent, kind: ListKind, level: number, into: Mi
       const childKind = listKindOf(child);
       if (childKind) {
         listToBlocks(child, childKind, Math.min(level + 1, 8), into);
+      } else if (child.type === 'table') {
+        // A table inserted or pasted inside a list item is kept, as a table after the item.
+        into.push(tableToBlock(child));
       } else if (child.type === 'paragraph' || child.type === 'heading') {
         // A list item's first paragraph is the item itself; any further paragraph (pasted from
         // elsewhere) becomes its own item at the same level, since minutes hold one line per item.
@@ -94,6 +97,59 @@ function listToBlocks(list: JSONContent, kind: ListKind, level: number, into: Mi
   }
 }
 
+/** The most cells a row and header rows a table may hold in the meeting file (main/domain/meeting.ts). */
+export const TABLE_MAX_COLUMNS = 20;
+export const TABLE_MAX_HEADER_ROWS = 5;
+
+const TABLE_CELL_NODES = ['tableCell', 'tableHeader'];
+
+/** Every textblock inside a node (a cell holds paragraphs; anything pasted deeper is flattened). */
+function textblocksIn(node: JSONContent, into: JSONContent[] = []): JSONContent[] {
+  for (const child of node.content ?? []) {
+    if (child.type === 'paragraph' || child.type === 'heading') into.push(child);
+    else textblocksIn(child, into);
+  }
+  return into;
+}
+
+/** A cell's text: its paragraphs joined by line breaks, as one list of runs. */
+function cellFromNode(cell: JSONContent): TableCell {
+  const inline: JSONContent[] = [];
+  textblocksIn(cell).forEach((paragraph, index) => {
+    if (index > 0) inline.push({ type: 'hardBreak' });
+    inline.push(...(paragraph.content ?? []));
+  });
+  return runsFromInline(inline);
+}
+
+function tableToBlock(table: JSONContent): MinuteBlock {
+  const rows: TableCell[][] = [];
+  let headerRows = 0;
+  let inHeader = true;
+  for (const row of table.content ?? []) {
+    if (row.type !== 'tableRow') continue;
+    const cellNodes = (row.content ?? []).filter((cell) => TABLE_CELL_NODES.includes(cell.type ?? ''));
+    const cells: TableCell[] = [];
+    for (const cellNode of cellNodes) {
+      cells.push(cellFromNode(cellNode));
+      // A merged cell (pasted) keeps the columns after it in place with empty cells.
+      const span: unknown = cellNode.attrs?.colspan;
+      for (let extra = 1; extra < (typeof span === 'number' ? span : 1); extra++) cells.push([]);
+    }
+    if (cells.length === 0) continue;
+    // The meeting file holds at most 20 cells a row: what is further right joins the last one, tab-separated.
+    const overflow = cells.splice(TABLE_MAX_COLUMNS);
+    if (overflow.length > 0)
+      cells[TABLE_MAX_COLUMNS - 1] = overflow.reduce((joined, cell) => [...joined, { text: '\t' }, ...cell], cells[TABLE_MAX_COLUMNS - 1]!);
+    inHeader = inHeader && cellNodes.every((cell) => cell.type === 'tableHeader');
+    if (inHeader) headerRows++;
+    rows.push(cells);
+  }
+  const block: MinuteBlock = { id: blockIdOf(table), type: 'table', runs: [], rows };
+  if (headerRows > 0) block.headerRows = Math.min(headerRows, TABLE_MAX_HEADER_ROWS);
+  return block;
+}
+
 /** The editor document as minute blocks. A document holding only one empty paragraph is no minutes. */
 export function blocksFromDocument(doc: JSONContent): MinuteBlock[] {
   const blocks: MinuteBlock[] = [];
@@ -102,6 +158,7 @@ export function blocksFromDocument(doc: JSONContent): MinuteBlock[] {
     if (kind) listToBlocks(node, kind, 0, blocks);
     else if (node.type === 'paragraph') blocks.push(textblockToBlock(node, blockIdOf(node), 'paragraph'));
     else if (node.type === 'heading') blocks.push(textblockToBlock(node, blockIdOf(node), 'heading'));
+    else if (node.type === 'table') blocks.push(tableToBlock(node));
   }
   const only = blocks[0];
   if (blocks.length === 1 && only && only.type === 'paragraph' && only.runs.length === 0) return [];
@@ -154,6 +211,25 @@ function isListBlock(block: MinuteBlock): block is MinuteBlock & { type: ListKin
   return block.type === 'bullet' || block.type === 'numbered';
 }
 
+/** A table block as the editor's table; short rows are filled out with empty cells, as the Word export does. */
+function tableNodeFor(block: MinuteBlock): JSONContent {
+  // The editor cannot hold a table without a row; a rowless one shows as one empty cell (sameBlock counts them equal).
+  const rows = block.rows && block.rows.length > 0 ? block.rows : [[[]]];
+  const width = Math.max(1, ...rows.map((row) => row.length));
+  const headerRows = block.headerRows ?? 0;
+  return {
+    type: 'table',
+    attrs: { [BLOCK_ID_ATTRIBUTE]: block.id },
+    content: rows.map((row, rowIndex) => ({
+      type: 'tableRow',
+      content: Array.from({ length: width }, (_, cellIndex) => ({
+        type: rowIndex < headerRows ? 'tableHeader' : 'tableCell',
+        content: [{ type: 'paragraph', content: inlineFromRuns(row[cellIndex] ?? []) }],
+      })),
+    })),
+  };
+}
+
 /** Minute blocks as an editor document; consecutive list blocks rebuild (nested) lists. */
 export function documentFromBlocks(blocks: readonly MinuteBlock[]): JSONContent {
   const content: JSONContent[] = [];
@@ -164,6 +240,10 @@ export function documentFromBlocks(blocks: readonly MinuteBlock[]): JSONContent 
       continue;
     }
     open = [];
+    if (block.type === 'table') {
+      content.push(tableNodeFor(block));
+      continue;
+    }
     const attrs: Record<string, string | number> = { [BLOCK_ID_ATTRIBUTE]: block.id };
     if (block.type === 'heading') attrs.level = SUB_HEADING_LEVEL;
     content.push({ type: block.type, attrs, content: inlineFromRuns(block.runs) });

@@ -47,6 +47,20 @@ export function blockOffsetAt(doc: ProseMirrorNode, position: number): BlockOffs
   return id === undefined ? undefined : { blockId: id, offset: resolved.parentOffset };
 }
 
+/**
+ * The id of the minute block a position is in: the table round a cell, the list item or paragraph;
+ * undefined outside any block with an id.
+ */
+export function blockIdAt(doc: ProseMirrorNode, position: number): string | undefined {
+  const resolved = doc.resolve(position);
+  for (let depth = resolved.depth; depth > 0; depth--) {
+    const node = resolved.node(depth);
+    const id: unknown = node.attrs[BLOCK_ID_ATTRIBUTE];
+    if (node.type.name === 'table') return typeof id === 'string' ? id : undefined;
+  }
+  return blockOffsetAt(doc, position)?.blockId;
+}
+
 function inlineContent(state: EditorState, block: MinuteBlock) {
   const paragraph = documentFromBlocks([{ ...block, type: 'paragraph' }]).content?.[0];
   return state.schema.nodeFromJSON(paragraph ?? { type: 'paragraph' }).content;

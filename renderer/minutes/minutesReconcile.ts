@@ -13,7 +13,7 @@
  *   the clerk's side); an edit beats a deletion; a paragraph deleted on one side and untouched on
  *   the other goes.
  */
-import type { MinuteBlock, ParagraphConflict, TextRun } from '../../main/domain/meeting';
+import type { MinuteBlock, ParagraphConflict, TableCell, TextRun } from '../../main/domain/meeting';
 
 function sameRuns(a: readonly TextRun[], b: readonly TextRun[]): boolean {
   if (a.length !== b.length) return false;
@@ -25,9 +25,28 @@ function sameRuns(a: readonly TextRun[], b: readonly TextRun[]): boolean {
   });
 }
 
+/** A table's rows as the editor shows them: at least one row, every row as wide as the widest (empty cells added). */
+function shownRows(block: MinuteBlock): TableCell[][] {
+  const rows = block.rows && block.rows.length > 0 ? block.rows : [[[]]];
+  const width = Math.max(...rows.map((row) => row.length));
+  return rows.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? []));
+}
+
+/** Same cells and header rows; a short row equals the same row filled out with empty cells. */
+function sameTable(a: MinuteBlock, b: MinuteBlock): boolean {
+  if ((a.headerRows ?? 0) !== (b.headerRows ?? 0)) return false;
+  const rowsA = shownRows(a);
+  const rowsB = shownRows(b);
+  return (
+    rowsA.length === rowsB.length &&
+    rowsA.every((row, rowIndex) => row.length === rowsB[rowIndex]!.length && row.every((cell, cellIndex) => sameRuns(cell, rowsB[rowIndex]![cellIndex]!)))
+  );
+}
+
 /** Same layout and same text (ids aside). */
 export function sameBlock(a: MinuteBlock | undefined, b: MinuteBlock | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
+  if (a.type === 'table' || b.type === 'table') return a.type === b.type && sameTable(a, b);
   return a.type === b.type && (a.level ?? 0) === (b.level ?? 0) && sameRuns(a.runs, b.runs);
 }
 
@@ -110,6 +129,8 @@ export function planMinutesUpdate(current: readonly MinuteBlock[], target: reado
       return block.id === other.id && block.type === other.type && (block.level ?? 0) === (other.level ?? 0);
     });
   if (!sameShape) return { kind: 'document' };
+  // A table's cells are not paragraphs with ids of their own: a changed table rebuilds the document.
+  if (target.some((block, index) => block.type === 'table' && !sameBlock(block, current[index]))) return { kind: 'document' };
   const changed = target.filter((block, index) => !sameRuns(block.runs, current[index]!.runs));
   return changed.length === 0 ? { kind: 'none' } : { kind: 'text', blocks: changed };
 }

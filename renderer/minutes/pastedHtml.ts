@@ -2,7 +2,9 @@
  * Cleans HTML pasted into the minutes before the editor's schema reads it. Word does not paste
  * lists as lists: each item is a paragraph styled `mso-list:l0 level2 lfo1` with its bullet or
  * number typed out in a marker span. This rebuilds those as real nested <ul>/<ol>, turns every
- * heading into the one sub-heading level, and removes Office markup. Formatting written as inline
+ * heading into the one sub-heading level, and removes Office markup. Multi-level numbering ("1.1",
+ * "(a)", Word's outline lists) becomes numbered lists nested by level. Tables stay tables: rows of
+ * Word's header (<thead>) become header cells, and a cell keeps only its lines of text. Formatting written as inline
  * styles (Google Docs writes bold as `font-weight:700`) becomes <strong>/<em>/<u>, and no style
  * reaches the editor. The page's Content-Security-Policy refuses inline styles, and reports every
  * one a parser meets, so style attributes are renamed before parsing and read here as plain text.
@@ -18,7 +20,11 @@ const PASTED_STYLE = 'data-pasted-style';
 const STYLE_ATTRIBUTE_IN_TAG = /(<[a-zA-Z][^>]*?\s)style(\s*=)/g;
 const STYLE_SHEET = /<style[\s\S]*?<\/style\s*>/gi;
 const WORD_LIST_STYLE = /mso-list:\s*(l\d+)\s+level(\d+)\s*(lfo\d+)?/i;
-const ORDERED_MARKER = /^\(?([0-9]+|[a-z]{1,3}|[ivxlcdm]+)[.)]$/i;
+/**
+ * A typed number of any level: "1." "a)" "(iv)", or multi-level "1.1" "2.3.1." (Word's outline
+ * numbering needs no closing mark). A lone letter with no mark is Word's bullet "o", not a number.
+ */
+const ORDERED_MARKER = /^(?:\(?(?:[0-9]+|[a-z]{1,3}|[ivxlcdm]+)[.)]|[0-9]+(?:\.[0-9]+)+\.?)$/i;
 
 interface WordListParagraph {
   element: Element;
@@ -35,6 +41,7 @@ export function normalizePastedHtml(html: string): string {
   if (!body) return html;
   removeJunk(body);
   rebuildWordLists(body);
+  flattenTableCells(body);
   convertStyledFormatting(body);
   renameHeadings(body);
   return body.innerHTML;
@@ -180,6 +187,52 @@ function replaceWithLists(run: readonly WordListParagraph[]): void {
   }
   first.element.replaceWith(fragment);
   for (const paragraph of run.slice(1)) paragraph.element.remove();
+}
+
+function renamed(element: Element, tag: string): Element {
+  const replacement = element.ownerDocument.createElement(tag);
+  for (const attribute of Array.from(element.attributes)) replacement.setAttribute(attribute.name, attribute.value);
+  replacement.append(...Array.from(element.childNodes));
+  element.replaceWith(replacement);
+  return replacement;
+}
+
+/**
+ * A cell of the minutes holds lines of text: lists and headings inside a pasted cell become its
+ * paragraphs (a numbered line keeps the number Word typed), and the cells of a <thead> become
+ * header cells, which is how Word marks rows repeated at the top of each page.
+ */
+function flattenTableCells(root: HTMLElement): void {
+  for (const cell of Array.from(root.querySelectorAll('thead td'))) renamed(cell, 'th');
+  for (const list of Array.from(root.querySelectorAll('td ul, td ol, th ul, th ol'))) {
+    // Only the outermost list of a cell; its nested lists are read with it.
+    if (list.parentElement?.closest('ul, ol, td, th')?.matches('ul, ol')) continue;
+    list.replaceWith(...linesOfList(list));
+  }
+  for (const heading of Array.from(root.querySelectorAll('td h1, td h2, td h3, td h4, td h5, td h6, th h1, th h2, th h3, th h4, th h5, th h6'))) {
+    renamed(heading, 'p');
+  }
+  for (const columns of Array.from(root.querySelectorAll('colgroup'))) columns.remove();
+}
+
+/** A list's items as paragraphs, nested lists after their item, each numbered item with its number. */
+function linesOfList(list: Element): Element[] {
+  const lines: Element[] = [];
+  let number = 0;
+  for (const item of Array.from(list.children)) {
+    if (item.tagName.toLowerCase() !== 'li') continue;
+    number++;
+    const line = list.ownerDocument.createElement('p');
+    if (list.tagName.toLowerCase() === 'ol') line.append(`${number}. `);
+    const nested: Element[] = [];
+    for (const child of Array.from(item.childNodes)) {
+      if (child instanceof Element && child.matches('ul, ol')) nested.push(child);
+      else if (child instanceof Element && child.matches('p')) line.append(...Array.from(child.childNodes));
+      else line.append(child);
+    }
+    lines.push(line, ...nested.flatMap(linesOfList));
+  }
+  return lines;
 }
 
 function renameHeadings(root: HTMLElement): void {

@@ -3,9 +3,9 @@
  * seconder, and the vote. The standard wording is shown as the clerk records, with any problem
  * with the vote (more votes than members eligible) as a visible warning.
  */
-import { useId, useMemo } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { eligibleVoters } from '../../main/domain/attendance';
-import { newId, type Attendee, type Decision, type DecisionKind, type Meeting, type Vote } from '../../main/domain/meeting';
+import { blockText, newId, type AgendaItem, type Attendee, type Decision, type DecisionKind, type Meeting, type Vote } from '../../main/domain/meeting';
 import { decisionSentence, isTied, voteProblems, voteSentence } from '../../main/domain/wording';
 import { ENTRY_FIRST_FIELD, type ItemSectionProps } from './recordChange';
 import { AttendeeOptions, RecordEntry, RecordSection, useUndoableRemove } from './RecordSection';
@@ -42,8 +42,23 @@ function withCastingVote(vote: CountedOrRecorded, choice: CastingChoice): Vote {
   return rest;
 }
 
-export function newDecision(itemId: string): Decision {
-  return { id: newId(), itemId, kind: 'RESOLVED', points: [{ id: newId(), text: '' }] };
+/** A new decision on the item; with `afterBlockId`, it stands after that paragraph of the minutes rather than after them all. */
+export function newDecision(itemId: string, afterBlockId?: string): Decision {
+  return { id: newId(), itemId, kind: 'RESOLVED', points: [{ id: newId(), text: '' }], ...(afterBlockId === undefined ? {} : { afterBlockId }) };
+}
+
+const PLACE_PREVIEW_LENGTH = 60;
+
+/** Where the decision stands among the item's minutes, as the clerk reads it. */
+function placeOf(decision: Decision, item: AgendaItem): string {
+  if (decision.afterBlockId === undefined) return 'After the minutes of this item';
+  if (decision.afterBlockId === null) return 'Before the minutes of this item';
+  const block = item.minutes.find((each) => each.id === decision.afterBlockId);
+  if (!block) return 'After the minutes of this item';
+  const text = blockText(block).replace(/\s+/g, ' ').trim();
+  if (text === '') return block.type === 'table' ? 'After a table' : 'After an empty paragraph';
+  const preview = text.length > PLACE_PREVIEW_LENGTH ? `${text.slice(0, PLACE_PREVIEW_LENGTH).trimEnd()}…` : text;
+  return `After “${preview}”`;
 }
 
 function voteOfKind(kind: VoteKind): Vote | undefined {
@@ -98,6 +113,7 @@ export function DecisionsSection({ meeting, item, onChange, onAdd }: ItemSection
           key={decision.id}
           number={index + 1}
           decision={decision}
+          place={placeOf(decision, item)}
           meeting={meeting}
           eligible={eligible}
           onPut={put}
@@ -111,13 +127,15 @@ export function DecisionsSection({ meeting, item, onChange, onAdd }: ItemSection
 interface DecisionEntryProps {
   number: number;
   decision: Decision;
+  /** Where it stands among the minutes: "After “The Chair …”". */
+  place: string;
   meeting: Meeting;
   eligible: readonly Attendee[];
   onPut: (decision: Decision) => void;
   onRemove: () => void;
 }
 
-function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }: DecisionEntryProps) {
+function DecisionEntry({ number, decision, place, meeting, eligible, onPut, onRemove }: DecisionEntryProps) {
   const id = useId();
   const wording = [decisionSentence(meeting, decision), voteSentence(meeting, decision)].filter(Boolean).join(' ');
   const problems = voteProblems(meeting, decision);
@@ -133,6 +151,25 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
   function setPoint(pointId: string, text: string): void {
     onPut({ ...decision, points: decision.points.map((point) => (point.id === pointId ? { ...point, text } : point)) });
   }
+
+  /** Adds an empty point after this one (or at the end) and puts the cursor in it once it is on screen. */
+  function startPoint(after: number): void {
+    const point = { id: newId(), text: '' };
+    const points = decision.points.slice();
+    points.splice(after + 1, 0, point);
+    pointToFocus.current = point.id;
+    onPut({ ...decision, points });
+  }
+  // Focused as soon as the new point's box is rendered, before the next key press can land in the old one.
+  const pointToFocus = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const pending = pointToFocus.current;
+    if (pending === undefined) return;
+    const box = document.getElementById(`${id}-point-${pending}`);
+    if (!box) return;
+    pointToFocus.current = undefined;
+    box.focus();
+  });
 
   /** Removes a point and puts the cursor in the next one (or the one before), as its button is gone. */
   function removePoint(button: HTMLElement, index: number): void {
@@ -209,6 +246,7 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
         {personSelect('Moved by', decision.moverId, (moverId) => onPut({ ...decision, moverId }))}
         {personSelect('Seconded by', decision.seconderId, (seconderId) => onPut({ ...decision, seconderId }))}
       </div>
+      <p className="record-entry__place">{place}</p>
       <ol className="record-entry__points" aria-label="Points">
         {decision.points.map((point, index) => (
           <li key={point.id} className="record-entry__point">
@@ -222,7 +260,14 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
               maxLength={5000}
               data-point-id={point.id}
               value={point.text}
+              aria-keyshortcuts="Enter"
               onChange={(event) => setPoint(point.id, event.target.value)}
+              onKeyDown={(event) => {
+                // Enter starts the next point, as in a numbered list; Shift+Enter breaks the line within one.
+                if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing) return;
+                event.preventDefault();
+                startPoint(index);
+              }}
             />
             {decision.points.length > 1 ? (
               <button type="button" className="button button--small button--quiet" onClick={(event) => removePoint(event.currentTarget, index)}>
@@ -232,18 +277,7 @@ function DecisionEntry({ number, decision, meeting, eligible, onPut, onRemove }:
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        className="button button--small"
-        data-add-point
-        onClick={(event) => {
-          const point = { id: newId(), text: '' };
-          onPut({ ...decision, points: [...decision.points, point] });
-          // The new point's box appears on the next render; put the cursor in it.
-          const entry = event.currentTarget.closest('fieldset');
-          requestAnimationFrame(() => entry?.querySelector<HTMLElement>(`[data-point-id="${point.id}"]`)?.focus());
-        }}
-      >
+      <button type="button" className="button button--small" data-add-point onClick={() => startPoint(decision.points.length - 1)}>
         Add point
       </button>
       <div className="record-entry__vote">

@@ -1,8 +1,29 @@
-/** The cheat sheet (F1): every shortcut of the meeting screen, straight from the shortcut table. */
+/**
+ * The cheat sheet (F1): every shortcut of the meeting screen, straight from the shortcut table,
+ * then the keys and typed triggers of the minutes editor, which the meeting screen passes in from
+ * the editor's own tables (this folder may not import the editor's).
+ */
 import { Dialog } from '../ui/Dialog';
 import { SHORTCUTS } from './shortcuts';
 
-export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+/** A row of the sheet: keys as the clerk reads them, and what they do. */
+export interface KeyHelpRow {
+  keys: string;
+  description: string;
+}
+
+function KeyRow({ keys, description }: KeyHelpRow) {
+  return (
+    <tr>
+      <td>
+        <kbd>{keys}</kbd>
+      </td>
+      <td>{description}</td>
+    </tr>
+  );
+}
+
+export function ShortcutsDialog({ onClose, editorKeys = [] }: { onClose: () => void; editorKeys?: readonly KeyHelpRow[] }) {
   return (
     <Dialog title="Keyboard shortcuts" onCancel={onClose}>
       <table className="shortcuts-table">
@@ -15,12 +36,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </thead>
         <tbody>
           {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.command}>
-              <td>
-                <kbd>{shortcut.label}</kbd>
-              </td>
-              <td>{shortcut.description}</td>
-            </tr>
+            <KeyRow key={shortcut.command} keys={shortcut.label} description={shortcut.description} />
           ))}
           <tr>
             <td>
@@ -34,6 +50,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             </td>
             <td>On an agenda item: move it up or down the agenda</td>
           </tr>
+          {editorKeys.map((row) => (
+            <KeyRow key={row.keys} keys={row.keys} description={row.description} />
+          ))}
         </tbody>
       </table>
       <div className="dialog__buttons">

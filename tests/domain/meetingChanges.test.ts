@@ -24,6 +24,20 @@ describe('agenda changes', () => {
     expect(meeting.agenda.map((item) => item.id)).toEqual([third!.id, meeting.agenda[1]!.id]);
   });
 
+  it('makes an item a sub-item or a section heading and back, through item.update with a shape (null: a plain item)', () => {
+    let meeting = meetingWithItems('Procedural business', 'Declarations of substitutes', 'PART ONE');
+    const [, second, third] = meeting.agenda;
+    meeting = applyMeetingChange(meeting, { kind: 'item.update', itemId: second!.id, fields: { shape: 'sub-item' } }, at);
+    meeting = applyMeetingChange(meeting, { kind: 'item.update', itemId: third!.id, fields: { shape: 'section' } }, at);
+    expect(meeting.agenda.map((item) => item.shape)).toEqual([undefined, 'sub-item', 'section']);
+    expect(Meeting.parse(meeting).agenda[2]?.shape).toBe('section');
+    const wire = MeetingChange.parse(JSON.parse(JSON.stringify({ kind: 'item.update', itemId: second!.id, fields: { shape: null } })));
+    meeting = applyMeetingChange(meeting, wire, at);
+    expect('shape' in meeting.agenda[1]!).toBe(false);
+    expect(Meeting.parse(meeting).agenda[1]?.shape).toBeUndefined();
+    expect(MeetingChange.safeParse({ kind: 'item.update', itemId: second!.id, fields: { shape: 'chapter' } }).success).toBe(false);
+  });
+
   it('gives the same meeting when a change is replayed twice, so journal replay is safe', () => {
     const meeting = meetingWithItems('Apologies', 'Declarations of interest');
     const item = meeting.agenda[1]!;

@@ -42,6 +42,15 @@ async function openPanel(api: FakeApi = new FakeApi()) {
   return { api, meeting, user, agendaNav };
 }
 
+/** Puts the page's selection at the end of an element, as a click at the end of a paragraph would. */
+function placeCursorAtEnd(element: Element): void {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  range.collapse(false);
+  window.getSelection()?.removeAllRanges();
+  window.getSelection()?.addRange(range);
+}
+
 function sentChanges(api: FakeApi): MeetingChange[] {
   return api.changesSent() as MeetingChange[];
 }
@@ -200,11 +209,7 @@ describe('an open meeting', () => {
     const minutes = await screen.findByRole('textbox', { name: 'Minutes' });
     const paragraph = minutes.querySelectorAll('p')[150]!;
     await user.click(paragraph);
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    range.collapse(false);
-    window.getSelection()?.removeAllRanges();
-    window.getSelection()?.addRange(range);
+    placeCursorAtEnd(paragraph);
     await user.keyboard(' Cllr Hale');
     await waitFor(() => expect(api.changesSent()).not.toHaveLength(0));
     const changes = sentChanges(api);
@@ -241,5 +246,178 @@ describe('an open meeting', () => {
     await user.click(await screen.findByRole('button', { name: `Open ${meeting.committee} 2022-11-08` }));
     expect((await screen.findByRole('alert')).textContent).toBe('The meeting file meetings/2022/2022-11-08 panel.json is locked by Sam on CLERK-PC2.');
     expect(screen.getByRole('heading', { level: 1, name: 'Meetings' })).toBeTruthy();
+  });
+});
+
+describe('sub-items and section headings on the agenda', () => {
+  const procedural: AgendaItem[] = [
+    { ...createAgendaItem('Procedural business'), id: 'item-procedural' },
+    { ...createAgendaItem('Declarations of substitutes'), id: 'item-substitutes', shape: 'sub-item' },
+    { ...createAgendaItem('Declarations of interest'), id: 'item-interests', shape: 'sub-item' },
+    { ...createAgendaItem('PART ONE'), id: 'item-part-one', shape: 'section' },
+    { ...createAgendaItem('Planning applications'), id: 'item-planning' },
+  ];
+
+  async function openProcedural() {
+    const api = new FakeApi();
+    const meeting = api.addMeeting(
+      { committee: 'Planning Committee', title: '', date: '2026-11-24', startTime: '14:00', venue: 'Council Chamber' },
+      (created) => ({ ...created, firstMinuteNumber: 63, agenda: procedural }),
+    );
+    const user = userEvent.setup();
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: `Open ${meeting.committee} 2026-11-24` }));
+    const agendaNav = await screen.findByRole('navigation', { name: 'Agenda' });
+    const labels = () =>
+      within(agendaNav)
+        .getAllByRole('button', { current: undefined })
+        .filter((button) => button.hasAttribute('data-agenda-item-id'));
+    return { api, user, agendaNav, labels: () => labels().map((button) => button.textContent) };
+  }
+
+  it('numbers sub-items with their minute’s letter and gives a section heading no number', async () => {
+    const { user, agendaNav, labels } = await openProcedural();
+    expect(labels()).toEqual([
+      '63. Procedural business',
+      '63(a) Declarations of substitutes',
+      '63(b) Declarations of interest',
+      'PART ONE',
+      '64. Planning applications',
+    ]);
+    await user.click(within(agendaNav).getByRole('button', { name: '63(b) Declarations of interest' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Item 63(b)' })).toBeTruthy();
+    await user.click(within(agendaNav).getByRole('button', { name: 'PART ONE' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Section heading' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Minutes' })).toBeNull();
+  });
+
+  it('adds a sub-item under the open item and a section heading at the end, sending their shape', async () => {
+    const { api, user, agendaNav, labels } = await openProcedural();
+    await user.click(within(agendaNav).getByRole('button', { name: 'Add sub-item' }));
+    expect(within(agendaNav).getByRole('button', { name: '63(c) New sub-item' }).getAttribute('aria-current')).toBe('true');
+    await user.click(within(agendaNav).getByRole('button', { name: 'Add section heading' }));
+    expect(labels().slice(-2)).toEqual(['64. Planning applications', 'New section']);
+    await waitFor(() => {
+      const changes = sentChanges(api);
+      expect(changes[0]).toMatchObject({ kind: 'item.add', index: 3, item: { shape: 'sub-item', title: 'New sub-item' } });
+      expect(changes[1]).toMatchObject({ kind: 'item.add', index: 6, item: { shape: 'section', title: 'New section' } });
+    });
+  });
+
+  it('makes an item a sub-item of the one above and back, and renumbers on delete and move', async () => {
+    const { api, user, agendaNav, labels } = await openProcedural();
+    await user.click(within(agendaNav).getByRole('button', { name: '64. Planning applications' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind of entry' }), 'Sub-item, lettered under the item above');
+    expect(within(agendaNav).getByRole('button', { name: '63(c) Planning applications' })).toBeTruthy();
+    await waitFor(() => expect(sentChanges(api).at(-1)).toEqual({ kind: 'item.update', itemId: 'item-planning', fields: { shape: 'sub-item' } }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind of entry' }), 'Numbered item');
+    expect(within(agendaNav).getByRole('button', { name: '64. Planning applications' })).toBeTruthy();
+    await waitFor(() => expect(sentChanges(api).at(-1)).toEqual({ kind: 'item.update', itemId: 'item-planning', fields: { shape: null } }));
+
+    await user.click(within(agendaNav).getByRole('button', { name: '63(a) Declarations of substitutes' }));
+    await user.click(within(agendaNav).getByRole('button', { name: 'Delete item' }));
+    expect(labels()).toEqual(['63. Procedural business', '63(a) Declarations of interest', 'PART ONE', '64. Planning applications']);
+    within(agendaNav).getByRole('button', { name: '64. Planning applications' }).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}{Alt>}{ArrowUp}{/Alt}');
+    expect(labels()).toEqual(['63. Procedural business', '64. Planning applications', '64(a) Declarations of interest', 'PART ONE']);
+    await waitFor(() => expect([...api.meetings.values()][0]?.agenda[1]?.id).toBe('item-planning'));
+  });
+});
+
+describe('a decision placed among the minutes', () => {
+  it('stands after the paragraph at the cursor, says so, and Enter in a point starts the next point', async () => {
+    const { api, user, agendaNav } = await openPanel();
+    await user.click(within(agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
+    const minutes = screen.getByRole('textbox', { name: 'Minutes' });
+    const paragraph = minutes.querySelector('p');
+    if (!paragraph) throw new Error('the minutes should show their paragraph');
+    await user.click(paragraph);
+    placeCursorAtEnd(paragraph);
+    await user.keyboard('{Enter}The Chair signed them.');
+    await user.keyboard('{Control>}{Shift>}d{/Shift}{/Control}');
+
+    const decisions = await waitFor(() => {
+      const put = sentChanges(api).filter((change) => change.kind === 'entity.put' && change.collection === 'decisions');
+      expect(put).toHaveLength(1);
+      return put;
+    });
+    const typed = sentChanges(api).find((change) => change.kind === 'block.put' && change.block.runs[0]?.text === 'The Chair signed them.');
+    expect(typed?.kind === 'block.put' ? typed.block.id : undefined).toBeDefined();
+    const decision = decisions[0]?.kind === 'entity.put' ? decisions[0].entity : undefined;
+    expect(decision && 'afterBlockId' in decision ? decision.afterBlockId : undefined).toBe(typed?.kind === 'block.put' ? typed.block.id : 'none');
+    expect(screen.getByText('After “The Chair signed them.”')).toBeTruthy();
+
+    await user.click(screen.getByRole('textbox', { name: 'Point 1' }));
+    await user.keyboard('That the minutes be approved.{Enter}That the Chair sign them.');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Point 2' }));
+    expect((screen.getByRole('textbox', { name: 'Point 1' }) as HTMLTextAreaElement).value).toBe('That the minutes be approved.');
+    expect((screen.getByRole('textbox', { name: 'Point 2' }) as HTMLTextAreaElement).value).toBe('That the Chair sign them.');
+  });
+
+  it('stands after all the minutes when the clerk has not been writing in them', async () => {
+    const { api, user, agendaNav } = await openPanel();
+    await user.click(within(agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
+    await user.click(screen.getByRole('button', { name: 'Add decision' }));
+    await waitFor(() => {
+      const put = sentChanges(api).find((change) => change.kind === 'entity.put' && change.collection === 'decisions');
+      expect(put?.kind === 'entity.put' && !('afterBlockId' in put.entity)).toBe(true);
+    });
+    expect(screen.getByText('After the minutes of this item')).toBeTruthy();
+  });
+});
+
+describe('the F1 sheet', () => {
+  it('lists the minutes editor’s formatting keys and typed triggers besides the screen’s shortcuts', async () => {
+    const { user } = await openPanel();
+    await user.keyboard('{F1}');
+    const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const name of [
+      'Ctrl+B In the minutes: bold',
+      'Ctrl+I In the minutes: italic',
+      'Ctrl+U In the minutes: underline',
+      'Ctrl+Shift+8 In the minutes: bulleted list',
+      'Ctrl+Shift+7 In the minutes: numbered list',
+      'Ctrl+Z In the minutes: undo',
+      '1. then a space, at the start of a line In the minutes: start a numbered list',
+    ]) {
+      expect(within(sheet).getByRole('row', { name })).toBeTruthy();
+    }
+    expect(within(sheet).getByText(/offer the names of those present/)).toBeTruthy();
+    expect(within(sheet).getByText('Insert a standard phrase into the minutes')).toBeTruthy();
+  });
+});
+
+describe('coming back to the minutes', () => {
+  async function writeInMinutesOfLastMeeting() {
+    const opened = await openPanel();
+    await opened.user.click(within(opened.agendaNav).getByRole('button', { name: '2. Minutes of the last meeting' }));
+    const paragraph = screen.getByRole('textbox', { name: 'Minutes' }).querySelector('p');
+    if (!paragraph) throw new Error('the minutes should show their paragraph');
+    await opened.user.click(paragraph);
+    placeCursorAtEnd(paragraph);
+    await opened.user.keyboard(' Signed by the Chair.');
+    return opened;
+  }
+
+  it('F8 then Shift+F8 puts the cursor back where the clerk left it in that item, not at the start', async () => {
+    const { user } = await writeInMinutesOfLastMeeting();
+    await user.keyboard('{F8}');
+    expect(screen.getByRole('heading', { level: 2, name: 'Item 3' })).toBeTruthy();
+    await user.keyboard('{Shift>}{F8}{/Shift}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.keyboard(' No corrections.');
+    expect(screen.getByRole('textbox', { name: 'Minutes' }).textContent).toBe('Agreed as a correct record. Signed by the Chair. No corrections.');
+  });
+
+  it('Escape in a field or panel returns to the minutes, the cursor where it was', async () => {
+    const { user } = await writeInMinutesOfLastMeeting();
+    await user.click(screen.getByRole('textbox', { name: 'Background' }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.click(screen.getByRole('button', { name: 'Add decision' }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Minutes' }));
+    await user.keyboard(' Noted.');
+    expect(screen.getByRole('textbox', { name: 'Minutes' }).textContent).toBe('Agreed as a correct record. Signed by the Chair. Noted.');
   });
 });

@@ -76,6 +76,47 @@ describe('pasting from Word', () => {
   });
 });
 
+describe('pasting multi-level numbering and tables from Word', () => {
+  it('keeps "1." / "1.1" / "(a)" numbering as numbered list levels', () => {
+    const blocks = pasteIntoMinutes(fixture('word-clipboard-numbering-table.html'));
+    expect(shape(blocks.filter((block) => block.type !== 'table'))).toEqual([
+      { type: 'numbered', level: 0, text: 'Premises and health and safety' },
+      { type: 'numbered', level: 1, text: 'The site manager reported that the roof repair was finished.' },
+      { type: 'numbered', level: 1, text: 'Governors asked about the fire doors:' },
+      { type: 'numbered', level: 2, text: 'two doors in the science block failed the check;' },
+      { type: 'numbered', level: 2, text: 'replacements are ordered.' },
+      { type: 'numbered', level: 0, text: 'Actions' },
+      { type: 'paragraph', level: undefined, text: '' },
+    ]);
+    expect(blocks[3]?.runs).toContainEqual({ text: 'science block', marks: ['italic'] });
+  });
+
+  it('reads "1.1", "2.3.1." and "(iv)" as numbers, and Word’s "o" bullet as a bullet', () => {
+    const paragraph = (marker: string, text: string) =>
+      `<p class=MsoListParagraph style='mso-list:l5 level1 lfo6'><![if !supportLists]><span style='mso-list:Ignore'>${marker}<span> </span></span><![endif]>${text}</p>`;
+    expect(normalizePastedHtml(paragraph('1.1', 'One') + paragraph('2.3.1.', 'Two') + paragraph('(iv)', 'Three'))).toBe(
+      '<ol><li><p>One</p></li><li><p>Two</p></li><li><p>Three</p></li></ol>',
+    );
+    expect(normalizePastedHtml(paragraph('o', 'A bullet'))).toBe('<ul><li><p>A bullet</p></li></ul>');
+  });
+
+  it('keeps a table as a table: the header row, each cell’s lines and marks, a list in a cell as its lines', () => {
+    const blocks = pasteIntoMinutes(fixture('word-clipboard-numbering-table.html'));
+    const table = blocks.find((block) => block.type === 'table');
+    expect(table?.headerRows).toBe(1);
+    expect(table?.rows).toEqual([
+      [[{ text: 'Min', marks: ['bold'] }], [{ text: 'Item', marks: ['bold'] }], [{ text: 'Lead', marks: ['bold'] }]],
+      [
+        [{ text: '1.2' }],
+        [{ text: 'Report back on the ' }, { text: 'fire door', marks: ['underline'] }, { text: ' replacements\nby half term' }],
+        [{ text: 'SBM' }],
+      ],
+      [[{ text: '3.1' }], [{ text: 'Circulate the policy' }], []],
+    ]);
+    expect(normalizePastedHtml(fixture('word-clipboard-numbering-table.html'))).not.toMatch(/style|colgroup|o:p/i);
+  });
+});
+
 describe('pasting from a web page', () => {
   it('does not make everything bold because of the Google Docs wrapper, but keeps real bold', () => {
     const blocks = pasteIntoMinutes(fixture('google-docs-clipboard.html'));

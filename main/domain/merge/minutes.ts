@@ -18,6 +18,12 @@ export function writtenFromRecord(item: AgendaItem): boolean {
   return isGenerated(item.role) && !item.minutesEditedByHand;
 }
 
+/** A table's rows and header rows (nothing for other blocks). */
+function cellsOf(block: MinuteBlock | undefined): Pick<MinuteBlock, 'rows' | 'headerRows'> | undefined {
+  if (!block || (block.rows === undefined && block.headerRows === undefined)) return undefined;
+  return { ...(block.rows === undefined ? {} : { rows: block.rows }), ...(block.headerRows === undefined ? {} : { headerRows: block.headerRows }) };
+}
+
 export function mergeBlocks(
   merge: Merge,
   itemId: string,
@@ -34,12 +40,16 @@ export function mergeBlocks(
       const probe = new Merge();
       const layout = probe.value(shape(was), shape(ours), shape(other), { kind: 'paragraph', itemId, blockId: ours.id });
       const runs = probe.value(was?.runs, ours.runs, other.runs, { kind: 'paragraph', itemId, blockId: ours.id });
+      // A table's cells merge as one value, like a paragraph's text: both sides changing it is a conflict.
+      const table = probe.value(cellsOf(was), cellsOf(ours), cellsOf(other), { kind: 'paragraph', itemId, blockId: ours.id });
       if (probe.drafts.length > 0) {
         return merge.conflict(was, ours, other, { kind: 'paragraph', itemId, blockId: ours.id })!;
       }
       merge.automatic += probe.automatic;
       const block: MinuteBlock = { id: ours.id, type: layout!.type, runs: runs! };
       if (layout!.level !== undefined) block.level = layout!.level;
+      if (table?.rows !== undefined) block.rows = table.rows;
+      if (table?.headerRows !== undefined) block.headerRows = table.headerRows;
       return block;
     },
   });
