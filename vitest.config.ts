@@ -5,7 +5,7 @@ import { PATIENCE_MS, TEST_TIMEOUT_MS } from './tests/support/patience';
  * Tests that run long by design or need programs beyond Node: real Syncthing and two core
  * processes for minutes, the built app in a browser, SIGKILL loops, property runs read back by
  * pandoc, and the Word files read back by LibreOffice and pandoc. `npm test` (what CI runs) runs
- * them with everything else; `npm run test:unit` (the project "unit") leaves them out.
+ * them with everything else; `npm run test:unit` (every project but "long") leaves them out.
  */
 const LONG_TESTS = [
   'tests/sync/**/*.test.{ts,tsx}',
@@ -15,6 +15,17 @@ const LONG_TESTS = [
   'tests/core/exportProperty.test.ts',
   'tests/core/exportReaders.test.ts',
 ];
+
+/** Tests that replace modules with `vi.mock`: a module one file mocked must not be what the next file imports. */
+const MOCKING_TESTS = ['tests/electron/**/*.test.{ts,tsx}'];
+
+/**
+ * A worker runs one file after another without starting afresh, so React, jsdom, ProseMirror, zod
+ * and the core are loaded once per worker rather than once per file (that loading was about half
+ * the CPU time of these tests). Tests leave nothing behind for the next file: each makes its own
+ * library folder, core and fake API, and puts a fake clock back in `finally`.
+ */
+const SHARED_WORKERS = { isolate: false };
 
 export default defineConfig({
   test: {
@@ -29,7 +40,25 @@ export default defineConfig({
     // The JSON report lets .ci/run print one plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...LONG_TESTS] } },
+      // The screens in jsdom. Files of one project follow each other in a worker, so they are a
+      // project of their own, and the clean-up between tests is a setup file: a setup file runs
+      // again before every file, where an import would run only for the worker's first.
+      {
+        extends: true,
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.{ts,tsx}'], setupFiles: ['tests/renderer/setup-dom.ts'], ...SHARED_WORKERS },
+      },
+      // The domain, the core, the command line and the lint rules, in plain Node.
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...LONG_TESTS, ...MOCKING_TESTS, 'tests/renderer/**'],
+          ...SHARED_WORKERS,
+        },
+      },
+      // The Electron main process, each file in a fresh worker (MOCKING_TESTS).
+      { extends: true, test: { name: 'electron', include: MOCKING_TESTS } },
       { extends: true, test: { name: 'long', include: LONG_TESTS } },
     ],
   },

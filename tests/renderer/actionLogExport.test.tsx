@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './setup-dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';

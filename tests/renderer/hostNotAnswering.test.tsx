@@ -4,7 +4,6 @@
  * since are only in the window's memory. The header must say so, whatever the core said last, and
  * go back to the core's own state once it has them.
  */
-import './setup-dom';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';

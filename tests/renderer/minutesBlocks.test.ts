@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './setup-dom';
 import { Editor } from '@tiptap/react';
 import { describe, expect, it } from 'vitest';
 import type { MinuteBlock } from '../../main/domain/meeting';

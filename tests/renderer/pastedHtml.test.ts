@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './setup-dom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Editor } from '@tiptap/react';

@@ -1,7 +1,9 @@
 /**
  * What ProseMirror needs from a browser that jsdom does not provide (layout measurements), and
  * Testing Library's clean-up between tests (vitest runs without globals, so it is not automatic).
- * Imported first by every renderer test.
+ * The setup file of the project "renderer" (vitest.config.ts): it runs before every file there,
+ * also when the worker ran an earlier file (an import would register the clean-up only for the
+ * first). In a file without a DOM the clean-up finds nothing to clean.
  */
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
