@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './setup-dom';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './setup-dom';
 import { Editor, type JSONContent } from '@tiptap/react';
 import { describe, expect, it } from 'vitest';
 import type { MinuteBlock, ParagraphConflict } from '../../main/domain/meeting';
