@@ -21,9 +21,9 @@ const MOCKING_TESTS = ['tests/electron/**/*.test.{ts,tsx}'];
 
 /**
  * A worker runs one file after another without starting afresh, so React, jsdom, ProseMirror, zod
- * and the core are loaded once per worker rather than once per file (that loading was about half
- * the CPU time of these tests). Tests leave nothing behind for the next file: each makes its own
- * library folder, core and fake API, and puts a fake clock back in `finally`.
+ * and the core are loaded once per worker rather than once per file (that loading was about a
+ * third of the CPU time of these tests). Tests leave nothing behind for the next file: each makes
+ * its own library folder, core and fake API, and puts a fake clock back in `finally`.
  */
 const SHARED_WORKERS = { isolate: false };
 
