@@ -394,7 +394,7 @@ describe('a school’s full governing board', () => {
       'Governors voted on the proposal: For 3, Against 0, Abstentions 0; it was agreed.',
       'The Headteacher presented the strategy.',
       'Governors asked how impact is measured.',
-      'Dev Patel declared a non-registrable interest in minute FGB/26/6 (spouse works for the provider) and remained in the meeting.',
+      'DP declared a non-registrable interest in minute FGB/26/6 (spouse works for the provider) and remained in the meeting.',
     ]);
   });
 

@@ -111,7 +111,7 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: P
 /** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022", the reference in the house style's pattern. */
 function actionSentence(layout: Layout, action: Action): string {
   const { meeting, house, shape } = layout;
-  const owner = actionOwnerName(meeting, action);
+  const owner = actionOwnerName(meeting, action, shape);
   const due = action.due ? `, by ${formatDate(action.due, house.dateFormat)}` : '';
   const who = owner ? ` — ${owner}${due}` : due;
   return `ACTION ${actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern)}: ${action.text.trim()}${who}`;

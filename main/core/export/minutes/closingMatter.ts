@@ -37,7 +37,7 @@ function actionTable(layout: Layout, actions: readonly Action[]): Table {
     const values = [
       actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern),
       action.text.trim(),
-      actionOwnerName(meeting, action),
+      actionOwnerName(meeting, action, shape),
       action.due ? formatDate(action.due, house.dateFormat) : '',
       ACTION_STATUS_LABELS[action.status],
     ];
