@@ -288,6 +288,22 @@ describe('an NHS board in public', () => {
     ]);
   });
 
+  it('prints a role once, and a non-voting member in the board’s words, not a council’s', async () => {
+    const board = {
+      ...meeting,
+      attendees: [
+        person('chair001', 'Helen Ives', { role: 'chair', jobTitle: 'Chair' }),
+        person('ned00001', 'Owen Tremayne', { role: 'co-opted-non-voting', jobTitle: 'Associate Non-Executive Director' }),
+        person('ned00002', 'Jane Roe', { role: 'co-opted-voting', jobTitle: 'Non-Executive Director' }),
+      ],
+    };
+    const { texts } = await read(board, 'public', house);
+    expect(texts).toContain('Helen Ives, Chair');
+    expect(texts).toContain('Owen Tremayne, Associate Non-Executive Director (non-voting)');
+    expect(texts).toContain('Jane Roe, Non-Executive Director');
+    expect(texts.join('\n')).not.toContain('co-opted');
+  });
+
   it('takes private business under the 1960 Act and never cites Schedule 12A', async () => {
     for (const version of ['public', 'confidential'] as const) {
       const { document, texts } = await read(meeting, version, house);
@@ -323,7 +339,7 @@ describe('a school’s full governing board', () => {
   const house = houseOf('school-maintained', { minuteNumberPattern: 'FGB/{yy}/{n}' });
   const attendees: Attendee[] = [
     person('chair001', 'Claire Wood', { role: 'chair', initials: 'CW', memberCategory: 'co-opted' }),
-    person('head0001', 'Dev Patel', { initials: 'DP', memberCategory: 'headteacher' }),
+    person('head0001', 'Dev Patel', { initials: 'DP', memberCategory: 'headteacher', jobTitle: 'Headteacher' }),
     person('gov00001', 'Erin Fox', { initials: 'EF', memberCategory: 'parent', status: 'remote' }),
     person('gov00002', 'Gus Hill', { initials: 'GH', memberCategory: 'parent', status: 'apologies', apologiesConsented: true }),
     person('gov00003', 'Ivy Jay', { initials: 'IJ', memberCategory: 'staff', status: 'apologies', apologiesConsented: false }),
