@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { minutesDocx } from '../../main/core/export/minutesDocument';
+import { columnWidthsByContent, PORTRAIT_TEXT_WIDTH_TWIPS } from '../../main/core/export/minutes/tableColumns';
 import type { BodyKind, MinutesShapeOverride } from '../../main/domain/bodies';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../main/domain/houseStyle';
 import { createMeeting, type AgendaItem, type Attendee, type Decision, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
@@ -476,5 +477,55 @@ describe('the default council shape', () => {
     });
     const { texts } = await read(meeting, 'public', DEFAULT_HOUSE_STYLE);
     expect(between(texts, 'Present', '1 Report')).toEqual(['Present', 'Councillor A', 'Apologies', 'Councillor B', 'Absent', 'Councillor C']);
+  });
+});
+
+describe('table columns sized by what they hold', () => {
+  it('gives a long column more width than a short one, and keeps a due date on one line', () => {
+    const [minute, text, lead] = columnWidthsByContent([
+      ['Minute', '21.3', '21.4'],
+      ['Item', 'Chair to circulate the revised pay policy to all governors before the next meeting'],
+      ['Lead', 'CW', 'ME'],
+    ]);
+    expect(minute! + text! + lead!).toBe(PORTRAIT_TEXT_WIDTH_TWIPS);
+    expect(text!).toBeGreaterThan(2 * minute!);
+    expect(text!).toBeGreaterThan(2 * lead!);
+    const due = columnWidthsByContent(
+      [
+        ['Reference', 'TB2026.1'],
+        ['Action', 'x '.repeat(200)],
+        ['Owner', 'Claire Dunmore'],
+        ['Due date', '27 November 2026'],
+        ['Status', 'Open'],
+      ],
+      PORTRAIT_TEXT_WIDTH_TWIPS,
+      new Set([3]),
+    );
+    // 16 characters at 11–12 pt need about 1,900 twips (with the cell's padding) not to wrap.
+    expect(due[3]!).toBeGreaterThanOrEqual(16 * 125);
+  });
+
+  it('writes the widths into the Word table grid, and leaves space after a table', async () => {
+    const table: MinuteBlock = {
+      id: 'tbl00001',
+      type: 'table',
+      runs: [],
+      headerRows: 1,
+      rows: [
+        [[{ text: 'Minute' }], [{ text: 'Item' }], [{ text: 'Lead' }]],
+        [[{ text: '21.3' }], [{ text: 'Chair to circulate the revised pay policy to all governors' }], [{ text: 'CW' }]],
+      ],
+    };
+    const meeting = meetingOf({
+      agenda: [item('item0001', 'Actions', { minutes: [table, paragraph('blk00001', 'All other actions were complete.')] })],
+      actions: [{ id: 'actn0001', itemId: 'item0001', number: 1, text: 'Circulate', ownerName: 'CW', due: '2026-11-27', status: 'open' }],
+    });
+    const { document } = await read(meeting, 'public', houseOf('school-maintained'));
+    const grids = [...document.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((grid) =>
+      [...grid[1]!.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((col) => Number(col[1])),
+    );
+    expect(grids[0]![1]!).toBeGreaterThan(2 * grids[0]![2]!);
+    expect(grids[1]![3]!).toBeGreaterThanOrEqual(16 * 125);
+    expect(paragraphXml(document, 'All other actions were complete.')).toMatch(/<w:spacing w:before="240"/);
   });
 });
