@@ -427,6 +427,11 @@ describe('a school’s full governing board', () => {
 
     const partTwo = await read(meeting, 'confidential', house);
     expect(partTwo.texts).toContain('Part II (confidential) minutes');
+    // It is the document's title, in the title's style, not a line after a "Minutes" heading.
+    const titleStyle = /<w:pStyle w:val="([^"]+)"/.exec(paragraphXml((await read(meeting, 'public', house)).document, 'Minutes'))?.[1];
+    expect(titleStyle).toBeTruthy();
+    expect(paragraphXml(partTwo.document, 'Part II (confidential) minutes')).toContain(`<w:pStyle w:val="${titleStyle}"`);
+    expect(partTwo.texts).not.toContain('Minutes');
     expect(partTwo.texts).toContain('FGB/26/7 Staffing restructure');
     expect(partTwo.texts).toContain('Governors discussed the proposed redundancy of the site manager post.');
     expect(partTwo.texts.some((text) => text.includes('School Governance (Roles, Procedures and Allowances) (England) Regulations 2013'))).toBe(true);
