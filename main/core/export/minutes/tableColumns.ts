@@ -6,9 +6,9 @@
 
 /** Portrait A4 between docx's default 1-inch margins, in twentieths of a point. */
 export const PORTRAIT_TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
-/** An average character of an 11 or 12 pt font, bold headers included, in twips; and a cell's left and right padding. */
-const CHARACTER_TWIPS = 125;
-const CELL_PADDING_TWIPS = 240;
+/** An average character of an 11 or 12 pt font, wide enough for a bold header such as "Owner", in twips; and a cell's left and right padding. */
+const CHARACTER_TWIPS = 140;
+const CELL_PADDING_TWIPS = 280;
 /** No column narrower than four characters, and a long cell counts no more than this many. */
 const MINIMUM_CHARACTERS = 4;
 const LONGEST_COUNTED = 60;
