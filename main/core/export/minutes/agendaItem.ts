@@ -61,6 +61,16 @@ function minutesTable(block: MinuteBlock, layout: Layout): Table | undefined {
   });
 }
 
+/** A list item as real Word numbering, in the template's list style where it has one; clear of a table just above it. */
+function listParagraph(style: string | undefined, reference: string, level: number, instance: number, children: TextRun[], afterTable: boolean): Paragraph {
+  return new Paragraph({
+    ...(style ? { style } : {}),
+    ...(afterTable ? { spacing: { before: 240 } } : {}),
+    numbering: { reference, level, instance },
+    children,
+  });
+}
+
 /** Decisions the clerk placed among the paragraphs, by the block they follow (null: before them all). */
 type Placed = Map<string | null, Array<Paragraph | Table>>;
 
@@ -97,30 +107,14 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: P
         case 'numbered': {
           numbered ??= lists.allocate();
           bullet = undefined;
-          const style = ids.numbered[level];
-          paragraphs.push(
-            new Paragraph({
-              ...(style ? { style } : {}),
-              ...(afterTable ? { spacing: { before: 240 } } : {}),
-              numbering: { reference: NUMBERED_LIST, level, instance: numbered },
-              children,
-            }),
-          );
+          paragraphs.push(listParagraph(ids.numbered[level], NUMBERED_LIST, level, numbered, children, afterTable));
           afterTable = false;
           break;
         }
         case 'bullet': {
           if (level === 0) numbered = undefined;
           bullet ??= lists.allocate();
-          const style = ids.bullet[level];
-          paragraphs.push(
-            new Paragraph({
-              ...(style ? { style } : {}),
-              ...(afterTable ? { spacing: { before: 240 } } : {}),
-              numbering: { reference: BULLET_LIST, level, instance: bullet },
-              children,
-            }),
-          );
+          paragraphs.push(listParagraph(ids.bullet[level], BULLET_LIST, level, bullet, children, afterTable));
           afterTable = false;
           break;
         }
