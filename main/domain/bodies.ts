@@ -124,6 +124,11 @@ export interface MinutesShape {
   decisionVerbs: DecisionVerbs;
   decisionLayout: DecisionLayout;
   votingStyle: VotingStyle;
+  /**
+   * Whether members attending remotely count towards the quorum and vote, for a new meeting or
+   * committee: not on a council (the law wants them in the room), yes on a board or governing body.
+   */
+  remoteMembersCount: boolean;
   paragraphNumbering: ParagraphNumbering;
   actionReferencePattern: string;
   quorumStatement: QuorumStatement;
@@ -146,6 +151,7 @@ export const MinutesShapeOverride = z.object({
   decisionVerbs: DecisionVerbs.partial().optional(),
   decisionLayout: DecisionLayout.optional(),
   votingStyle: VotingStyle.optional(),
+  remoteMembersCount: z.boolean().optional(),
   paragraphNumbering: ParagraphNumbering.optional(),
   actionReferencePattern: ActionReferencePattern.optional(),
   quorumStatement: QuorumStatement.optional(),
@@ -175,6 +181,7 @@ const COUNCIL: MinutesShape = {
   // Councils' minutes have always run a decision's points into one sentence; a house style may number them instead.
   decisionLayout: 'run-in',
   votingStyle: 'motion',
+  remoteMembersCount: false,
   paragraphNumbering: 'none',
   actionReferencePattern: '{n}/{i}',
   quorumStatement: 'none',
@@ -221,6 +228,7 @@ const SCHOOL: MinutesShape = {
   decisionVerbs: { RESOLVED: 'RESOLVED', RECOMMENDED: 'RECOMMENDED', AGREED: 'AGREED', NOTED: 'NOTED' },
   decisionLayout: 'numbered-points',
   votingStyle: 'proposal',
+  remoteMembersCount: true,
   paragraphNumbering: 'decimal',
   actionReferencePattern: '{n}/{i}',
   quorumStatement: 'after-attendance',
@@ -270,6 +278,7 @@ const NHS_BOARD: MinutesShape = {
   decisionVerbs: { RESOLVED: 'RESOLVED', RECOMMENDED: 'RECOMMENDED', AGREED: 'AGREED', NOTED: 'NOTED' },
   decisionLayout: 'numbered-points',
   votingStyle: 'proposal',
+  remoteMembersCount: true,
   paragraphNumbering: 'none',
   actionReferencePattern: '{n}/{i}',
   quorumStatement: 'after-attendance',

@@ -95,8 +95,11 @@ export function slugify(name: string): string {
   return slug || 'committee';
 }
 
-/** A new committee; its opening items are those of the kind of body given (a council's when none is). */
-export function createCommittee(name: string, standardItems: readonly string[] = STANDARD_OPENING_ITEMS): Committee {
+/**
+ * A new committee; its opening items are those of the kind of body given (a council's when none
+ * is), and whether remote members count as that kind has it (a council's "no" when none is given).
+ */
+export function createCommittee(name: string, standardItems: readonly string[] = STANDARD_OPENING_ITEMS, remoteMembersCount = false): Committee {
   return {
     format: COMMITTEE_FORMAT,
     version: COMMITTEE_VERSION,
@@ -105,7 +108,7 @@ export function createCommittee(name: string, standardItems: readonly string[] =
     members: [],
     defaultVenue: '',
     quorum: { kind: 'fraction', numerator: 1, denominator: 3 },
-    remoteMembersCount: false,
+    remoteMembersCount,
     standardItems: [...standardItems],
     snippets: [
       {

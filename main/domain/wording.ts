@@ -62,6 +62,18 @@ function attendeeName(meeting: Meeting, id: string | undefined): string {
   return meeting.attendees.find((attendee) => attendee.id === id)?.displayName ?? 'an attendee no longer listed';
 }
 
+/** Schools write their governors by initials once they are recorded ("CW declared …"); other bodies by name. */
+function usesInitials(shape: MinutesShape): boolean {
+  return shape.bodyKind === 'school-maintained' || shape.bodyKind === 'school-academy';
+}
+
+/** Someone as the body's generated text names them: a school's initials where recorded, else the display name. */
+function nameInText(meeting: Meeting, id: string | undefined, shape: MinutesShape): string {
+  const attendee = meeting.attendees.find((each) => each.id === id);
+  const initials = attendee?.initials?.trim();
+  return usesInitials(shape) && initials ? initials : attendeeName(meeting, id);
+}
+
 export function apologiesSentences(meeting: Meeting, shape: MinutesShape = COUNCIL_SHAPE): string[] {
   const names = (attendees: readonly Attendee[]) =>
     namesWithSharedTitle(
@@ -101,7 +113,7 @@ export function declarationSentences(meeting: Meeting, references: MinuteReferen
       const nature = declaration.nature.trim() ? ` (${declaration.nature.trim().replace(/[.]$/, '')})` : '';
       const left = declaration.withdrew ? ' and left the meeting for that item' : ' and remained in the meeting';
       sentences.push(
-        `${attendeeName(meeting, declaration.attendeeId)} declared ${DECLARATION_KIND_LABELS[declaration.kind]} in ${minuteReference(meeting, item.id, references)}${nature}${left}.`,
+        `${nameInText(meeting, declaration.attendeeId, references.shape)} declared ${DECLARATION_KIND_LABELS[declaration.kind]} in ${minuteReference(meeting, item.id, references)}${nature}${left}.`,
       );
     }
   }
@@ -116,7 +128,7 @@ export function movementSentence(
   references: MinuteReferences = COUNCIL_REFERENCES,
 ): string {
   const verb = movement.kind === 'arrived' ? 'arrived' : 'left the meeting';
-  return `${attendeeName(meeting, movement.attendeeId)} ${verb} at ${formatClockTime(movement.time, timeFormat)} during ${minuteReference(meeting, movement.itemId, references)}.`;
+  return `${nameInText(meeting, movement.attendeeId, references.shape)} ${verb} at ${formatClockTime(movement.time, timeFormat)} during ${minuteReference(meeting, movement.itemId, references)}.`;
 }
 
 export type VoteOutcome = 'CARRIED' | 'LOST';
@@ -215,12 +227,29 @@ function decisionPoints(decision: Decision): string[] {
   return decision.points.map((point) => pointText(point.text)).filter(Boolean);
 }
 
-/** "It was moved by A, seconded by B, and " (or "It was moved by A and "), or nothing. */
-function movedClause(meeting: Meeting, decision: Decision): string {
-  if (decision.moverId && decision.seconderId)
-    return `It was moved by ${attendeeName(meeting, decision.moverId)}, seconded by ${attendeeName(meeting, decision.seconderId)}, and `;
-  if (decision.moverId) return `It was moved by ${attendeeName(meeting, decision.moverId)} and `;
+/**
+ * "It was moved by A, seconded by B, and " (or "It was moved by A and "), or nothing; boards and
+ * governors do not move motions: "Proposed by CW, seconded by SP, and ".
+ */
+function movedClause(meeting: Meeting, decision: Decision, shape: MinutesShape): string {
+  const lead = shape.votingStyle === 'proposal' ? 'Proposed by' : 'It was moved by';
+  const name = (id: string) => nameInText(meeting, id, shape);
+  if (decision.moverId && decision.seconderId) return `${lead} ${name(decision.moverId)}, seconded by ${name(decision.seconderId)}, and `;
+  if (decision.moverId) return `${lead} ${name(decision.moverId)} and `;
   return '';
+}
+
+/**
+ * Whether the clerk typed the point as a whole sentence with its own subject and verb ("The Board
+ * noted the report", "Governors agreed …"): it is then printed as typed after "NOTED:", never as
+ * "NOTED that The Board noted …".
+ */
+function isWholeSentence(point: string, verb: string, shape: MinutesShape): boolean {
+  if (!/^[A-Z]/.test(point)) return false;
+  const verbWord = verb.trim().split(/\s+/)[0]!.toLowerCase();
+  const subjects = [membersAtStart(shape), 'The Board', 'The Committee', 'Governors', 'Members', 'Trustees', 'Directors'];
+  const startsWithSubject = subjects.some((subject) => point.toLowerCase().startsWith(`${subject.toLowerCase()} `));
+  return startsWithSubject || new RegExp(`\\b${verbWord}\\b`, 'i').test(point.slice(1));
 }
 
 /** "the report be noted", "(1) the strategy be approved; (2) progress be reported in March" */
@@ -236,11 +265,12 @@ function pointsRunIn(points: readonly string[]): string {
 export function decisionSentence(meeting: Meeting, decision: Decision, shape: MinutesShape = COUNCIL_SHAPE): string {
   const points = decisionPoints(decision);
   const verb = shape.decisionVerbs[decision.kind];
-  const moved = movedClause(meeting, decision);
+  const moved = movedClause(meeting, decision, shape);
   const head = moved ? `${moved}${verb}` : verb;
+  const link = points.length > 0 && points.every((point) => isWholeSentence(point, verb, shape)) ? '' : ' that';
   if (points.length === 0) return `${head}.`;
-  if (points.length === 1) return `${head} that ${ended(points[0]!)}`;
-  return `${head} that: ${points.map((point, index) => `(${index + 1}) ${index === points.length - 1 ? ended(point) : point}`).join(' ')}`;
+  if (points.length === 1) return `${head}${link || ':'} ${ended(points[0]!)}`;
+  return `${head}${link}: ${points.map((point, index) => `(${index + 1}) ${index === points.length - 1 ? ended(point) : point}`).join(' ')}`;
 }
 
 /** "Governors", "The Board": the body's members at the start of a sentence. */
@@ -326,15 +356,21 @@ export function decisionWording(meeting: Meeting, decision: Decision, shape: Min
         : '';
     return { lead: `${motion}${movedBy} was put to the vote and was LOST (${tally(meeting, decision, vote)})${casting}.`, points: [] };
   }
-  const voteText = shape.votingStyle === 'proposal' ? proposalVoteSentence(meeting, decision, shape) : voteSentence(meeting, decision);
+  // No motion was moved: a unanimous vote agreed it, and the minutes do not speak of a motion.
+  const unmoved = vote?.kind === 'unanimous' && !decision.moverId && shape.votingStyle === 'motion';
+  const voteText = unmoved
+    ? 'This was agreed unanimously.'
+    : shape.votingStyle === 'proposal'
+      ? proposalVoteSentence(meeting, decision, shape)
+      : voteSentence(meeting, decision);
   const withVote = (wording: Omit<DecisionWording, 'vote'>): DecisionWording => (voteText ? { ...wording, vote: voteText } : wording);
   if (shape.decisionLayout === 'numbered-points' && points.length > 1) {
-    const moved = movedClause(meeting, decision);
+    const moved = movedClause(meeting, decision, shape);
     const verb = shape.decisionVerbs[decision.kind];
     return withVote({
       lead: `${moved ? `${moved}${verb}` : verb}:`,
       points: points.map((point, index) => {
-        const text = `That ${point}`;
+        const text = isWholeSentence(point, verb, shape) ? point : `That ${point}`;
         return index === points.length - 1 ? ended(text) : /[;.]$/.test(text) ? text : `${text};`;
       }),
     });
@@ -348,8 +384,8 @@ export function describeAttendee(attendee: Attendee): string {
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 
-/** Who an action is for: the attendee's display name when it was given to someone present, else the name as typed. */
-export function actionOwnerName(meeting: Meeting, action: Action): string {
+/** Who an action is for: the attendee's display name (a school's initials) when it was given to someone present, else the name as typed. */
+export function actionOwnerName(meeting: Meeting, action: Action, shape: MinutesShape = COUNCIL_SHAPE): string {
   const attendee = meeting.attendees.find((each) => each.id === action.ownerAttendeeId);
-  return attendee?.displayName ?? action.ownerName.trim();
+  return attendee ? nameInText(meeting, attendee.id, shape) : action.ownerName.trim();
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { minutesDocx } from '../../main/core/export/minutesDocument';
+import { columnWidthsByContent, PORTRAIT_TEXT_WIDTH_TWIPS } from '../../main/core/export/minutes/tableColumns';
 import type { BodyKind, MinutesShapeOverride } from '../../main/domain/bodies';
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from '../../main/domain/houseStyle';
 import { createMeeting, type AgendaItem, type Attendee, type Decision, type Meeting, type MinuteBlock } from '../../main/domain/meeting';
@@ -288,6 +289,22 @@ describe('an NHS board in public', () => {
     ]);
   });
 
+  it('prints a role once, and a non-voting member in the board’s words, not a council’s', async () => {
+    const board = {
+      ...meeting,
+      attendees: [
+        person('chair001', 'Helen Ives', { role: 'chair', jobTitle: 'Chair' }),
+        person('ned00001', 'Owen Tremayne', { role: 'co-opted-non-voting', jobTitle: 'Associate Non-Executive Director' }),
+        person('ned00002', 'Jane Roe', { role: 'co-opted-voting', jobTitle: 'Non-Executive Director' }),
+      ],
+    };
+    const { texts } = await read(board, 'public', house);
+    expect(texts).toContain('Helen Ives, Chair');
+    expect(texts).toContain('Owen Tremayne, Associate Non-Executive Director (non-voting)');
+    expect(texts).toContain('Jane Roe, Non-Executive Director');
+    expect(texts.join('\n')).not.toContain('co-opted');
+  });
+
   it('takes private business under the 1960 Act and never cites Schedule 12A', async () => {
     for (const version of ['public', 'confidential'] as const) {
       const { document, texts } = await read(meeting, version, house);
@@ -323,7 +340,7 @@ describe('a school’s full governing board', () => {
   const house = houseOf('school-maintained', { minuteNumberPattern: 'FGB/{yy}/{n}' });
   const attendees: Attendee[] = [
     person('chair001', 'Claire Wood', { role: 'chair', initials: 'CW', memberCategory: 'co-opted' }),
-    person('head0001', 'Dev Patel', { initials: 'DP', memberCategory: 'headteacher' }),
+    person('head0001', 'Dev Patel', { initials: 'DP', memberCategory: 'headteacher', jobTitle: 'Headteacher' }),
     person('gov00001', 'Erin Fox', { initials: 'EF', memberCategory: 'parent', status: 'remote' }),
     person('gov00002', 'Gus Hill', { initials: 'GH', memberCategory: 'parent', status: 'apologies', apologiesConsented: true }),
     person('gov00003', 'Ivy Jay', { initials: 'IJ', memberCategory: 'staff', status: 'apologies', apologiesConsented: false }),
@@ -394,7 +411,7 @@ describe('a school’s full governing board', () => {
       'Governors voted on the proposal: For 3, Against 0, Abstentions 0; it was agreed.',
       'The Headteacher presented the strategy.',
       'Governors asked how impact is measured.',
-      'Dev Patel declared a non-registrable interest in minute FGB/26/6 (spouse works for the provider) and remained in the meeting.',
+      'DP declared a non-registrable interest in minute FGB/26/6 (spouse works for the provider) and remained in the meeting.',
     ]);
   });
 
@@ -410,6 +427,11 @@ describe('a school’s full governing board', () => {
 
     const partTwo = await read(meeting, 'confidential', house);
     expect(partTwo.texts).toContain('Part II (confidential) minutes');
+    // It is the document's title, in the title's style, not a line after a "Minutes" heading.
+    const titleStyle = /<w:pStyle w:val="([^"]+)"/.exec(paragraphXml((await read(meeting, 'public', house)).document, 'Minutes'))?.[1];
+    expect(titleStyle).toBeTruthy();
+    expect(paragraphXml(partTwo.document, 'Part II (confidential) minutes')).toContain(`<w:pStyle w:val="${titleStyle}"`);
+    expect(partTwo.texts).not.toContain('Minutes');
     expect(partTwo.texts).toContain('FGB/26/7 Staffing restructure');
     expect(partTwo.texts).toContain('Governors discussed the proposed redundancy of the site manager post.');
     expect(partTwo.texts.some((text) => text.includes('School Governance (Roles, Procedures and Allowances) (England) Regulations 2013'))).toBe(true);
@@ -460,5 +482,55 @@ describe('the default council shape', () => {
     });
     const { texts } = await read(meeting, 'public', DEFAULT_HOUSE_STYLE);
     expect(between(texts, 'Present', '1 Report')).toEqual(['Present', 'Councillor A', 'Apologies', 'Councillor B', 'Absent', 'Councillor C']);
+  });
+});
+
+describe('table columns sized by what they hold', () => {
+  it('gives a long column more width than a short one, and keeps a due date on one line', () => {
+    const [minute, text, lead] = columnWidthsByContent([
+      ['Minute', '21.3', '21.4'],
+      ['Item', 'Chair to circulate the revised pay policy to all governors before the next meeting'],
+      ['Lead', 'CW', 'ME'],
+    ]);
+    expect(minute! + text! + lead!).toBe(PORTRAIT_TEXT_WIDTH_TWIPS);
+    expect(text!).toBeGreaterThan(2 * minute!);
+    expect(text!).toBeGreaterThan(2 * lead!);
+    const due = columnWidthsByContent(
+      [
+        ['Reference', 'TB2026.1'],
+        ['Action', 'x '.repeat(200)],
+        ['Owner', 'Claire Dunmore'],
+        ['Due date', '27 November 2026'],
+        ['Status', 'Open'],
+      ],
+      PORTRAIT_TEXT_WIDTH_TWIPS,
+      new Set([3]),
+    );
+    // 16 characters at 11–12 pt need about 1,900 twips (with the cell's padding) not to wrap.
+    expect(due[3]!).toBeGreaterThanOrEqual(16 * 125);
+  });
+
+  it('writes the widths into the Word table grid, and leaves space after a table', async () => {
+    const table: MinuteBlock = {
+      id: 'tbl00001',
+      type: 'table',
+      runs: [],
+      headerRows: 1,
+      rows: [
+        [[{ text: 'Minute' }], [{ text: 'Item' }], [{ text: 'Lead' }]],
+        [[{ text: '21.3' }], [{ text: 'Chair to circulate the revised pay policy to all governors' }], [{ text: 'CW' }]],
+      ],
+    };
+    const meeting = meetingOf({
+      agenda: [item('item0001', 'Actions', { minutes: [table, paragraph('blk00001', 'All other actions were complete.')] })],
+      actions: [{ id: 'actn0001', itemId: 'item0001', number: 1, text: 'Circulate', ownerName: 'CW', due: '2026-11-27', status: 'open' }],
+    });
+    const { document } = await read(meeting, 'public', houseOf('school-maintained'));
+    const grids = [...document.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((grid) =>
+      [...grid[1]!.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((col) => Number(col[1])),
+    );
+    expect(grids[0]![1]!).toBeGreaterThan(2 * grids[0]![2]!);
+    expect(grids[1]![3]!).toBeGreaterThanOrEqual(16 * 125);
+    expect(paragraphXml(document, 'All other actions were complete.')).toMatch(/<w:spacing w:before="240"/);
   });
 });

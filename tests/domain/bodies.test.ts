@@ -1,4 +1,5 @@
 /** Each kind of body supplies the shape of its minutes; the house style overrides it part by part. */
+import { createCommittee } from '../../main/domain/committee';
 import { describe, expect, it } from 'vitest';
 import { BodyKind, resolveMinutesShape, shapeOfKind } from '../../main/domain/bodies';
 import { attendanceListing, categoryKey } from '../../main/domain/attendanceGroups';
@@ -74,5 +75,19 @@ describe('attendance as the body records it', () => {
       ['Apologies', ['Officer B']],
       ['Absent', ['Cllr C']],
     ]);
+  });
+});
+
+describe('whether remote members count, by kind', () => {
+  it('lets remote members count for boards and governors, never by default for councils', () => {
+    expect(shapeOfKind('principal-council').remoteMembersCount).toBe(false);
+    expect(shapeOfKind('parish-council').remoteMembersCount).toBe(false);
+    for (const kind of ['school-maintained', 'school-academy', 'nhs-trust-board', 'nhs-board-committee'] as const) {
+      expect(shapeOfKind(kind).remoteMembersCount).toBe(true);
+    }
+    expect(
+      createCommittee('Board of Directors', shapeOfKind('nhs-trust-board').standardItems, shapeOfKind('nhs-trust-board').remoteMembersCount).remoteMembersCount,
+    ).toBe(true);
+    expect(createCommittee('Planning Committee').remoteMembersCount).toBe(false);
   });
 });

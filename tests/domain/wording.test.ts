@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAgendaItem, createMeeting, type Attendee, type Decision, type Meeting } from '../../main/domain/meeting';
 import { shapeOfKind } from '../../main/domain/bodies';
 import {
+  actionOwnerName,
   apologiesSentences,
   decisionSentence,
   decisionWording,
@@ -358,5 +359,86 @@ describe('wording for each kind of body', () => {
       const wording = decisionWording(governors, decision({ points, vote: { kind: 'counted', for: 5, against: 1, abstentions: 0 } }), shape);
       expect(`${wording.lead} ${wording.points.join(' ')} ${wording.vote ?? ''}`).not.toMatch(/motion/i);
     }
+  });
+});
+
+describe('wording the review of the three bodies found wrong', () => {
+  const person = (id: string, name: string, initials: string): Attendee => ({
+    id,
+    name,
+    displayName: name,
+    initials,
+    category: 'member',
+    role: 'member',
+    status: 'present',
+  });
+  const school = shapeOfKind('school-maintained');
+  const nhs = shapeOfKind('nhs-trust-board');
+  const council = shapeOfKind('principal-council');
+  const people = meetingWith([person('g1', 'Catherine Wellbeloved', 'CW'), person('g2', 'Sunita Patel', 'SP')]);
+  const councillors = meetingWith([member('a1', 'Liz Hardman'), member('a2', 'Joe Bloggs')]);
+
+  it('does not put "NOTED that" before a point the clerk typed as a whole sentence, for each kind', () => {
+    const noted = (text: string) => decision({ kind: 'NOTED', points: [{ id: 'p1', text }] });
+    expect(decisionWording(people, noted('The Board noted the Month 7 performance'), nhs).lead).toBe('NOTED: The Board noted the Month 7 performance.');
+    expect(decisionWording(people, noted('Governors noted the report'), school).lead).toBe('NOTED: Governors noted the report.');
+    expect(decisionWording(people, decision({ kind: 'AGREED', points: [{ id: 'p1', text: 'Governors agreed the policy' }] }), school).lead).toBe(
+      'AGREED: Governors agreed the policy.',
+    );
+    expect(decisionWording(councillors, noted('Members noted the update'), council).lead).toBe('NOTED: Members noted the update.');
+    expect(decisionWording(councillors, noted('the report'), council).lead).toBe('NOTED that the report.');
+    const both = decisionWording(
+      people,
+      decision({
+        kind: 'NOTED',
+        points: [
+          { id: 'p1', text: 'The Board noted A' },
+          { id: 'p2', text: 'The Board noted B' },
+        ],
+      }),
+      {
+        ...nhs,
+        decisionLayout: 'numbered-points',
+      },
+    );
+    expect(both.points).toEqual(['The Board noted A;', 'The Board noted B.']);
+  });
+
+  it('has boards and governors propose, not move, and councils still move', () => {
+    const proposed = decision({ kind: 'AGREED', moverId: 'g1', seconderId: 'g2', points: [{ id: 'p1', text: 'the budget be approved' }] });
+    expect(decisionWording(people, proposed, school).lead).toBe('Proposed by CW, seconded by SP, and AGREED that the budget be approved.');
+    expect(decisionWording(people, proposed, nhs).lead).toBe(
+      'Proposed by Catherine Wellbeloved, seconded by Sunita Patel, and AGREED that the budget be approved.',
+    );
+    expect(decisionWording(councillors, { ...proposed, moverId: 'a1', seconderId: 'a2' }, council).lead).toMatch(/^It was moved by Councillor Liz Hardman/);
+  });
+
+  it('names a school’s governors by their initials in declarations, movements and actions', () => {
+    const meeting = {
+      ...people,
+      declarations: [{ id: 'dcl-0001', itemId: 'item-report', attendeeId: 'g1', kind: 'non-registrable' as const, nature: '', withdrew: false }],
+    };
+    expect(declarationSentences(meeting, { shape: school, minuteNumberPattern: '{n}' })[0]).toMatch(/^CW declared/);
+    expect(declarationSentences(meeting, { shape: nhs, minuteNumberPattern: '{n}' })[0]).toMatch(/^Catherine Wellbeloved declared/);
+    const movement = { id: 'mov-0001', attendeeId: 'g2', kind: 'arrived' as const, time: '18:25', itemId: 'item-report' };
+    expect(movementSentence(meeting, movement, '10.00 am', { shape: school, minuteNumberPattern: '{n}' })).toMatch(/^SP arrived at 6.25 pm/);
+    const action = { id: 'act-1', itemId: 'item-report', text: 'Circulate', ownerAttendeeId: 'g2', ownerName: '', status: 'open' as const };
+    expect(actionOwnerName(meeting, action as never, school)).toBe('SP');
+    expect(actionOwnerName(meeting, action as never, nhs)).toBe('Sunita Patel');
+  });
+
+  it('with no motion moved, a unanimous council vote reads "This was agreed unanimously."', () => {
+    const agreed = decisionWording(
+      councillors,
+      decision({ kind: 'AGREED', points: [{ id: 'p1', text: 'the plan be approved' }], vote: { kind: 'unanimous' } }),
+      council,
+    );
+    expect(agreed.vote).toBe('This was agreed unanimously.');
+    const moved = decisionWording(
+      councillors,
+      decision({ moverId: 'a1', points: [{ id: 'p1', text: 'the plan be approved' }], vote: { kind: 'unanimous' } }),
+      council,
+    );
+    expect(moved.vote).toBe('On being put to the vote the motion was CARRIED unanimously.');
   });
 });

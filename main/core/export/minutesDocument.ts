@@ -18,7 +18,7 @@ import { agendaItem, partTwoMinutes } from './minutes/agendaItem';
 import { attendance } from './minutes/attendance';
 import { closingMatter } from './minutes/closingMatter';
 import { frontMatter } from './minutes/frontMatter';
-import { ListInstances, ParagraphNumbers, sentence, type Layout } from './minutes/layout';
+import { ListInstances, ParagraphNumbers, type Layout } from './minutes/layout';
 import { pageFooter, pageHeader } from './minutes/pageFrame';
 import { BULLET_LIST, DECISION_POINTS, decisionPointLevels, documentStyles, listLevels, NUMBERED_LIST } from './minutes/styles';
 import { xmlSafe } from './wordText';
@@ -58,8 +58,7 @@ export function buildMinutesDocument(meeting: Meeting, options: MinutesDocumentO
   const partTwoOnly = version === 'confidential' && keepsPrivateBusinessApart(shape);
   const items = partTwoOnly ? meeting.agenda.filter((item) => item.exempt) : meeting.agenda;
   const children = [
-    ...frontMatter(layout, organisation, style.logo),
-    ...(partTwoOnly ? [sentence('Part II (confidential) minutes')] : []),
+    ...frontMatter(layout, organisation, style.logo, partTwoOnly ? 'Part II (confidential) minutes' : 'Minutes'),
     ...attendance(layout),
     ...(partTwoOnly ? partTwoMinutes(layout) : items.flatMap((item) => agendaItem(layout, item))),
     ...closingMatter(layout, items),

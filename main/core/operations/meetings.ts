@@ -8,7 +8,7 @@ import type { OpenedMeeting } from '../../domain/api';
 import type { MinutesShape } from '../../domain/bodies';
 import { minutesShapeOf, resolveHouseStyle } from '../../domain/houseStyle';
 import { impossibleDateNotices } from '../../domain/impossibleDates';
-import { createMeeting, type Meeting } from '../../domain/meeting';
+import { createMeeting, type Meeting, type MeetingDetails } from '../../domain/meeting';
 import { createMeetingForCommittee } from '../../domain/meetingSetup';
 import { ClerkFacingError } from '../clerkFacingError';
 import { canChooseFile, defaultExportFileName, exportTargetFrom, MINUTES } from '../export/destination';
@@ -43,6 +43,12 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
     } catch {
       return { shape: minutesShapeOf({}) };
     }
+  }
+
+  /** A meeting of no committee: remote members count or not as the library's kind of body has it. */
+  async function createMeetingOfKind(details: MeetingDetails): Promise<Meeting> {
+    const meeting = createMeeting(details, core.now());
+    return { ...meeting, remoteMembersCount: (await houseStyleOf(meeting)).shape.remoteMembersCount };
   }
 
   async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
@@ -111,7 +117,7 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
       const root = await core.ensureLibrary();
       const meeting = committeeSlug
         ? createMeetingForCommittee(details, await readCommittee(root, committeeSlug), core.now())
-        : createMeeting(details, core.now());
+        : await createMeetingOfKind(details);
       const file = await pathForNewMeeting(root, meeting);
       return await describeOpened(await sessions.create(meeting, file));
     },

@@ -16,6 +16,7 @@ import { actionOwnerName, declarationSentences, decisionWording, movementSentenc
 import { textRun, xmlSafe } from '../wordText';
 import { heading, minuteParagraph, minuteSentence, textParagraphs, type Layout } from './layout';
 import { BULLET_LIST, DECISION_POINTS, DEEPEST_LIST_LEVEL, NUMBERED_LIST } from './styles';
+import { columnWidthsByContent, PORTRAIT_TEXT_WIDTH_TWIPS } from './tableColumns';
 
 function runsOf(runs: readonly MinuteRun[]): TextRun[] {
   return runs.map((run) => textRun(run.text, run.marks));
@@ -36,8 +37,11 @@ function minutesTable(block: MinuteBlock, layout: Layout): Table | undefined {
   if (rows.length === 0) return undefined;
   const columns = Math.max(...rows.map((row) => row.length));
   const headerRows = Math.min(block.headerRows ?? 0, rows.length);
+  const cellText = (runs: readonly MinuteRun[] | undefined) => (runs ?? []).map((run) => run.text).join('');
+  const widths = columnWidthsByContent(Array.from({ length: columns }, (_, column) => rows.map((row) => cellText(row[column]))));
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: PORTRAIT_TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
     ...(layout.ids.table ? { style: layout.ids.table } : {}),
     rows: rows.map(
       (row, index) =>
@@ -48,12 +52,22 @@ function minutesTable(block: MinuteBlock, layout: Layout): Table | undefined {
             const runs = row[column] ?? [];
             const text = index < headerRows ? runs.map((run) => ({ ...run, marks: [...new Set([...(run.marks ?? []), 'bold' as const])] })) : runs;
             return new TableCell({
-              width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
+              width: { size: widths[column]!, type: WidthType.DXA },
               children: [new Paragraph({ spacing: { after: 0 }, children: runsOf(text) })],
             });
           }),
         }),
     ),
+  });
+}
+
+/** A list item as real Word numbering, in the template's list style where it has one; clear of a table just above it. */
+function listParagraph(style: string | undefined, reference: string, level: number, instance: number, children: TextRun[], afterTable: boolean): Paragraph {
+  return new Paragraph({
+    ...(style ? { style } : {}),
+    ...(afterTable ? { spacing: { before: 240 } } : {}),
+    numbering: { reference, level, instance },
+    children,
   });
 }
 
@@ -65,6 +79,8 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: P
   const paragraphs: Array<Paragraph | Table> = [...(placed.get(null) ?? [])];
   let numbered: number | undefined;
   let bullet: number | undefined;
+  // The paragraph after a table stands clear of its bottom border.
+  let afterTable = false;
   for (const block of blocks) {
     const after = placed.get(block.id);
     if (block.type === 'table') {
@@ -72,6 +88,7 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: P
       bullet = undefined;
       const table = minutesTable(block, layout);
       if (table) paragraphs.push(table);
+      afterTable = table !== undefined;
     } else if (block.runs.some((run) => xmlSafe(run.text).trim())) {
       const level = Math.min(block.level ?? 0, DEEPEST_LIST_LEVEL);
       const children = runsOf(block.runs);
@@ -80,20 +97,25 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: P
         case 'heading':
           numbered = undefined;
           bullet = undefined;
-          paragraphs.push(block.type === 'heading' ? new Paragraph({ style: ids.heading2, keepNext: true, children }) : minuteParagraph(layout, children));
+          paragraphs.push(
+            block.type === 'heading'
+              ? new Paragraph({ style: ids.heading2, keepNext: true, children, ...(afterTable ? { spacing: { before: 240 } } : {}) })
+              : minuteParagraph(layout, children, afterTable ? { spacing: { before: 240 } } : {}),
+          );
+          afterTable = false;
           break;
         case 'numbered': {
           numbered ??= lists.allocate();
           bullet = undefined;
-          const style = ids.numbered[level];
-          paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: NUMBERED_LIST, level, instance: numbered }, children }));
+          paragraphs.push(listParagraph(ids.numbered[level], NUMBERED_LIST, level, numbered, children, afterTable));
+          afterTable = false;
           break;
         }
         case 'bullet': {
           if (level === 0) numbered = undefined;
           bullet ??= lists.allocate();
-          const style = ids.bullet[level];
-          paragraphs.push(new Paragraph({ ...(style ? { style } : {}), numbering: { reference: BULLET_LIST, level, instance: bullet }, children }));
+          paragraphs.push(listParagraph(ids.bullet[level], BULLET_LIST, level, bullet, children, afterTable));
+          afterTable = false;
           break;
         }
       }
@@ -111,7 +133,7 @@ function minutesBlocks(blocks: readonly MinuteBlock[], layout: Layout, placed: P
 /** "ACTION 64/1: Circulate the report — Jane Smith, by 1 December 2022", the reference in the house style's pattern. */
 function actionSentence(layout: Layout, action: Action): string {
   const { meeting, house, shape } = layout;
-  const owner = actionOwnerName(meeting, action);
+  const owner = actionOwnerName(meeting, action, shape);
   const due = action.due ? `, by ${formatDate(action.due, house.dateFormat)}` : '';
   const who = owner ? ` — ${owner}${due}` : due;
   return `ACTION ${actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern)}: ${action.text.trim()}${who}`;

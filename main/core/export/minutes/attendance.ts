@@ -22,20 +22,39 @@ const ROLE_NAMES: Partial<Record<NonNullable<Attendee['role']>, string>> = {
   'co-opted-non-voting': 'co-opted member, non-voting',
 };
 
-/** "Claire Wood [CW] (P), Non-Executive Director": the name with what the body prints beside it. */
+/** Only councils have co-opted members in law; other bodies say only that a member does not vote. */
+function roleName(attendee: Attendee, shape: MinutesShape): string | undefined {
+  const label = attendee.roleLabel?.trim();
+  if (label) return label;
+  const council = shape.bodyKind === 'principal-council' || shape.bodyKind === 'parish-council';
+  if (!council && attendee.role === 'co-opted-non-voting') return 'non-voting';
+  if (!council && attendee.role === 'co-opted-voting') return undefined;
+  return attendee.role ? ROLE_NAMES[attendee.role] : undefined;
+}
+
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * "Claire Wood [CW] (P), Non-Executive Director": the name with what the body prints beside it; a
+ * job title that only repeats the category ("(HT), Headteacher") is printed once.
+ */
 function personLabel(attendee: Attendee, shape: MinutesShape): string {
   const category = shape.memberCategories.find((each) => each.id === attendee.memberCategory);
   const initials = attendee.initials ? ` [${attendee.initials}]` : '';
   const abbreviation = category ? ` (${category.abbreviation})` : '';
-  const capacity = attendee.jobTitle?.trim() ? `, ${attendee.jobTitle.trim()}` : '';
+  const title = attendee.jobTitle?.trim();
+  const capacity = title && !same(title, category?.label) ? `, ${title}` : '';
   return `${attendee.displayName}${initials}${abbreviation}${capacity}`;
 }
 
-/** "… (Chair)", "… (Joint Deputy Chair)", "… (substitute for Councillor D)", "… (remote)": how someone attending is marked. */
+/**
+ * "… (Chair)", "… (Joint Deputy Chair)", "… (substitute for Councillor D)", "… (remote)": how
+ * someone attending is marked; a role their job title already says ("…, Chair") is not repeated.
+ */
 function attendingLabel(meeting: Meeting, attendee: Attendee, shape: MinutesShape): string {
   const notes: string[] = [];
-  const role = attendee.roleLabel?.trim() || (attendee.role ? ROLE_NAMES[attendee.role] : undefined);
-  if (role) notes.push(`(${role})`);
+  const role = roleName(attendee, shape);
+  if (role && !same(role, attendee.jobTitle)) notes.push(`(${role})`);
   if (attendee.role === 'substitute' && attendee.substituteFor) {
     const member = meeting.attendees.find((each) => each.id === attendee.substituteFor);
     if (member) notes.push(`(substitute for ${member.displayName})`);

@@ -10,40 +10,44 @@ import { actionReference } from '../../../domain/minuteNumbers';
 import { ACTION_STATUS_LABELS, actionOwnerName, formatClockTime } from '../../../domain/wording';
 import { tableCell, textRun } from '../wordText';
 import { heading, type Layout } from './layout';
+import { columnWidthsByContent, PORTRAIT_TEXT_WIDTH_TWIPS } from './tableColumns';
 
 /** The actions of the listed items, in agenda order; the public version leaves out Part 2 items'. */
 function tabledActions(meeting: Meeting, version: MinutesVersion, items: readonly AgendaItem[]): Action[] {
   return items.filter((item) => version === 'confidential' || !item.exempt).flatMap((item) => meeting.actions.filter((action) => action.itemId === item.id));
 }
 
-/** A cell of the action table, its width a share of the table's. */
-function cell(text: string, widthPercent: number, bold = false) {
-  return tableCell(text, { size: widthPercent, type: WidthType.PERCENTAGE }, bold);
+/** A cell of the action table, its width in twips. */
+function cell(text: string, width: number, bold = false) {
+  return tableCell(text, { size: width, type: WidthType.DXA }, bold);
 }
 
-/** Wide enough for "Reference", "December" and "Dropped" in an 11 or 12 pt font without breaking the word. */
-const ACTION_COLUMNS: ReadonlyArray<{ label: string; width: number }> = [
-  { label: 'Reference', width: 17 },
-  { label: 'Action', width: 36 },
-  { label: 'Owner', width: 18 },
-  { label: 'Due date', width: 17 },
-  { label: 'Status', width: 12 },
-];
+const ACTION_COLUMNS = ['Reference', 'Action', 'Owner', 'Due date', 'Status'];
+/** The due date ("27 November 2026") is never broken over lines. */
+const DUE_DATE_COLUMN = new Set([3]);
 
 function actionTable(layout: Layout, actions: readonly Action[]): Table {
   const { meeting, house, shape, ids } = layout;
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((column) => cell(column.label, column.width, true)) });
-  const rows = actions.map((action) => {
-    const values = [
-      actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern),
-      action.text.trim(),
-      actionOwnerName(meeting, action),
-      action.due ? formatDate(action.due, house.dateFormat) : '',
-      ACTION_STATUS_LABELS[action.status],
-    ];
-    return new TableRow({ cantSplit: true, children: values.map((value, index) => cell(value, ACTION_COLUMNS[index]!.width)) });
+  const values = actions.map((action) => [
+    actionReference(meeting, action.id, shape.actionReferencePattern, house.minuteNumberPattern),
+    action.text.trim(),
+    actionOwnerName(meeting, action, shape),
+    action.due ? formatDate(action.due, house.dateFormat) : '',
+    ACTION_STATUS_LABELS[action.status],
+  ]);
+  const widths = columnWidthsByContent(
+    ACTION_COLUMNS.map((label, column) => [label, ...values.map((row) => row[column]!)]),
+    PORTRAIT_TEXT_WIDTH_TWIPS,
+    DUE_DATE_COLUMN,
+  );
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: ACTION_COLUMNS.map((label, index) => cell(label, widths[index]!, true)) });
+  const rows = values.map((row) => new TableRow({ cantSplit: true, children: row.map((value, index) => cell(value, widths[index]!)) }));
+  return new Table({
+    width: { size: PORTRAIT_TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    ...(ids.table ? { style: ids.table } : {}),
+    rows: [header, ...rows],
   });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, ...(ids.table ? { style: ids.table } : {}), rows: [header, ...rows] });
 }
 
 /** The end of the minutes of these items (all of them, or a school's Part II items in their own document). */

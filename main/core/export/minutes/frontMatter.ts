@@ -39,10 +39,11 @@ function logoParagraph(logo: ExportLogo): Paragraph {
   });
 }
 
-export function frontMatter(layout: Layout, organisation: string | undefined, logo: ExportLogo | undefined): Paragraph[] {
+/** The document's title block; `title` is "Minutes", or a school's "Part II (confidential) minutes" for its Part II document. */
+export function frontMatter(layout: Layout, organisation: string | undefined, logo: ExportLogo | undefined, title = 'Minutes'): Paragraph[] {
   const { meeting, house } = layout;
   const paragraphs = logo ? [logoParagraph(logo)] : [];
-  paragraphs.push(new Paragraph({ style: layout.ids.title, children: [textRun('Minutes')] }));
+  paragraphs.push(new Paragraph({ style: layout.ids.title, children: [textRun(title)] }));
   if (organisation) paragraphs.push(new Paragraph({ children: [textRun(organisation, ['bold'])] }));
   paragraphs.push(new Paragraph({ children: [textRun(meeting.committee, ['bold'])] }));
   if (meeting.title.trim()) paragraphs.push(sentence(meeting.title.trim()));
