@@ -147,7 +147,8 @@ function NewCommitteeDialog({ api, existing, onCreated, onCancel }: NewCommittee
     setBusy(true);
     try {
       // Its standard opening items are its kind of body's.
-      const committee = createCommittee(name, shapeOfKind(kind ?? libraryKind ?? 'principal-council').standardItems);
+      const shape = shapeOfKind(kind ?? libraryKind ?? 'principal-council');
+      const committee = createCommittee(name, shape.standardItems, shape.remoteMembersCount);
       onCreated(await api.call('committees.save', { committee: kind ? { ...committee, houseStyle: { bodyKind: kind } } : committee }));
     } catch (error) {
       setProblem(messageForClerk(error));

@@ -255,6 +255,8 @@ describe('the kind of body of a committee', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create committee' }));
     await screen.findByRole('heading', { level: 2, name: 'Full Governing Board' });
     expect(api.committees.get('full-governing-board')?.standardItems[0]).toBe('Welcome and apologies for absence');
+    // Governors attending by video count and vote, as the kind of body says.
+    expect(api.committees.get('full-governing-board')?.remoteMembersCount).toBe(true);
     expect(api.committees.get('full-governing-board')?.houseStyle).toBeUndefined();
 
     await user.click(screen.getByRole('button', { name: 'New committee' }));
