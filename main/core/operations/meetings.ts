@@ -52,18 +52,15 @@ export function meetingsOperations(core: CoreContext): HandlersOf<'meetings'> {
   }
 
   async function describeOpened(opened: OpenedSession): Promise<OpenedMeeting> {
-    const meeting = opened.session.current;
+    // The meeting and its view number are taken together, before anything is awaited: a merge that
+    // landed during the await would otherwise give the window the new view's number with the old
+    // view's meeting, and its next whole-list change would undo the merge (lost words, found by
+    // tests/sync/sharedFolder.test.ts on a busy machine).
+    const { current: meeting, view, mode, presence, saveState } = opened.session;
+    // Told once: the next open of the same session has nothing new to say.
+    const notices = [...sessions.takeRecoveryNotices(meeting.id), ...opened.notices.splice(0), ...impossibleDateNotices(meeting)];
     const { minuteNumberPattern, shape } = await houseStyleOf(meeting);
-    const result: OpenedMeeting = {
-      meeting,
-      view: opened.session.view,
-      mode: opened.session.mode,
-      presence: opened.session.presence,
-      // Told once: the next open of the same session has nothing new to say.
-      notices: [...sessions.takeRecoveryNotices(meeting.id), ...opened.notices.splice(0), ...impossibleDateNotices(meeting)],
-      saveState: opened.session.saveState,
-      shape,
-    };
+    const result: OpenedMeeting = { meeting, view, mode, presence, notices, saveState, shape };
     const previous = index.previousMeetingDate(meeting);
     if (previous) result.previousMeetingDate = previous;
     if (opened.migratedFrom !== undefined) result.migratedFrom = opened.migratedFrom;
