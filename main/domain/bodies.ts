@@ -209,18 +209,23 @@ const SCHOOL_CATEGORIES: MemberCategory[] = [
   { id: 'foundation', label: 'Foundation governor', abbreviation: 'F' },
 ];
 
+/** A school's groups: its governors (or trustees) present, others, the clerk, apologies with the board's consent or not, the absent. */
+function schoolGroups(members: string, consented: string): AttendanceGroup[] {
+  return [
+    group('members', `${members} present`),
+    group('in-attendance', 'Also in attendance'),
+    group('clerk', 'Clerk'),
+    group('apologies-consented', `Apologies received and ${consented}`, 'apologies-consented'),
+    group('apologies-not-consented', `Apologies received and not ${consented}`, 'apologies-not-consented'),
+    group('absent', 'Absent', 'absent'),
+  ];
+}
+
 const SCHOOL: MinutesShape = {
   bodyKind: 'school-maintained',
   memberTitle: '',
   membersWord: 'Governors',
-  attendanceGroups: [
-    group('members', 'Governors present'),
-    group('in-attendance', 'Also in attendance'),
-    group('clerk', 'Clerk'),
-    group('apologies-consented', 'Apologies received and consented', 'apologies-consented'),
-    group('apologies-not-consented', 'Apologies received and not consented', 'apologies-not-consented'),
-    group('absent', 'Absent', 'absent'),
-  ],
+  attendanceGroups: schoolGroups('Governors', 'consented'),
   defaultGroups: { member: 'members', councillor: 'in-attendance', officer: 'in-attendance', guest: 'in-attendance' },
   memberCategories: SCHOOL_CATEGORIES,
   remoteMark: '(remote)',
@@ -243,14 +248,7 @@ const ACADEMY: MinutesShape = {
   ...SCHOOL,
   bodyKind: 'school-academy',
   membersWord: 'Trustees',
-  attendanceGroups: [
-    group('members', 'Trustees present'),
-    group('in-attendance', 'Also in attendance'),
-    group('clerk', 'Clerk'),
-    group('apologies-consented', 'Apologies received and accepted', 'apologies-consented'),
-    group('apologies-not-consented', 'Apologies received and not accepted', 'apologies-not-consented'),
-    group('absent', 'Absent', 'absent'),
-  ],
+  attendanceGroups: schoolGroups('Trustees', 'accepted'),
   memberCategories: [
     { id: 'ceo', label: 'Chief Executive Officer', abbreviation: 'CEO' },
     { id: 'member-appointed', label: 'Member-appointed trustee', abbreviation: 'M' },
